@@ -1,0 +1,166 @@
+// The one API contract: every method's input schema and output type.
+// The main process implements it (handlers/), both transports carry it, and the
+// renderer imports its types only, so zod never reaches the renderer bundle.
+import { z } from 'zod';
+
+export interface MethodSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom: carries the output type; never set at run time. */
+  output?: O;
+}
+
+function method<O>() {
+  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input });
+}
+
+const lessonId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a lesson id: lowercase letters, digits and dashes');
+
+// ---------- domain types ----------
+
+export interface LessonSummary {
+  id: string;
+  title: string;
+  summary: string;
+  order: number;
+  topics: string[];
+  minutes: number;
+  relatedScenarios: string[];
+  /** File name relative to the lessons folder, so errors and tools can name it. */
+  file: string;
+}
+
+export interface OutlineEntry {
+  id: string;
+  text: string;
+  level: 2 | 3;
+}
+
+export interface CheckOption {
+  text: string;
+  correct: boolean;
+  why: string;
+}
+
+export type LessonBlock =
+  | { type: 'html'; html: string }
+  | { type: 'widget'; id: string; widget: string; options: Record<string, unknown> }
+  | { type: 'check'; id: string; question: string; options: CheckOption[] }
+  | { type: 'error'; id: string; message: string };
+
+export interface LessonDocument extends LessonSummary {
+  blocks: LessonBlock[];
+  outline: OutlineEntry[];
+  wordCount: number;
+}
+
+/** A content file that could not be loaded, with what was wrong in it. */
+export interface ContentProblem {
+  file: string;
+  field: string | null;
+  message: string;
+}
+
+export interface LessonList {
+  lessons: LessonSummary[];
+  problems: ContentProblem[];
+}
+
+export type LessonStatus = 'not-started' | 'opened' | 'read';
+
+export interface LessonProgress {
+  lessonId: string;
+  status: LessonStatus;
+  firstOpenedAt: string | null;
+  lastOpenedAt: string | null;
+  secondsSpent: number;
+  /** Share of the lesson scrolled past, 0..1. */
+  readingPosition: number;
+}
+
+export interface ProgressOverview {
+  lessons: LessonProgress[];
+  lessonsRead: number;
+  lessonsOpened: number;
+  secondsSpent: number;
+  recentEvents: LearnerEvent[];
+}
+
+export interface LearnerEvent {
+  id: number;
+  at: string;
+  kind: string;
+  subject: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  transport: 'ipc' | 'http';
+  databaseFile: string;
+  lessonsFolder: string;
+}
+
+// ---------- the methods ----------
+
+export const contract = {
+  appInfo: method<AppInfo>()(z.object({}).strict()),
+
+  listLessons: method<LessonList>()(z.object({}).strict()),
+
+  getLesson: method<LessonDocument>()(z.object({ id: lessonId }).strict()),
+
+  /** Called when a lesson opens, as the learner scrolls, and when its end is reached. */
+  recordProgress: method<LessonProgress>()(
+    z
+      .object({
+        lessonId,
+        event: z.enum(['opened', 'position', 'completed']),
+        /** Share of the lesson scrolled past. */
+        position: z.number().min(0).max(1).optional(),
+        /** Seconds of reading since the last report (the renderer reports in small slices). */
+        secondsSpent: z.number().min(0).max(3600).optional(),
+      })
+      .strict(),
+  ),
+
+  getProgress: method<ProgressOverview>()(
+    z.object({ recentEvents: z.number().int().min(0).max(500).optional() }).strict(),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = Contract[M] extends MethodSpec<z.ZodType, infer O> ? O : never;
+
+export type ApiErrorCode =
+  | 'unknown_method'
+  | 'invalid_input'
+  | 'not_found'
+  | 'bad_content'
+  | 'cancelled'
+  | 'internal';
+
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+  issues?: ApiIssue[];
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What both transports expose: a method name and an input in, a result out, never a throw. */
+export type InvokeFn = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,11 @@
+import type { ProgressDb } from '../../progress/db';
+
+/** What handlers may touch. Built once by whichever entry starts the app (Electron or browser mode). */
+export interface AppContext {
+  db: ProgressDb;
+  databaseFile: string;
+  lessonsFolder: string;
+  transport: 'ipc' | 'http';
+  version: string;
+  now: () => Date;
+}

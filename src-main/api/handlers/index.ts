@@ -1,0 +1,22 @@
+import type { AppInfo } from '../contract';
+import type { HandlerTable } from '../dispatch';
+import type { AppContext } from './context';
+import { lessonHandlers } from './lessons';
+import { progressHandlers } from './progress';
+
+export type { AppContext } from './context';
+
+/** The one table of API implementations; a method missing here is a type error. */
+export function createHandlers(ctx: AppContext): HandlerTable {
+  return {
+    appInfo: (): AppInfo => ({
+      name: 'Backpressure',
+      version: ctx.version,
+      transport: ctx.transport,
+      databaseFile: ctx.databaseFile,
+      lessonsFolder: ctx.lessonsFolder,
+    }),
+    ...lessonHandlers(ctx),
+    ...progressHandlers(ctx),
+  };
+}

@@ -1,0 +1,12 @@
+import { initial } from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every schema change, in order. Append; never edit a migration that has shipped. */
+export const migrations: Migration[] = [initial];
+
+export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,43 @@
+// Browser mode: the real handlers, simulator and SQLite behind a loopback HTTP server.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { createHttpServer, listen } from './api/http';
+import { startBackend } from './backend';
+import { DatabaseOpenError } from './progress/db';
+import { appVersion, databaseFile, defaultUserDataDir, findAppRoot, lessonsFolder } from './paths';
+import { parseWebArgs } from './webArgs';
+
+async function main(): Promise<void> {
+  const args = parseWebArgs(process.argv.slice(2));
+  const root = findAppRoot(fileURLToPath(new URL('.', import.meta.url)));
+  const staticDir = join(root, 'out', 'renderer');
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${staticDir} has no index.html). Run "npm run build" first.`);
+  }
+  const backend = startBackend({
+    transport: 'http',
+    databaseFile: args.db ?? databaseFile(defaultUserDataDir()),
+    lessonsFolder: lessonsFolder(root),
+    version: appVersion(root),
+  });
+  const server = createHttpServer({ invoke: backend.dispatch, staticDir });
+  const port = await listen(server, args.port);
+  console.log(`Backpressure is running at http://127.0.0.1:${port}`);
+  console.log(`Progress is saved in ${backend.context.databaseFile}`);
+
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    backend.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof DatabaseOpenError || err instanceof Error ? err.message : String(err);
+  console.error(`Backpressure could not start: ${message}`);
+  process.exit(1);
+});
