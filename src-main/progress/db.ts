@@ -38,11 +38,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): ProgressD
     // The first statement is where SQLite notices a damaged or foreign file.
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`integrity check reported: ${String(check)}`);
+    const list = options.migrations ?? migrations;
+    refuseNewerSchema(db, list, path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    migrate(db, options.migrations ?? migrations, path);
+    migrate(db, list);
     return db;
   } catch (err) {
     db.close();
@@ -60,7 +62,8 @@ export function schemaVersion(db: ProgressDb): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function migrate(db: ProgressDb, list: Migration[], path: string): void {
+/** Checked before any pragma writes, so a newer app's file is left byte for byte as it was. */
+function refuseNewerSchema(db: ProgressDb, list: Migration[], path: string): void {
   const current = schemaVersion(db);
   const latest = list === migrations ? latestSchemaVersion : list.reduce((m, x) => Math.max(m, x.version), 0);
   if (current > latest) {
@@ -70,6 +73,10 @@ function migrate(db: ProgressDb, list: Migration[], path: string): void {
         'It has been left untouched; update the app to open it.',
     );
   }
+}
+
+function migrate(db: ProgressDb, list: Migration[]): void {
+  const current = schemaVersion(db);
   for (const migration of [...list].sort((a, b) => a.version - b.version)) {
     if (migration.version <= current) continue;
     // Each step and its version bump commit together, so a crash never leaves a half-applied schema.

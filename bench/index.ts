@@ -1,0 +1,31 @@
+// The benchmark runner: each suite returns named figures; --json prints them as one object.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+type Figures = Record<string, number>;
+interface Suite {
+  name: string;
+  file: string;
+  run: (mod: Record<string, unknown>) => Promise<Figures>;
+}
+
+const suites: Suite[] = [
+  { name: 'simulator', file: './sim.ts', run: (m) => (m.runSimBenchmarks as () => Promise<Figures>)() },
+];
+
+const json = process.argv.includes('--json');
+const figures: Figures = {};
+for (const suite of suites) {
+  if (!existsSync(fileURLToPath(new URL(suite.file, import.meta.url)))) continue;
+  if (!json) console.log(`Running ${suite.name} benchmarks...`);
+  Object.assign(figures, await suite.run((await import(suite.file)) as Record<string, unknown>));
+}
+
+if (json) {
+  console.log(JSON.stringify(figures));
+} else {
+  const width = Math.max(...Object.keys(figures).map((k) => k.length));
+  for (const [key, value] of Object.entries(figures)) {
+    console.log(`${key.padEnd(width)}  ${value >= 1000 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2)}`);
+  }
+}

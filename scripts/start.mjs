@@ -1,0 +1,63 @@
+// npm start: the desktop app when Electron's binary can be had; otherwise one clear
+// line saying so, and browser mode in the default browser instead.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { ensureBuild, root } from './lib/build.mjs';
+
+ensureBuild();
+
+const electronDir = join(root, 'node_modules', 'electron');
+const electronSqlite = join(root, 'native', 'electron', 'better_sqlite3.node');
+
+function electronBinary() {
+  const pathFile = join(electronDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : null;
+}
+
+function tryInstallElectron() {
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return false;
+  console.log('Fetching the Electron binary (first run only)...');
+  const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: root, stdio: 'ignore', timeout: 120_000 });
+  return result.status === 0;
+}
+
+function openInBrowser(url) {
+  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
+  const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => {});
+  child.unref();
+}
+
+function browserMode(reason) {
+  console.log(`${reason} Starting browser mode instead.`);
+  const child = spawn(process.execPath, [join(root, 'out/main/web.js'), ...process.argv.slice(2)], { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] });
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    const match = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString());
+    if (match) openInBrowser(match[1]);
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+let binary = electronBinary();
+if (!binary && tryInstallElectron()) binary = electronBinary();
+if (!binary) {
+  browserMode("Electron's binary is not installed and could not be downloaded (offline?).");
+} else {
+  if (!existsSync(electronSqlite)) {
+    const rebuilt = spawnSync(process.execPath, [join(root, 'scripts/rebuild-electron-sqlite.mjs')], { cwd: root, stdio: 'inherit' });
+    if (rebuilt.status !== 0) {
+      browserMode('SQLite could not be built for Electron (see above).');
+      binary = null;
+    }
+  }
+  if (binary) {
+    const child = spawn(binary, [root], { cwd: root, stdio: 'inherit' });
+    child.on('exit', (code) => process.exit(code ?? 0));
+  }
+}

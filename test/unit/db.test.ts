@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { DatabaseOpenError, openDatabase, schemaVersion } from '../../src-main/progress/db';
+import { latestSchemaVersion, migrations } from '../../src-main/progress/migrations/index';
+import { appendEvent } from '../../src-main/progress/events';
+import { tempDir } from './helpers/tempBackend';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+function dir() {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+describe('the progress database', () => {
+  it('creates the schema on a new file with WAL and foreign keys on', () => {
+    const file = join(dir(), 'nested', 'progress.db');
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(latestSchemaVersion);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(['lesson_progress', 'events']));
+    db.close();
+  });
+
+  it('keeps data and does not re-run migrations when reopened', () => {
+    const file = join(dir(), 'progress.db');
+    const first = openDatabase(file);
+    appendEvent(first, new Date('2026-01-01T00:00:00Z'), 'test.kept', 'x');
+    first.close();
+    const again = openDatabase(file);
+    expect(again.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 1 });
+    again.close();
+  });
+
+  it('applies only the migrations a database is missing, in order', () => {
+    const file = join(dir(), 'progress.db');
+    const v1 = openDatabase(file, { migrations: migrations.filter((m) => m.version === 1) });
+    v1.close();
+    const extra = { version: latestSchemaVersion + 1, name: 'test column', sql: 'ALTER TABLE events ADD COLUMN note TEXT;' };
+    const db = openDatabase(file, { migrations: [...migrations, extra] });
+    expect(schemaVersion(db)).toBe(extra.version);
+    expect(db.prepare("SELECT count(*) AS n FROM pragma_table_info('events') WHERE name = 'note'").get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it('rolls back a migration that fails, leaving the earlier schema intact', () => {
+    const file = join(dir(), 'progress.db');
+    openDatabase(file).close();
+    const broken = { version: latestSchemaVersion + 1, name: 'broken', sql: 'CREATE TABLE half (a); THIS IS NOT SQL;' };
+    expect(() => openDatabase(file, { migrations: [...migrations, broken] })).toThrow(DatabaseOpenError);
+    const raw = new Database(file);
+    expect(raw.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
+    raw.close();
+  });
+
+  it('refuses a database from a newer version of the app without touching it', () => {
+    const file = join(dir(), 'progress.db');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${latestSchemaVersion + 5}`);
+    raw.close();
+    const before = readFileSync(file);
+    expect(() => openDatabase(file)).toThrow(/newer Backpressure/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('names a damaged file in a clear error and leaves its bytes as they were', () => {
+    const file = join(dir(), 'progress.db');
+    const garbage = Buffer.from('this is not a database, it is a shopping list\n'.repeat(200));
+    writeFileSync(file, garbage);
+    let error: unknown;
+    try {
+      openDatabase(file);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(DatabaseOpenError);
+    expect((error as Error).message).toContain(file);
+    expect((error as Error).message).toMatch(/damaged|not a Backpressure database/);
+    expect(readFileSync(file).equals(garbage)).toBe(true);
+  });
+
+  it('keeps the event log append-only', () => {
+    const db = openDatabase(join(dir(), 'progress.db'));
+    appendEvent(db, new Date(), 'test.event', null, { a: 1 });
+    expect(() => db.prepare("UPDATE events SET kind = 'edited'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
+    expect(db.prepare('SELECT kind FROM events').get()).toEqual({ kind: 'test.event' });
+    db.close();
+  });
+});

@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempBackend } from './helpers/tempBackend';
+
+let dispose: (() => void) | undefined;
+afterEach(() => dispose?.());
+
+function clockedBackend() {
+  let t = Date.parse('2026-03-01T09:00:00Z');
+  const b = tempBackend({ now: () => new Date(t) });
+  dispose = b.dispose;
+  return { ...b, advance: (seconds: number) => (t += seconds * 1000) };
+}
+
+async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value as T;
+}
+
+describe('lesson progress', () => {
+  it('reports a lesson nobody opened as not started', async () => {
+    const b = clockedBackend();
+    const overview = await ok<{ lessons: unknown[]; lessonsRead: number }>(b.dispatch('getProgress', {}));
+    expect(overview.lessons).toEqual([]);
+    expect(overview.lessonsRead).toBe(0);
+  });
+
+  it('stamps the first and the last visit', async () => {
+    const b = clockedBackend();
+    const first = await ok<{ status: string; firstOpenedAt: string }>(b.dispatch('recordProgress', { lessonId: 'queues-101', event: 'opened' }));
+    expect(first.status).toBe('opened');
+    b.advance(3600);
+    const second = await ok<{ firstOpenedAt: string; lastOpenedAt: string }>(b.dispatch('recordProgress', { lessonId: 'queues-101', event: 'opened' }));
+    expect(second.firstOpenedAt).toBe('2026-03-01T09:00:00.000Z');
+    expect(second.lastOpenedAt).toBe('2026-03-01T10:00:00.000Z');
+  });
+
+  it('remembers the reading position and adds up reading time', async () => {
+    const b = clockedBackend();
+    await b.dispatch('recordProgress', { lessonId: 'queues-101', event: 'opened' });
+    await b.dispatch('recordProgress', { lessonId: 'queues-101', event: 'position', position: 0.3, secondsSpent: 40 });
+    const now = await ok<{ readingPosition: number; secondsSpent: number }>(
+      b.dispatch('recordProgress', { lessonId: 'queues-101', event: 'position', position: 0.55, secondsSpent: 25 }),
+    );
+    expect(now.readingPosition).toBe(0.55);
+    expect(now.secondsSpent).toBe(65);
+  });
+
+  it('marks a lesson read when completed, and never back to merely opened', async () => {
+    const b = clockedBackend();
+    await b.dispatch('recordProgress', { lessonId: 'queues-101', event: 'completed', position: 1 });
+    const reopened = await ok<{ status: string }>(b.dispatch('recordProgress', { lessonId: 'queues-101', event: 'opened' }));
+    expect(reopened.status).toBe('read');
+    const overview = await ok<{ lessonsRead: number; recentEvents: { kind: string; subject: string }[] }>(b.dispatch('getProgress', {}));
+    expect(overview.lessonsRead).toBe(1);
+    expect(overview.recentEvents.map((e) => e.kind)).toEqual(['lesson.opened', 'lesson.completed']);
+  });
+
+  it('logs completion once however often the end is reached', async () => {
+    const b = clockedBackend();
+    for (let i = 0; i < 3; i++) await b.dispatch('recordProgress', { lessonId: 'queues-101', event: 'completed' });
+    const overview = await ok<{ recentEvents: { kind: string }[] }>(b.dispatch('getProgress', {}));
+    expect(overview.recentEvents.filter((e) => e.kind === 'lesson.completed')).toHaveLength(1);
+  });
+
+  it('refuses progress for a lesson that does not exist', async () => {
+    const b = clockedBackend();
+    const result = await b.dispatch('recordProgress', { lessonId: 'ghost', event: 'opened' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
