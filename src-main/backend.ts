@@ -1,6 +1,10 @@
 import { openDatabase } from './progress/db';
 import { createHandlers, type AppContext } from './api/handlers/index';
 import { createDispatch, type Dispatch } from './api/dispatch';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SimulationPool } from './simPool/pool';
 
 export interface BackendOptions {
   transport: AppContext['transport'];
@@ -9,7 +13,12 @@ export interface BackendOptions {
   version: string;
   nativeBinding?: string;
   now?: () => Date;
+  /** Where the simulation worker lives: the built simWorker.js; defaults to the source run through tsx. */
+  simWorker?: { file: URL | string; execArgv?: string[] };
 }
+
+// Plain path joins, not new URL(..., import.meta.url), which bundlers rewrite into assets.
+const sourceWorker = () => ({ file: join(dirname(fileURLToPath(import.meta.url)), 'simPool', 'simWorker.ts'), execArgv: ['--import', 'tsx'] });
 
 export interface Backend {
   dispatch: Dispatch;
@@ -28,10 +37,24 @@ export function startBackend(options: BackendOptions): Backend {
     version: options.version,
     now: options.now ?? (() => new Date()),
   };
-  const dispatch = createDispatch(createHandlers(context));
+  // Workers start on the first simulation, so the app and tests that never simulate pay nothing.
+  let pool: SimulationPool | null = null;
+  const simulationPool = () => {
+    const worker = options.simWorker ?? sourceWorker();
+    pool ??= new SimulationPool({
+      workerFile: worker.file,
+      execArgv: worker.execArgv ?? [],
+      size: Math.max(1, Math.min(3, availableParallelism() - 1)),
+    });
+    return pool;
+  };
+  const dispatch = createDispatch(createHandlers(context, simulationPool));
   return {
     dispatch,
     context,
-    close: () => db.close(),
+    close: () => {
+      void pool?.close();
+      db.close();
+    },
   };
 }

@@ -2,7 +2,7 @@
 // Everything else lives in plain modules that browser mode and the tests share.
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell, net } from 'electron';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startBackend, type Backend } from './backend';
 import { appVersion, databaseFile, findAppRoot, lessonsFolder } from './paths';
@@ -11,7 +11,7 @@ import { appEntryUrl, appScheme, isAppUrl, isExternalWebUrl, mimeFor, resolveApp
 import { loadWindowBounds, saveWindowBounds } from './electron/windowState';
 import { menuTemplate } from './electron/menu';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
+const here = dirname(fileURLToPath(import.meta.url));
 const root = findAppRoot(here);
 const rendererDir = join(root, 'out', 'renderer');
 const preloadFile = join(root, 'out', 'preload', 'preload.cjs');
@@ -91,6 +91,8 @@ async function ready(): Promise<void> {
       databaseFile: databaseFile(app.getPath('userData')),
       lessonsFolder: lessonsFolder(root),
       version: appVersion(root),
+      // Built: simWorker.js sits beside this file. From source (tests), the backend's default applies.
+      ...(existsSync(join(here, 'simWorker.js')) ? { simWorker: { file: join(here, 'simWorker.js') } } : {}),
       ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
     });
   } catch (err) {

@@ -1,5 +1,5 @@
 // Browser mode: the real handlers, simulator and SQLite behind a loopback HTTP server.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { createHttpServer, listen } from './api/http';
@@ -10,7 +10,8 @@ import { parseWebArgs } from './webArgs';
 
 async function main(): Promise<void> {
   const args = parseWebArgs(process.argv.slice(2));
-  const root = findAppRoot(fileURLToPath(new URL('.', import.meta.url)));
+  const here = dirname(fileURLToPath(import.meta.url));
+  const root = findAppRoot(here);
   const staticDir = join(root, 'out', 'renderer');
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${staticDir} has no index.html). Run "npm run build" first.`);
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     databaseFile: args.db ?? databaseFile(defaultUserDataDir()),
     lessonsFolder: lessonsFolder(root),
     version: appVersion(root),
+    simWorker: { file: join(here, 'simWorker.js') },
   });
   const server = createHttpServer({ invoke: backend.dispatch, staticDir });
   const port = await listen(server, args.port);

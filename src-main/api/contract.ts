@@ -2,6 +2,9 @@
 // The main process implements it (handlers/), both transports carry it, and the
 // renderer imports its types only, so zod never reaches the renderer bundle.
 import { z } from 'zod';
+import type { SimResult } from '../sim/types';
+
+export type { SimResult } from '../sim/types';
 
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -125,6 +128,25 @@ export const contract = {
       })
       .strict(),
   ),
+
+  /**
+   * Runs a model on the simulator in a worker thread. The model is checked by the
+   * simulator's own validation, whose messages name the field and what was expected.
+   * Runs with the same requestKey (a widget instance) supersede each other.
+   */
+  simulate: method<SimResult>()(
+    z
+      .object({
+        model: z.unknown(),
+        seed: z.number().int().min(0).max(2 ** 32 - 1),
+        level: z.enum(['request', 'horizon']).optional(),
+        requestKey: z.string().min(1).max(200).optional(),
+      })
+      .strict(),
+  ),
+
+  /** How far the newest run with this key has got (0..1), or null when none is running. */
+  simulationProgress: method<{ fraction: number | null }>()(z.object({ requestKey: z.string().min(1).max(200) }).strict()),
 
   getProgress: method<ProgressOverview>()(
     z.object({ recentEvents: z.number().int().min(0).max(500).optional() }).strict(),

@@ -3,11 +3,13 @@ import type { HandlerTable } from '../dispatch';
 import type { AppContext } from './context';
 import { lessonHandlers } from './lessons';
 import { progressHandlers } from './progress';
+import { simulationHandlers } from './simulation';
+import type { SimulationPool } from '../../simPool/pool';
 
 export type { AppContext } from './context';
 
 /** The one table of API implementations; a method missing here is a type error. */
-export function createHandlers(ctx: AppContext): HandlerTable {
+export function createHandlers(ctx: AppContext, simulationPool: () => SimulationPool): HandlerTable {
   return {
     appInfo: (): AppInfo => ({
       name: 'Backpressure',
@@ -18,5 +20,6 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     }),
     ...lessonHandlers(ctx),
     ...progressHandlers(ctx),
+    ...simulationHandlers(simulationPool),
   };
 }
