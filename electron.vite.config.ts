@@ -13,7 +13,6 @@ export default defineConfig({
         input: {
           index: resolve('src-main/index.ts'),
           web: resolve('src-main/web.ts'),
-          simWorker: resolve('src-main/simPool/simWorker.ts'),
         },
       },
     },
