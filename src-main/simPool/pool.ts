@@ -37,6 +37,7 @@ interface Job extends RunOptions {
 interface Slot {
   worker: Worker;
   job: Job | null;
+  dead: boolean;
 }
 
 export interface PoolOptions {
@@ -63,9 +64,11 @@ export class SimulationPool {
 
   private spawn(): Slot {
     const worker = new Worker(this.options.workerFile, { execArgv: this.options.execArgv ?? [] });
-    const slot: Slot = { worker, job: null };
+    const slot: Slot = { worker, job: null, dead: false };
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
+    // A thrown error is followed by 'exit'; a worker can also just exit. Either way, once.
     worker.on('error', (err) => this.onCrash(slot, err));
+    worker.on('exit', (code) => this.onCrash(slot, new Error(`it exited with code ${code}`)));
     worker.unref();
     return slot;
   }
@@ -133,7 +136,10 @@ export class SimulationPool {
   }
 
   private onCrash(slot: Slot, err: Error): void {
+    if (slot.dead) return;
+    slot.dead = true;
     const job = slot.job;
+    slot.job = null;
     const index = this.slots.indexOf(slot);
     if (job) {
       this.settle(job);
