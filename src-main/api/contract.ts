@@ -106,6 +106,115 @@ export interface AppInfo {
   lessonsFolder: string;
 }
 
+// ---------- lesson widgets: small seeded experiments on the simulator ----------
+
+export type ControlSpec =
+  | {
+      id: string;
+      label: string;
+      kind: 'number';
+      unit: string;
+      min: number;
+      max: number;
+      step: number;
+      default: number;
+      /** Log scale for controls spanning orders of magnitude (keys, rates). */
+      scale?: 'linear' | 'log';
+    }
+  | { id: string; label: string; kind: 'choice'; options: { value: string; label: string }[]; default: string };
+
+export interface MetricSpec {
+  id: string;
+  label: string;
+  unit: '%' | 'ms' | '/s' | 'x' | '' | 's' | 'count';
+  /** A ratio (0..1) shown as a percentage. */
+  ratio?: boolean;
+}
+
+/** What a widget kind offers: its controls with units and ranges, and the figures it reports. */
+export interface ExperimentSpec {
+  widget: string;
+  title: string;
+  controls: ControlSpec[];
+  metrics: MetricSpec[];
+}
+
+export type ControlValues = Record<string, number | string>;
+
+export interface ExperimentSeries {
+  id: string;
+  label: string;
+  unit: string;
+  timeSec: number[];
+  values: number[];
+  /** Optional percentile band around the line (e.g. p50..p99). */
+  band?: { lower: number[]; upper: number[]; label: string };
+}
+
+export interface ExperimentBarGroup {
+  id: string;
+  label: string;
+  unit: string;
+  bars: { label: string; value: number; tone?: 'pass' | 'warn' | 'fail' | 'accent' | 'muted' }[];
+}
+
+export interface ExperimentResult {
+  widget: string;
+  seed: number;
+  /** The controls actually used (defaults filled in). */
+  controls: ControlValues;
+  /** Named figures the prediction and the caption refer to (cacheHitRatio, p95Ms, ...). */
+  metrics: Record<string, number>;
+  /** Analytical predictions beside simulated metrics, where theory exists (same keys). */
+  theory: Record<string, { value: number; method: string }>;
+  series: ExperimentSeries[];
+  bars: ExperimentBarGroup[];
+  /** Threshold lines for the time-series chart, labelled at their end. */
+  thresholds: { seriesId: string; value: number; label: string }[];
+  /** Small topology: nodes coloured by utilisation, edges by request flow. */
+  topology?: { nodes: { id: string; label: string; utilisation: number }[]; edges: { from: string; to: string; perSec: number }[] };
+  /** One sentence about this run, with its figures. */
+  summary: string;
+}
+
+export interface WidgetPrediction {
+  lessonId: string;
+  widgetId: string;
+  widget: string;
+  metric: string;
+  choiceIndex: number;
+  choiceLabel: string;
+  measured: number | null;
+  correct: boolean | null;
+  at: string;
+}
+
+export interface CheckAnswer {
+  lessonId: string;
+  checkId: string;
+  optionIndex: number;
+  correct: boolean;
+  at: string;
+}
+
+export interface LessonState {
+  progress: LessonProgress;
+  checkAnswers: CheckAnswer[];
+  predictions: WidgetPrediction[];
+}
+
+export interface SearchHit {
+  lessonId: string;
+  lessonTitle: string;
+  /** Heading id to scroll to, or null for the lesson itself. */
+  sectionId: string | null;
+  sectionTitle: string | null;
+  /** Plain-text excerpt; matched terms are listed so the renderer can highlight them safely. */
+  excerpt: string;
+  terms: string[];
+  score: number;
+}
+
 // ---------- the methods ----------
 
 export const contract = {
@@ -147,6 +256,47 @@ export const contract = {
 
   /** How far the newest run with this key has got (0..1), or null when none is running. */
   simulationProgress: method<{ fraction: number | null }>()(z.object({ requestKey: z.string().min(1).max(200) }).strict()),
+
+  listExperiments: method<{ experiments: ExperimentSpec[] }>()(z.object({}).strict()),
+
+  /** Runs one widget's experiment. Controls are checked against its spec; requestKey supersedes older runs. */
+  runExperiment: method<ExperimentResult>()(
+    z
+      .object({
+        widget: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+        controls: z.record(z.string(), z.union([z.number(), z.string().max(100)])),
+        seed: z.number().int().min(0).max(2 ** 32 - 1),
+        requestKey: z.string().min(1).max(200).optional(),
+      })
+      .strict(),
+  ),
+
+  /** The learner committed to a prediction, and (after the run) whether the simulation agreed. */
+  recordPrediction: method<WidgetPrediction>()(
+    z
+      .object({
+        lessonId,
+        widgetId: z.string().min(1).max(100),
+        widget: z.string().min(1).max(64),
+        metric: z.string().min(1).max(64),
+        choiceIndex: z.number().int().min(0).max(20),
+        choiceLabel: z.string().min(1).max(300),
+        measured: z.number().finite().nullable(),
+        correct: z.boolean().nullable(),
+      })
+      .strict(),
+  ),
+
+  recordCheckAnswer: method<CheckAnswer>()(
+    z.object({ lessonId, checkId: z.string().min(1).max(100), optionIndex: z.number().int().min(0).max(20) }).strict(),
+  ),
+
+  /** Everything the reader needs to restore a lesson: progress, answered checks, predictions. */
+  getLessonState: method<LessonState>()(z.object({ lessonId }).strict()),
+
+  searchLessons: method<{ hits: SearchHit[] }>()(
+    z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(50).optional() }).strict(),
+  ),
 
   getProgress: method<ProgressOverview>()(
     z.object({ recentEvents: z.number().int().min(0).max(500).optional() }).strict(),
