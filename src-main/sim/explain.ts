@@ -1,0 +1,52 @@
+/**
+ * The explanation a learner reads under the charts: which components ran
+ * out of capacity, and which workload put the most work on each.
+ */
+import type { ComponentResult, Explanation, Saturation, WorkloadResult } from './types';
+
+/** Utilisation above this, or a growing queue, counts as saturated. */
+export const SATURATION_UTILISATION = 0.85;
+
+export interface ExplainInput {
+  components: readonly ComponentResult[];
+  workloads: readonly WorkloadResult[];
+  /** Per component: server-seconds of work done for each workload (same order as workloads). */
+  workByWorkload: readonly (readonly number[])[];
+}
+
+const pct = (x: number): string => `${Math.round(x * 100)} %`;
+
+export function explain({ components, workloads, workByWorkload }: ExplainInput): Explanation {
+  const saturated: Saturation[] = [];
+  components.forEach((c, i) => {
+    const queueing = c.peakQueueDepth > Math.max(10, c.servers);
+    const hot = c.peakUtilisation >= SATURATION_UTILISATION || c.utilisation >= SATURATION_UTILISATION;
+    if (!hot && !(queueing && c.peakUtilisation >= 0.7)) return;
+    const work = workByWorkload[i] ?? [];
+    const total = work.reduce((a, b) => a + b, 0);
+    let top = -1;
+    for (let w = 0; w < work.length; w++) if (top < 0 || work[w]! > work[top]!) top = w;
+    saturated.push({
+      component: c.id,
+      utilisation: c.peakUtilisation,
+      queueDepth: c.peakQueueDepth,
+      drivenBy: top >= 0 && total > 0 ? workloads[top]!.id : null,
+      drivenByShare: top >= 0 && total > 0 ? work[top]! / total : 0,
+    });
+  });
+  saturated.sort((a, b) => b.utilisation - a.utilisation);
+  if (saturated.length === 0) {
+    const busiest = [...components].sort((a, b) => b.peakUtilisation - a.peakUtilisation)[0];
+    return {
+      summary: busiest
+        ? `No component ran out of capacity. The busiest was ${busiest.id} at ${pct(busiest.peakUtilisation)} at its peak.`
+        : 'No component ran out of capacity.',
+      saturated,
+    };
+  }
+  const parts = saturated.map((s) => {
+    const driver = s.drivenBy ? `, driven by ${s.drivenBy} (${pct(s.drivenByShare)} of its work)` : '';
+    return `${s.component} saturated (peak utilisation ${pct(s.utilisation)}, up to ${Math.round(s.queueDepth)} waiting)${driver}`;
+  });
+  return { summary: `${parts.join('; ')}.`, saturated };
+}

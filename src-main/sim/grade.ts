@@ -1,0 +1,96 @@
+/** Contract -> verdict: each term checked against the measured figure. */
+import type { Contract, ContractTerm, SimResult, TermVerdict, Verdict } from './types';
+
+const UNITS: Record<ContractTerm['metric'], string> = {
+  uptimePct: '%',
+  p95Ms: 'ms',
+  p99Ms: 'ms',
+  errorRatePct: '%',
+  costPerMonth: '$/month',
+  throughputPerSec: 'requests/s',
+  utilisation: 'fraction',
+  queueDepth: 'messages',
+  deadLettered: 'messages',
+};
+
+function measure(result: SimResult, term: ContractTerm): number {
+  if (term.component !== undefined) {
+    const c = result.components.find((x) => x.id === term.component);
+    if (!c) throw new Error(`contract term ${term.metric}: no component "${term.component}" in the result`);
+    switch (term.metric) {
+      case 'utilisation':
+        return c.peakUtilisation;
+      case 'queueDepth':
+        return c.peakQueueDepth;
+      case 'deadLettered':
+        return c.deadLettered;
+      case 'costPerMonth':
+        return c.costPerMonth;
+      default:
+        throw new Error(`contract term ${term.metric}: not a component measure`);
+    }
+  }
+  if (term.workload !== undefined) {
+    const w = result.workloads.find((x) => x.id === term.workload);
+    if (!w) throw new Error(`contract term ${term.metric}: no workload "${term.workload}" in the result`);
+    const judged = w.successes + w.fallbacks + w.late + w.errors + w.timeouts;
+    switch (term.metric) {
+      case 'uptimePct':
+        return w.uptimePct;
+      case 'p95Ms':
+        return w.p95Ms;
+      case 'p99Ms':
+        return w.p99Ms;
+      case 'errorRatePct':
+        return judged > 0 ? (100 * (w.errors + w.timeouts)) / judged : 0;
+      case 'throughputPerSec':
+        return w.throughputPerSec;
+      case 'deadLettered':
+        return w.deadLettered;
+      default:
+        throw new Error(`contract term ${term.metric}: not a workload measure`);
+    }
+  }
+  switch (term.metric) {
+    case 'uptimePct':
+      return result.totals.uptimePct;
+    case 'p95Ms':
+      return result.totals.p95Ms;
+    case 'p99Ms':
+      return result.totals.p99Ms;
+    case 'errorRatePct':
+      return result.totals.errorRatePct;
+    case 'costPerMonth':
+      return result.totals.costPerMonth;
+    case 'throughputPerSec':
+      return result.totals.throughputPerSec;
+    case 'utilisation':
+      return Math.max(0, ...result.components.map((c) => c.peakUtilisation));
+    case 'queueDepth':
+      return Math.max(0, ...result.components.map((c) => c.peakQueueDepth));
+    case 'deadLettered':
+      return result.workloads.reduce((s, w) => s + w.deadLettered, 0);
+  }
+}
+
+function label(term: ContractTerm): string {
+  const scope = term.workload ? ` of ${term.workload}` : term.component ? ` of ${term.component}` : '';
+  return term.term ?? `${term.metric}${scope}`;
+}
+
+function check(term: ContractTerm, measured: number): TermVerdict[] {
+  const out: TermVerdict[] = [];
+  const unit = UNITS[term.metric];
+  if (term.min !== undefined) out.push({ term: label(term), target: term.min, comparison: 'min', measured, unit, pass: measured >= term.min });
+  if (term.max !== undefined) out.push({ term: label(term), target: term.max, comparison: 'max', measured, unit, pass: measured <= term.max });
+  return out;
+}
+
+export function grade(result: SimResult, contract: Contract): Verdict {
+  const terms: TermVerdict[] = [];
+  if (contract.uptimePct !== undefined) terms.push(...check({ term: 'uptime', metric: 'uptimePct', min: contract.uptimePct }, result.totals.uptimePct));
+  if (contract.p95Ms !== undefined) terms.push(...check({ term: 'p95 latency', metric: 'p95Ms', max: contract.p95Ms }, result.totals.p95Ms));
+  if (contract.budgetPerMonth !== undefined) terms.push(...check({ term: 'monthly cost', metric: 'costPerMonth', max: contract.budgetPerMonth }, result.totals.costPerMonth));
+  for (const extra of contract.extra ?? []) terms.push(...check(extra, measure(result, extra)));
+  return { pass: terms.every((t) => t.pass), terms };
+}

@@ -1,0 +1,528 @@
+/**
+ * Level 2: horizon runs. Hours to days of traffic in a few milliseconds, by
+ * stepping time (about ten steps per chart interval) and treating each
+ * station as a queue in steady state on top of a carried-over backlog:
+ *
+ * - flows: each workload's attempt rate flows along its path, thinned by
+ *   rejections, errors and cache hits measured at the previous step;
+ * - stations: while arrivals stay below capacity, the waiting time is the
+ *   Erlang C figure (scaled by (1 + Cs²)/2 for non-exponential service);
+ *   above it, the backlog grows by (λ − cμ)·dt and everyone waits behind it;
+ *   it drains at (cμ − λ) once load falls. Bounded queues and loss systems
+ *   reject what does not fit;
+ * - latency: a path's latency is a mixture of routes (cache hit or miss),
+ *   each a shifted gamma with the summed mean and variance of its stations;
+ * - overload is honest: answers after the deadline are late, attempts slower
+ *   than the timeout fail and are retried, and retries are offered load at
+ *   the next step.
+ *
+ * Deterministic: the seed is accepted for symmetry but nothing is drawn.
+ */
+import { bucketCount, type RunControl } from './requestLevel';
+import { LatencyMixture, pooledQuantile } from './latencyModel';
+import { DIST_DETERMINISTIC, DIST_UNIFORM, ROLE_ASYNC, ROLE_CACHE, ROLE_RATE_LIMITER, type Dist, type Plan } from './plan';
+import type { RawRun, RawStation, RawWorkload } from './raw';
+import { erlangB } from './theory/erlangB';
+import { erlangC } from './theory/erlangC';
+import { pollaczekKhinchineWait } from './theory/pollaczekKhinchine';
+import { predictedHitRatio } from './theory/station';
+
+export type HorizonOutcome = { cancelled: false; raw: RawRun } | { cancelled: true; fraction: number };
+
+/** Above this utilisation the steady-state formula is held (the backlog takes over). */
+const RHO_CAP = 0.98;
+/** Beyond this many servers a station is treated as never waiting below RHO_CAP (Erlang C ~ 0). */
+const MANY_SERVERS = 2000;
+const MAX_ROUTES = 64;
+
+/** Share of a service time that is a fixed minimum (uniform's lower end, all of a deterministic one). */
+function fixedShare(d: Dist): number {
+  if (d.kind === DIST_DETERMINISTIC) return 1;
+  if (d.kind === DIST_UNIFORM && d.meanSec > 0) return d.minSec / d.meanSec;
+  return 0;
+}
+
+interface StationStep {
+  /** Fixed delay (network hop, backlog ahead, fixed part of service). */
+  shift: number;
+  mean: number;
+  variance: number;
+}
+
+export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}): HorizonOutcome {
+  const S = plan.stations.length;
+  const W = plan.workloads.length;
+  const B = bucketCount(plan.durationSec);
+  const bucketSec = plan.durationSec / B;
+  const perBucket = Math.max(1, Math.min(10, Math.floor(bucketSec)));
+  const dt = bucketSec / perBucket;
+  const steps = B * perBucket;
+  const warmup = plan.warmupSec;
+  const st = plan.stations;
+  const wl = plan.workloads;
+
+  // Station state carried between steps.
+  const backlog = new Float64Array(S);
+  const lockBacklog = new Float64Array(S);
+  const reject = new Float64Array(S);
+  const errorP = new Float64Array(S);
+  const instances = Float64Array.from(st, (s) => s.instances);
+  const pendingReady: { at: number; station: number }[] = [];
+  const lastCheck = new Float64Array(S);
+  const hit = Float64Array.from(st, (s) => (s.cache ? (predictedHitRatio(s) ?? 0) : 0));
+  const serverCap = Float64Array.from(st, (s) => s.consumerCap);
+  const attemptFail = new Float64Array(W);
+  const messageFail = new Float64Array(W);
+
+  // Per-step scratch.
+  const lam = new Float64Array(S);
+  const lamLock = new Float64Array(S);
+  const serviceSum = new Float64Array(S);
+  const service2Sum = new Float64Array(S);
+  const fixedSum = new Float64Array(S);
+  const flowBy = new Float64Array(S * W);
+  const asyncInto = new Float64Array(S * S);
+  const depthNow = new Float64Array(S);
+  const stationStep: StationStep[] = st.map(() => ({ shift: 0, mean: 0, variance: 0 }));
+  const flows = wl.map((w) => new Float64Array(w.hops.length + 1));
+
+  // Accumulators: per bucket and over the measured window.
+  const wSeries = wl.map(() => ({
+    answered: new Float64Array(B),
+    finished: new Float64Array(B),
+    errors: new Float64Array(B),
+    timeouts: new Float64Array(B),
+    late: new Float64Array(B),
+    attempts: new Float64Array(B),
+    p50: new Float64Array(B).fill(NaN),
+    p95: new Float64Array(B).fill(NaN),
+    p99: new Float64Array(B).fill(NaN),
+  }));
+  const wTot = wl.map(() => ({ user: 0, attempts: 0, successes: 0, fallbacks: 0, errors: 0, timeouts: 0, late: 0, asyncDone: 0, asyncSum: 0, dead: 0, latSum: 0 }));
+  const pooled: { weight: number; mix: LatencyMixture }[][] = wl.map(() => []);
+  const sSeries = st.map(() => ({
+    utilisation: new Float64Array(B),
+    queueDepth: new Float64Array(B),
+    busy: new Float64Array(B),
+    hitRatio: new Float64Array(B).fill(NaN),
+    instances: new Float64Array(B),
+  }));
+  const sTot = st.map(() => ({ arrivals: 0, departures: 0, busyArea: 0, capArea: 0, queueArea: 0, instArea: 0, peakQueue: 0, sojournSum: 0, waitSum: 0, hits: 0, lookups: 0, rejected: 0, errors: 0, dead: 0, p95Sum: 0, p95Weight: 0 }));
+  const work = st.map(() => new Float64Array(W));
+
+  let reported = 0;
+  for (let n = 0; n < steps; n++) {
+    if ((n & 255) === 0) {
+      if (control.shouldStop?.()) return { cancelled: true, fraction: n / steps };
+      if (control.onProgress && n / steps - reported >= 0.02) {
+        reported = n / steps;
+        control.onProgress(reported);
+      }
+    }
+    const t = (n + 0.5) * dt;
+    const b = Math.floor(n / perBucket);
+    const measuring = t >= warmup;
+    const rate = plan.traffic.rateAt(t);
+
+    // 1. Flows along each path.
+    lam.fill(0);
+    lamLock.fill(0);
+    serviceSum.fill(0);
+    service2Sum.fill(0);
+    fixedSum.fill(0);
+    flowBy.fill(0);
+    asyncInto.fill(0);
+    const userRate = new Float64Array(W);
+    const attemptRate = new Float64Array(W);
+    const syncDone = new Float64Array(W);
+    const asyncStart = new Float64Array(W);
+    const asyncDone = new Float64Array(W);
+    for (let w = 0; w < W; w++) {
+      const p = wl[w]!;
+      const f = attemptFail[w]!;
+      const m = p.retry.policy === 'none' ? 1 : p.retry.maxAttempts;
+      const multiplier = f < 1 ? (1 - Math.pow(f, m)) / (1 - f) : m;
+      userRate[w] = p.share * rate;
+      attemptRate[w] = userRate[w]! * multiplier;
+      const flow = flows[w]!;
+      flow.fill(0);
+      flow[0] = attemptRate[w]!;
+      const H = p.hops.length;
+      for (let i = 0; i < H; i++) {
+        let x = flow[i]!;
+        if (x <= 0) continue;
+        const h = p.hops[i]!;
+        const s = h.station;
+        const station = st[s]!;
+        if (i === p.asyncFrom && p.asyncFrom < H) {
+          // Messages are retried from their queue: more work for the background hops.
+          const fm = messageFail[w]!;
+          const mm = st[p.hops[i - 1]!.station]!.maxAttempts;
+          x *= fm < 1 ? (1 - Math.pow(fm, mm)) / (1 - fm) : mm;
+          flow[i] = x;
+          asyncStart[w] = x;
+        }
+        lam[s]! += x;
+        serviceSum[s]! += x * h.service.meanSec;
+        service2Sum[s]! += x * h.service.meanSec * h.service.meanSec * (1 + h.service.scv);
+        fixedSum[s]! += x * h.service.meanSec * fixedShare(h.service);
+        flowBy[s * W + w]! += x;
+        if (h.locksRow) lamLock[s]! += x;
+        const ok = x * (1 - reject[s]!) * (1 - errorP[s]!);
+        const syncEnd = p.asyncFrom;
+        if (i < syncEnd) {
+          if (station.role === ROLE_CACHE) {
+            const to = Math.min(i + 1 + h.skipOnHit, syncEnd);
+            const hits = ok * hit[s]!;
+            if (to >= syncEnd) syncDone[w]! += hits;
+            else flow[to]! += hits;
+            if (i + 1 >= syncEnd) syncDone[w]! += ok - hits;
+            else flow[i + 1]! += ok - hits;
+          } else if (station.role === ROLE_ASYNC) {
+            syncDone[w]! += ok;
+            if (i + 1 < H) {
+              flow[i + 1]! += ok * station.fanout;
+              asyncInto[s * S + p.hops[i + 1]!.station]! += ok * station.fanout;
+            }
+          } else if (i + 1 >= syncEnd) syncDone[w]! += ok;
+          else flow[i + 1]! += ok;
+        } else {
+          const to = station.role === ROLE_CACHE ? Math.min(i + 1 + h.skipOnHit, H) : i + 1;
+          const hits = station.role === ROLE_CACHE ? ok * hit[s]! : 0;
+          const fan = station.role === ROLE_ASYNC ? station.fanout : 1;
+          if (to >= H) asyncDone[w]! += hits;
+          else flow[to]! += hits;
+          if (i + 1 >= H) asyncDone[w]! += (ok - hits) * fan;
+          else flow[i + 1]! += (ok - hits) * fan;
+        }
+      }
+      if (asyncStart[w]! > 0) messageFail[w] = Math.max(0, Math.min(1, 1 - asyncDone[w]! / asyncStart[w]!));
+    }
+
+    // 2. Each station at this step.
+    for (let s = 0; s < S; s++) {
+      const station = st[s]!;
+      const x = lam[s]!;
+      const sst = stationStep[s]!;
+      const a = station.autoscale;
+      if (a) {
+        for (let k = pendingReady.length - 1; k >= 0; k--) {
+          const r = pendingReady[k]!;
+          if (r.station === s && r.at <= t) {
+            instances[s] = Math.min(a.maxInstances, instances[s]! + 1);
+            pendingReady.splice(k, 1);
+          }
+        }
+      }
+      const queues = station.sharedQueue ? 1 : station.instances;
+      const totalServers = Math.min(station.sharedQueue ? instances[s]! * station.concurrency : station.instances * station.concurrency, serverCap[s]!);
+      const c = Math.max(1, totalServers / queues);
+      let slow = 1;
+      let failing = false;
+      let faultErrors = 0;
+      for (const f of station.faults) {
+        if (t < f.fromSec || t >= f.toSec) continue;
+        if (f.effect === 'slow') slow *= f.factor;
+        else if (f.effect === 'fail') failing = true;
+        else faultErrors = 1 - (1 - faultErrors) * (1 - f.errorRate);
+      }
+      errorP[s] = 1 - (1 - station.errorRate) * (1 - faultErrors);
+      const meanS = x > 0 ? (serviceSum[s]! / x) * slow : station.service.meanSec * slow;
+      const meanS2 = x > 0 ? (service2Sum[s]! / x) * slow * slow : meanS * meanS * (1 + station.service.scv);
+      const fixedS = x > 0 ? (fixedSum[s]! / x) * slow : meanS * fixedShare(station.service);
+      const scv = meanS > 0 ? Math.max(0, meanS2 / (meanS * meanS) - 1) : 0;
+      // Row locks: each hot row is a single-server queue; waiting for it holds a connection.
+      let lockWait = 0;
+      if (lamLock[s]! > 0 && station.hotRows > 0 && meanS > 0) {
+        const perRow = lamLock[s]! / station.hotRows;
+        const rhoRow = perRow * meanS;
+        lockBacklog[s] = Math.max(0, lockBacklog[s]! + (perRow - 1 / meanS) * dt);
+        lockWait = (pollaczekKhinchineWait(Math.min(rhoRow, RHO_CAP) / meanS, meanS, scv) ?? 0) + lockBacklog[s]! * meanS;
+      }
+      const hold = meanS + (x > 0 ? (lamLock[s]! / x) * lockWait : 0);
+      let rejected = 0;
+      if (failing) rejected = 1;
+      else if (station.role === ROLE_RATE_LIMITER && station.rateLimit && x > station.rateLimit.ratePerSec) rejected = 1 - station.rateLimit.ratePerSec / x;
+      const admitted = x * (1 - rejected);
+      const capacity = hold > 0 ? totalServers / hold : Infinity;
+      let wait = 0;
+      let waitVar = 0;
+      let depth = 0;
+      let utilisation = 0;
+      let throughput = admitted;
+      if (hold > 0 && admitted > 0 && station.role !== ROLE_ASYNC) {
+        const lq = admitted / queues;
+        const rho = (lq * hold) / c;
+        if (station.maxQueuePerInstance === 0) {
+          const blocked = erlangB(Math.round(c), lq * hold);
+          rejected = 1 - (1 - rejected) * (1 - blocked);
+          throughput = admitted * (1 - blocked);
+          utilisation = (throughput * hold) / totalServers;
+        } else {
+          backlog[s] = Math.max(0, backlog[s]! + (admitted - capacity) * dt);
+          const room = station.maxQueuePerInstance * queues;
+          if (backlog[s]! > room) {
+            const overflow = backlog[s]! - room;
+            rejected = 1 - (1 - rejected) * Math.max(0, 1 - overflow / (admitted * dt));
+            backlog[s] = room;
+          }
+          const r = Math.min(rho, RHO_CAP);
+          if (c <= MANY_SERVERS || r > 0.9) {
+            const cs = Math.round(c);
+            const f = erlangC(cs, r * cs / hold, 1 / hold);
+            if (f) {
+              const theta = cs / hold - (r * cs) / hold;
+              const scale = (1 + scv) / 2;
+              wait = f.meanWait * scale;
+              waitVar = ((f.probabilityOfWaiting * (2 - f.probabilityOfWaiting)) / (theta * theta)) * scale * scale;
+              depth = f.meanQueueLength * scale * queues;
+            }
+          }
+          throughput = Math.min(admitted, capacity);
+          utilisation = Math.min(1, (admitted * hold) / totalServers);
+          depth += backlog[s]!;
+        }
+      }
+      reject[s] = rejected;
+      depthNow[s] = depth;
+      const fluidWait = capacity > 0 && Number.isFinite(capacity) ? backlog[s]! / capacity : 0;
+      const shiftService = Math.min(fixedS, meanS);
+      sst.shift = station.baseLatencySec + fluidWait + shiftService;
+      sst.mean = wait + (hold - shiftService);
+      sst.variance = waitVar + Math.max(0, meanS2 - meanS * meanS) + lockWait * lockWait;
+      if (station.role === ROLE_ASYNC) {
+        sst.shift = station.baseLatencySec;
+        sst.mean = hold;
+        sst.variance = 0;
+      }
+      // Autoscaling on the queue depth.
+      if (a && t - lastCheck[s]! >= a.checkEverySec) {
+        lastCheck[s] = t;
+        const pending = pendingReady.filter((r) => r.station === s).length;
+        const desired = Math.min(a.maxInstances, Math.max(a.minInstances, Math.ceil((utilisation * totalServers) / station.concurrency + depth / a.targetQueuePerInstance)));
+        if (desired > instances[s]! + pending) for (let k = instances[s]! + pending; k < desired; k++) pendingReady.push({ at: t + a.warmupSec, station: s });
+        else if (desired < instances[s]! && pending === 0) instances[s] = desired;
+      }
+      const busy = utilisation * totalServers;
+      const ss = sSeries[s]!;
+      ss.utilisation[b]! += utilisation / perBucket;
+      ss.queueDepth[b]! += depth / perBucket;
+      ss.busy[b]! += busy / perBucket;
+      ss.instances[b]! += instances[s]! / perBucket;
+      if (station.role === ROLE_CACHE) ss.hitRatio[b] = hit[s]!;
+      if (measuring) {
+        const tot = sTot[s]!;
+        tot.arrivals += x * dt;
+        tot.departures += throughput * dt;
+        tot.busyArea += busy * dt;
+        tot.capArea += totalServers * dt;
+        tot.queueArea += depth * dt;
+        tot.instArea += instances[s]! * dt;
+        tot.peakQueue = Math.max(tot.peakQueue, depth);
+        tot.sojournSum += throughput * dt * (sst.shift - station.baseLatencySec + sst.mean);
+        tot.waitSum += throughput * dt * (fluidWait + wait);
+        tot.rejected += x * rejected * dt;
+        tot.errors += admitted * errorP[s]! * dt;
+        if (station.role === ROLE_CACHE) {
+          tot.lookups += admitted * dt;
+          tot.hits += admitted * hit[s]! * dt;
+        }
+        for (let w = 0; w < W; w++) work[s]![w]! += flowBy[s * W + w]! * hold * (1 - rejected) * dt;
+      }
+    }
+    // A queue's depth is the backlog of the consumers it feeds.
+    for (let q = 0; q < S; q++) {
+      if (st[q]!.role !== ROLE_ASYNC) continue;
+      let depth = 0;
+      for (let s = 0; s < S; s++) {
+        const into = asyncInto[q * S + s]!;
+        if (into > 0 && lam[s]! > 0) depth += depthNow[s]! * Math.min(1, into / lam[s]!);
+      }
+      sSeries[q]!.queueDepth[b]! += depth / perBucket;
+      if (measuring) {
+        sTot[q]!.queueArea += depth * dt;
+        sTot[q]!.peakQueue = Math.max(sTot[q]!.peakQueue, depth);
+      }
+    }
+
+    // 3. What users saw.
+    const quantileStep = n % perBucket === Math.floor(perBucket / 2);
+    for (let w = 0; w < W; w++) {
+      const p = wl[w]!;
+      const mix = routesOf(p.index);
+      const attempt = attemptRate[w]!;
+      const successShare = attempt > 0 ? syncDone[w]! / attempt : 1;
+      const inTime = Number.isFinite(p.timeoutSec) && mix.routes.length > 0 ? mix.cdf(p.timeoutSec) : 1;
+      const fErr = Math.max(0, Math.min(1, 1 - successShare));
+      const fTimeout = (1 - fErr) * (1 - inTime);
+      const f = Math.min(1, fErr + fTimeout);
+      attemptFail[w] = f;
+      const m = p.retry.policy === 'none' ? 1 : p.retry.maxAttempts;
+      const finalFail = Math.pow(f, m);
+      const failLatency = f > 0 ? (fErr * mix.mean() * 0.5 + fTimeout * (Number.isFinite(p.timeoutSec) ? p.timeoutSec : 0)) / f : 0;
+      const answers = new LatencyMixture();
+      let delayBefore = 0;
+      for (let k = 1; k <= m; k++) {
+        const weight = Math.pow(f, k - 1) * (1 - f);
+        if (weight < 1e-9 && k > 1) break;
+        for (const r of mix.routes) answers.add((weight * r.weight) / mix.totalWeight, r.shift + delayBefore, r.mean, r.variance);
+        delayBefore += failLatency + backoffMean(p.retry, k);
+      }
+      const fallback = p.fallbackSec !== null ? finalFail : 0;
+      if (fallback > 0) answers.add(fallback, delayBefore - backoffMean(p.retry, m) + (p.fallbackSec ?? 0), 0, 0);
+      const users = userRate[w]! * dt;
+      const answeredShare = 1 - finalFail + fallback;
+      const late = answers.routes.length > 0 ? 1 - answers.cdf(p.deadlineSec) : 0;
+      const errShare = f > 0 ? (finalFail - fallback) * (fErr / f) : 0;
+      const toShare = f > 0 ? (finalFail - fallback) * (fTimeout / f) : 0;
+      const ws = wSeries[w]!;
+      ws.answered[b]! += users * answeredShare;
+      ws.finished[b]! += users;
+      ws.errors[b]! += users * errShare;
+      ws.timeouts[b]! += users * toShare;
+      ws.late[b]! += users * answeredShare * late;
+      ws.attempts[b]! += attempt * dt;
+      if (quantileStep && answers.routes.length > 0) {
+        ws.p50[b] = answers.quantile(0.5);
+        ws.p95[b] = answers.quantile(0.95);
+        ws.p99[b] = answers.quantile(0.99);
+      }
+      if (measuring) {
+        const tot = wTot[w]!;
+        tot.user += users;
+        tot.attempts += attempt * dt;
+        tot.successes += users * (answeredShare - fallback) * (1 - late);
+        tot.fallbacks += users * fallback * (1 - late);
+        tot.late += users * answeredShare * late;
+        tot.errors += users * errShare;
+        tot.timeouts += users * toShare;
+        tot.latSum += users * answeredShare * answers.mean();
+        if (answers.routes.length > 0) pooled[w]!.push({ weight: users * answeredShare, mix: answers });
+        if (asyncStart[w]! > 0) {
+          const done = asyncDone[w]! * dt;
+          tot.asyncDone += done;
+          tot.asyncSum += done * asyncLatency(p.index);
+          const mm = st[p.hops[p.asyncFrom - 1]!.station]!.maxAttempts;
+          const dead = (asyncStart[w]! * dt * Math.pow(messageFail[w]!, mm) * (1 - messageFail[w]!)) / Math.max(1e-12, 1 - Math.pow(messageFail[w]!, mm));
+          tot.dead += Number.isFinite(dead) ? dead : 0;
+          sTot[p.hops[p.asyncFrom - 1]!.station]!.dead += Number.isFinite(dead) ? dead : 0;
+        }
+      }
+    }
+  }
+  if (control.onProgress) control.onProgress(1);
+
+  /** Routes through the synchronous path of workload w, as a latency mixture of successful attempts. */
+  function routesOf(w: number): LatencyMixture {
+    const p = wl[w]!;
+    const mix = new LatencyMixture();
+    const stack: { at: number; weight: number; shift: number; mean: number; variance: number }[] = [{ at: 0, weight: 1, shift: 0, mean: 0, variance: 0 }];
+    let routes = 0;
+    while (stack.length > 0) {
+      const r = stack.pop()!;
+      if (r.at >= p.asyncFrom) {
+        mix.add(r.weight, r.shift, r.mean, r.variance);
+        continue;
+      }
+      const h = p.hops[r.at]!;
+      const s = h.station;
+      const ss = stationStep[s]!;
+      const weight = r.weight * (1 - reject[s]!) * (1 - errorP[s]!);
+      if (weight <= 1e-12) continue;
+      const next = { weight, shift: r.shift + ss.shift, mean: r.mean + ss.mean, variance: r.variance + ss.variance };
+      if (st[s]!.role === ROLE_ASYNC) {
+        stack.push({ ...next, at: p.asyncFrom });
+      } else if (st[s]!.role === ROLE_CACHE && routes < MAX_ROUTES) {
+        routes++;
+        stack.push({ ...next, weight: weight * hit[s]!, at: Math.min(r.at + 1 + h.skipOnHit, p.asyncFrom) });
+        stack.push({ ...next, weight: weight * (1 - hit[s]!), at: r.at + 1 });
+      } else {
+        stack.push({ ...next, at: r.at + 1 });
+      }
+    }
+    return mix;
+  }
+
+  function asyncLatency(w: number): number {
+    const p = wl[w]!;
+    let sum = 0;
+    for (let i = p.asyncFrom; i < p.hops.length; i++) {
+      const ss = stationStep[p.hops[i]!.station]!;
+      sum += ss.shift + ss.mean;
+    }
+    return sum;
+  }
+
+  const measuredSec = Math.max(1e-9, plan.durationSec - warmup);
+  const workloads: RawWorkload[] = wl.map((p, w) => {
+    const tot = wTot[w]!;
+    const answered = tot.successes + tot.fallbacks + tot.late;
+    const parts = pooled[w]!;
+    const q = (pp: number): number => (parts.length > 0 ? pooledQuantile(parts, pp, 0, Math.max(1e-6, ...wSeries[w]!.p99.filter(Number.isFinite))) : NaN);
+    return {
+      userRequests: Math.round(tot.user),
+      attempts: Math.round(tot.attempts),
+      successes: Math.round(tot.successes),
+      fallbacks: Math.round(tot.fallbacks),
+      errors: Math.round(tot.errors),
+      timeouts: Math.round(tot.timeouts),
+      late: Math.round(tot.late),
+      unfinished: 0,
+      meanSec: answered > 0 ? tot.latSum / answered : NaN,
+      p50Sec: q(0.5),
+      p95Sec: q(0.95),
+      p99Sec: q(0.99),
+      asyncCompleted: Math.round(tot.asyncDone),
+      asyncMeanSec: tot.asyncDone > 0 ? tot.asyncSum / tot.asyncDone : NaN,
+      deadLettered: Math.round(tot.dead),
+      series: wSeries[w]!,
+    };
+  });
+  const stations: RawStation[] = st.map((_, s) => {
+    const tot = sTot[s]!;
+    return {
+      arrivals: Math.round(tot.arrivals),
+      departures: Math.round(tot.departures),
+      utilisation: tot.capArea > 0 ? tot.busyArea / tot.capArea : 0,
+      queueDepth: tot.queueArea / measuredSec,
+      peakQueueDepth: tot.peakQueue,
+      busy: tot.busyArea / measuredSec,
+      meanInstances: tot.instArea / measuredSec,
+      inSystem: (tot.busyArea + tot.queueArea) / measuredSec,
+      sojournMeanSec: tot.departures > 0 ? tot.sojournSum / tot.departures : NaN,
+      waitMeanSec: tot.departures > 0 ? tot.waitSum / tot.departures : NaN,
+      p95SojournSec: NaN,
+      rejected: Math.round(tot.rejected),
+      errors: Math.round(tot.errors),
+      hits: tot.hits,
+      lookups: tot.lookups,
+      deadLettered: Math.round(tot.dead),
+      workByWorkload: work[s]!,
+      series: sSeries[s]!,
+    };
+  });
+  const all = wl.flatMap((_, w) => pooled[w]!);
+  const hi = Math.max(1e-6, ...wSeries.flatMap((s) => Array.from(s.p99).filter(Number.isFinite)));
+  return {
+    cancelled: false,
+    raw: {
+      level: 'horizon',
+      steps,
+      measuredSec,
+      bucketSec,
+      buckets: B,
+      workloads,
+      stations,
+      allP95Sec: all.length > 0 ? pooledQuantile(all, 0.95, 0, hi) : NaN,
+      allP99Sec: all.length > 0 ? pooledQuantile(all, 0.99, 0, hi) : NaN,
+      warnings: [],
+    },
+  };
+}
+
+function backoffMean(retry: Plan['workloads'][number]['retry'], attempt: number): number {
+  if (retry.policy === 'none') return 0;
+  let d = retry.baseDelaySec;
+  if (retry.policy === 'exponential') d = Math.min(retry.maxDelaySec, d * Math.pow(2, attempt - 1));
+  return retry.jitter ? d / 2 : d;
+}

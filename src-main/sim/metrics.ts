@@ -1,0 +1,180 @@
+/** Small statistics helpers: growable sample buffers, percentiles, running means, downsampling. */
+
+/** An append-only Float64 buffer that doubles when full. */
+export class SampleBuffer {
+  length = 0;
+  data: Float64Array;
+
+  constructor(initialCapacity = 1024) {
+    this.data = new Float64Array(initialCapacity);
+  }
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/**
+ * The p-quantile (0..1) of sorted values, interpolating between order
+ * statistics (the "R-7" definition used by spreadsheets and d3.quantile).
+ */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  if (n === 1) return sorted[0]!;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/**
+ * Moves the k-th smallest of a[lo..hi] to index k, smaller ones before it and
+ * larger ones after (Hoare's quickselect with median-of-three pivots): O(n),
+ * where a full sort would be O(n log n).
+ */
+function selectInPlace(a: Float64Array, k: number, lo: number, hi: number): void {
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    // Median of three as pivot, which also guards against sorted input.
+    if (a[mid]! < a[lo]!) swap(a, mid, lo);
+    if (a[hi]! < a[lo]!) swap(a, hi, lo);
+    if (a[hi]! < a[mid]!) swap(a, hi, mid);
+    const pivot = a[mid]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}
+
+/** R-7 quantile of a working copy, selecting in place; calls must come in increasing p. */
+function quantileBySelection(a: Float64Array, p: number, from: number): number {
+  const n = a.length;
+  const h = (n - 1) * p;
+  const k = Math.floor(h);
+  selectInPlace(a, k, from, n - 1);
+  const lo = a[k]!;
+  if (k + 1 >= n || h === k) return lo;
+  let next = a[k + 1]!;
+  for (let i = k + 2; i < n; i++) if (a[i]! < next) next = a[i]!;
+  return lo + (h - k) * (next - lo);
+}
+
+/** Mean, p50, p95 and p99 of values[from, to), without sorting them all. */
+export function summarise(values: Float64Array, from = 0, to = values.length): { mean: number; p50: number; p95: number; p99: number } {
+  if (to <= from) return { mean: NaN, p50: NaN, p95: NaN, p99: NaN };
+  const a = values.slice(from, to);
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]!;
+  // Each selection leaves everything above its quantile to the right, so the next search starts there.
+  const p50 = quantileBySelection(a, 0.5, 0);
+  const p95 = quantileBySelection(a, 0.95, Math.floor((a.length - 1) * 0.5));
+  const p99 = quantileBySelection(a, 0.99, Math.floor((a.length - 1) * 0.95));
+  return { mean: sum / a.length, p50, p95, p99 };
+}
+
+/** Welford's running mean and variance: one pass, numerically stable. */
+export class RunningStats {
+  count = 0;
+  mean = 0;
+  private m2 = 0;
+
+  add(x: number): void {
+    this.count++;
+    const d = x - this.mean;
+    this.mean += d / this.count;
+    this.m2 += d * (x - this.mean);
+  }
+
+  get variance(): number {
+    return this.count > 1 ? this.m2 / (this.count - 1) : 0;
+  }
+}
+
+/**
+ * A log-scale histogram from 1 µs to 10^5 s at 1 % resolution, for tail
+ * figures where keeping every sample would cost too much.
+ */
+export class LogHistogram {
+  private static readonly MIN = 1e-6;
+  private static readonly PER_DECADE = 230;
+  private static readonly BINS = 11 * LogHistogram.PER_DECADE + 2;
+  readonly counts = new Float64Array(LogHistogram.BINS);
+  total = 0;
+
+  add(x: number): void {
+    let i = 0;
+    if (x > LogHistogram.MIN) i = Math.min(LogHistogram.BINS - 1, 1 + Math.floor(Math.log10(x / LogHistogram.MIN) * LogHistogram.PER_DECADE));
+    this.counts[i] = this.counts[i]! + 1;
+    this.total++;
+  }
+
+  quantile(p: number): number {
+    if (this.total === 0) return NaN;
+    const target = p * this.total;
+    let seen = 0;
+    for (let i = 0; i < this.counts.length; i++) {
+      const c = this.counts[i]!;
+      if (seen + c >= target && c > 0) {
+        if (i === 0) return 0;
+        // Interpolate geometrically inside the bin.
+        const f = (target - seen) / c;
+        return LogHistogram.MIN * Math.pow(10, (i - 1 + f) / LogHistogram.PER_DECADE);
+      }
+      seen += c;
+    }
+    return NaN;
+  }
+}
+
+/** Averages neighbouring points so a series has at most maxPoints. */
+export function downsample(values: ArrayLike<number>, maxPoints: number): number[] {
+  const n = values.length;
+  if (n <= maxPoints) return Array.from(values);
+  const out: number[] = [];
+  for (let k = 0; k < maxPoints; k++) {
+    const from = Math.floor((k * n) / maxPoints);
+    const to = Math.floor(((k + 1) * n) / maxPoints);
+    let s = 0;
+    let c = 0;
+    for (let i = from; i < to; i++) {
+      const v = values[i]!;
+      if (Number.isFinite(v)) {
+        s += v;
+        c++;
+      }
+    }
+    out.push(c > 0 ? s / c : NaN);
+  }
+  return out;
+}
+
+/** Rounds for display and JSON: keeps results compact and free of float noise. */
+export function round(v: number, digits = 4): number {
+  if (!Number.isFinite(v)) return v;
+  if (v === 0) return 0;
+  const scale = Math.pow(10, digits - Math.ceil(Math.log10(Math.abs(v))));
+  return Math.round(v * scale) / scale;
+}

@@ -1,0 +1,10 @@
+/** Authentication service: CPU-bound checks, so few requests at once per instance. */
+import { z } from 'zod';
+import { baseStation, commonFields, concurrencyField, kindLiteral } from './common';
+import type { StationPlan } from '../plan';
+
+export const authSchema = z.strictObject({ kind: kindLiteral('auth'), ...commonFields, concurrency: concurrencyField });
+
+export function authStation(id: string, index: number, c: z.output<typeof authSchema>): StationPlan {
+  return baseStation('auth', id, index, c, c.concurrency);
+}

@@ -1,0 +1,10 @@
+/** Application server: instances x threads, each instance with its own waiting line. */
+import { z } from 'zod';
+import { baseStation, commonFields, concurrencyField, kindLiteral } from './common';
+import type { StationPlan } from '../plan';
+
+export const serverSchema = z.strictObject({ kind: kindLiteral('server'), ...commonFields, concurrency: concurrencyField });
+
+export function serverStation(id: string, index: number, c: z.output<typeof serverSchema>): StationPlan {
+  return baseStation('server', id, index, c, c.concurrency);
+}

@@ -1,0 +1,23 @@
+/** Text or plain data -> validated Model, or a ModelError naming file, field and expectation. */
+import { parse as parseYaml } from 'yaml';
+import { fromZodIssues, ModelError } from './errors';
+import { modelSchema } from './schema';
+import type { Model } from './types';
+
+export function validateModel(value: unknown, fileName: string): Model {
+  const result = modelSchema.safeParse(value);
+  if (!result.success) throw fromZodIssues(fileName, result.error.issues, value);
+  return result.data;
+}
+
+export function parseModel(text: string, fileName: string): Model {
+  let value: unknown;
+  try {
+    // JSON is YAML, but JSON.parse gives clearer positions for .json files.
+    value = fileName.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new ModelError(fileName, '', `expected valid ${fileName.endsWith('.json') ? 'JSON' : 'YAML'} (${reason})`, null);
+  }
+  return validateModel(value, fileName);
+}

@@ -1,0 +1,178 @@
+/**
+ * The compiled form of a model that both simulation levels run on: ids
+ * resolved to indices, defaults applied, times in seconds.
+ */
+import type { ComponentKind } from './defaults';
+import type { ServiceTimeSpec } from './types';
+
+export const DIST_EXPONENTIAL = 0;
+export const DIST_DETERMINISTIC = 1;
+export const DIST_UNIFORM = 2;
+export const DIST_LOGNORMAL = 3;
+
+export interface Dist {
+  kind: number;
+  meanSec: number;
+  minSec: number;
+  maxSec: number;
+  /** Parameters of the underlying normal, for lognormal draws. */
+  logMu: number;
+  logSigma: number;
+  /** Squared coefficient of variation, Var(S) / E[S]^2: what queueing formulas need. */
+  scv: number;
+}
+
+export function toDist(spec: ServiceTimeSpec | number | undefined, fallback: ServiceTimeSpec): Dist {
+  const s: ServiceTimeSpec = spec === undefined ? fallback : typeof spec === 'number' ? { ...fallback, meanMs: spec, minMs: undefined, maxMs: undefined } : spec;
+  // A bare mean on a uniform default keeps the same relative spread around the new mean.
+  if (typeof spec === 'number' && fallback.distribution === 'uniform') {
+    const lo = fallback.minMs ?? 0;
+    const hi = fallback.maxMs ?? 0;
+    const mid = (lo + hi) / 2;
+    const half = mid > 0 ? ((hi - lo) / 2) * (spec / mid) : 0;
+    return uniformDist((spec - half) / 1000, (spec + half) / 1000);
+  }
+  switch (s.distribution) {
+    case 'uniform':
+      return uniformDist((s.minMs ?? 0) / 1000, (s.maxMs ?? 0) / 1000);
+    case 'deterministic':
+      return { kind: DIST_DETERMINISTIC, meanSec: (s.meanMs ?? 0) / 1000, minSec: 0, maxSec: 0, logMu: 0, logSigma: 0, scv: 0 };
+    case 'lognormal': {
+      const mean = (s.meanMs ?? 0) / 1000;
+      const cv = s.cv ?? 1;
+      const sigma2 = Math.log(1 + cv * cv);
+      return { kind: DIST_LOGNORMAL, meanSec: mean, minSec: 0, maxSec: 0, logMu: Math.log(Math.max(mean, 1e-12)) - sigma2 / 2, logSigma: Math.sqrt(sigma2), scv: cv * cv };
+    }
+    default:
+      return { kind: DIST_EXPONENTIAL, meanSec: (s.meanMs ?? 0) / 1000, minSec: 0, maxSec: 0, logMu: 0, logSigma: 0, scv: 1 };
+  }
+}
+
+function uniformDist(minSec: number, maxSec: number): Dist {
+  const mean = (minSec + maxSec) / 2;
+  const variance = ((maxSec - minSec) * (maxSec - minSec)) / 12;
+  return { kind: DIST_UNIFORM, meanSec: mean, minSec, maxSec, logMu: 0, logSigma: 0, scv: mean > 0 ? variance / (mean * mean) : 0 };
+}
+
+export function scaleDist(d: Dist, factor: number): Dist {
+  return { ...d, meanSec: d.meanSec * factor, minSec: d.minSec * factor, maxSec: d.maxSec * factor, logMu: d.logMu + Math.log(factor) };
+}
+
+/** What a station does with a visit, beyond queueing for a server. */
+export const ROLE_STATION = 0;
+export const ROLE_RATE_LIMITER = 1;
+export const ROLE_CACHE = 2;
+/** Queue, stream, pub/sub: the user is answered once the message is accepted. */
+export const ROLE_ASYNC = 3;
+
+export const POLICY_ROUND_ROBIN = 0;
+export const POLICY_LEAST_CONNECTIONS = 1;
+export const POLICY_RANDOM = 2;
+
+export type Eviction = 'lru' | 'lfu' | 'fifo';
+
+export interface CachePlan {
+  capacityKeys: number;
+  keyCount: number;
+  zipfExponent: number;
+  ttlSec: number;
+  eviction: Eviction;
+}
+
+export interface AutoscalePlan {
+  minInstances: number;
+  maxInstances: number;
+  targetQueuePerInstance: number;
+  warmupSec: number;
+  checkEverySec: number;
+}
+
+export interface FaultPlan {
+  fromSec: number;
+  toSec: number;
+  effect: 'slow' | 'fail' | 'errors';
+  factor: number;
+  errorRate: number;
+}
+
+export interface StationPlan {
+  id: string;
+  kind: ComponentKind;
+  index: number;
+  role: number;
+  instances: number;
+  /** Requests served at once per instance. */
+  concurrency: number;
+  /** Worker pools pull from one shared queue; others queue per instance. */
+  sharedQueue: boolean;
+  service: Dist;
+  baseLatencySec: number;
+  /** Waiting places per instance; Infinity when unbounded, 0 for a loss system. */
+  maxQueuePerInstance: number;
+  errorRate: number;
+  costPerInstancePerMonth: number;
+  /** For load balancers: how the next hop's instance is chosen. */
+  balancing: number;
+  cache: CachePlan | null;
+  rateLimit: { ratePerSec: number; burst: number } | null;
+  hotRows: number;
+  replicationLagMs: number | null;
+  /** For async roles. */
+  maxDepth: number;
+  maxAttempts: number;
+  fanout: number;
+  partitions: number;
+  /** For a pool consuming a stream: at most one message per partition at once (Infinity otherwise). */
+  consumerCap: number;
+  autoscale: AutoscalePlan | null;
+  faults: FaultPlan[];
+}
+
+export interface HopPlan {
+  station: number;
+  service: Dist;
+  locksRow: boolean;
+  /** Hops skipped after a cache hit (the rest of the synchronous path by default). */
+  skipOnHit: number;
+  /** Instance choice at this hop: the policy of the load balancer just before, if any. */
+  balancing: number;
+}
+
+export interface RetryPlan {
+  policy: 'none' | 'fixed' | 'exponential';
+  maxAttempts: number;
+  baseDelaySec: number;
+  maxDelaySec: number;
+  jitter: boolean;
+}
+
+export interface WorkloadPlan {
+  id: string;
+  index: number;
+  share: number;
+  hops: HopPlan[];
+  /** Index of the first hop that runs after the answer (hops.length when none). */
+  asyncFrom: number;
+  deadlineSec: number;
+  timeoutSec: number;
+  retry: RetryPlan;
+  fallbackSec: number | null;
+  priority: number;
+}
+
+export interface TrafficPlan {
+  /** Requests per second at time t, before workload shares. */
+  rateAt: (tSec: number) => number;
+  peakRatePerSec: number;
+  meanRatePerSec: number;
+}
+
+export interface Plan {
+  name: string;
+  stations: StationPlan[];
+  workloads: WorkloadPlan[];
+  traffic: TrafficPlan;
+  durationSec: number;
+  warmupSec: number;
+  priorityLevels: number;
+}

@@ -1,0 +1,80 @@
+/**
+ * What a run measured, before it is dressed up as a SimResult: both levels
+ * (request and horizon) produce this shape, so results, theory, cost and
+ * explanations are built once (results.ts).
+ */
+export interface RawWorkloadSeries {
+  answered: Float64Array;
+  finished: Float64Array;
+  errors: Float64Array;
+  timeouts: Float64Array;
+  late: Float64Array;
+  attempts: Float64Array;
+  p50: Float64Array;
+  p95: Float64Array;
+  p99: Float64Array;
+}
+
+export interface RawWorkload {
+  userRequests: number;
+  attempts: number;
+  successes: number;
+  fallbacks: number;
+  errors: number;
+  timeouts: number;
+  late: number;
+  unfinished: number;
+  meanSec: number;
+  p50Sec: number;
+  p95Sec: number;
+  p99Sec: number;
+  asyncCompleted: number;
+  asyncMeanSec: number;
+  deadLettered: number;
+  series: RawWorkloadSeries;
+}
+
+export interface RawStationSeries {
+  utilisation: Float64Array;
+  queueDepth: Float64Array;
+  busy: Float64Array;
+  hitRatio: Float64Array;
+  instances: Float64Array;
+}
+
+export interface RawStation {
+  arrivals: number;
+  departures: number;
+  utilisation: number;
+  queueDepth: number;
+  peakQueueDepth: number;
+  busy: number;
+  meanInstances: number;
+  inSystem: number;
+  sojournMeanSec: number;
+  waitMeanSec: number;
+  p95SojournSec: number;
+  rejected: number;
+  errors: number;
+  hits: number;
+  lookups: number;
+  deadLettered: number;
+  /** Server-seconds of work done for each workload: who drove the load. */
+  workByWorkload: Float64Array;
+  series: RawStationSeries;
+}
+
+export interface RawRun {
+  level: 'request' | 'horizon';
+  steps: number;
+  /** Length of the measured window (duration minus warm-up). */
+  measuredSec: number;
+  bucketSec: number;
+  buckets: number;
+  workloads: RawWorkload[];
+  stations: RawStation[];
+  /** Percentiles over every answered user request, all workloads together. */
+  allP95Sec: number;
+  allP99Sec: number;
+  warnings: string[];
+}

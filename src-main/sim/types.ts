@@ -1,0 +1,238 @@
+/**
+ * Public types of the simulator. The model types are inferred from the zod
+ * schema (schema.ts); the result types are plain data: numbers, strings,
+ * arrays and plain objects only, so they survive JSON and structured clone.
+ */
+import type { z } from 'zod';
+import type { modelSchema } from './schema';
+import type { ComponentKind } from './defaults';
+
+export type { ComponentKind } from './defaults';
+
+export type Model = z.output<typeof modelSchema>;
+export type ModelInput = z.input<typeof modelSchema>;
+export type ComponentSpec = Model['components'][string];
+export type WorkloadSpec = Model['workloads'][string];
+export type TrafficSpec = Model['traffic'];
+export type FaultSpec = NonNullable<Model['faults']>[number];
+
+export interface ServiceTimeSpec {
+  distribution: 'exponential' | 'deterministic' | 'uniform' | 'lognormal';
+  meanMs?: number;
+  minMs?: number;
+  maxMs?: number;
+  cv?: number;
+}
+
+export type SimLevel = 'request' | 'horizon';
+
+export interface SimOptions {
+  seed: number;
+  level?: SimLevel;
+  /** Called with the fraction done, at most ~50 times per run. */
+  onProgress?: (fraction: number) => void;
+  /** Checked periodically; returning true ends the run with a cancelled outcome. */
+  shouldStop?: () => boolean;
+}
+
+/** An analytical figure shown beside a simulated one. */
+export interface TheoryFigure {
+  /** e.g. "M/M/c (Erlang C)", "M/D/1 (Pollaczek-Khinchine)", "Erlang B", "Che's approximation (LRU)". */
+  model: string;
+  utilisation: number | null;
+  meanWaitMs: number | null;
+  meanSojournMs: number | null;
+  p95SojournMs: number | null;
+  probabilityOfWaiting: number | null;
+  blockingProbability: number | null;
+  cacheHitRatio: number | null;
+  /** Why the formula may not hold exactly here (e.g. arrivals are not Poisson). */
+  caveat: string | null;
+}
+
+export interface WorkloadSeries {
+  /** Requests answered per second (successes, fallbacks and late answers). */
+  throughputPerSec: number[];
+  p50Ms: number[];
+  p95Ms: number[];
+  p99Ms: number[];
+  /** Shares of the user requests that finished in the interval. */
+  errorRate: number[];
+  timeoutRate: number[];
+  lateRate: number[];
+  /** Attempts started per second, retries included: the offered load. */
+  attemptsPerSec: number[];
+}
+
+export interface ComponentSeries {
+  utilisation: number[];
+  queueDepth: number[];
+  connectionsInUse: number[];
+  /** Hits / lookups; empty for components that are not caches. */
+  cacheHitRatio: number[];
+  instances: number[];
+}
+
+export interface WorkloadResult {
+  id: string;
+  userRequests: number;
+  attempts: number;
+  successes: number;
+  fallbacks: number;
+  errors: number;
+  timeouts: number;
+  late: number;
+  /** Requests still in flight when the run ended. */
+  unfinished: number;
+  throughputPerSec: number;
+  offeredLoadPerSec: number;
+  meanMs: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  /** Share answered successfully within the deadline, in %. */
+  uptimePct: number;
+  /** Messages handled off the request path (after a queue, stream or pub/sub). */
+  asyncCompleted: number;
+  asyncMeanMs: number;
+  deadLettered: number;
+  series: WorkloadSeries;
+}
+
+export interface ComponentResult {
+  id: string;
+  kind: ComponentKind;
+  instances: number;
+  servers: number;
+  arrivals: number;
+  arrivalRatePerSec: number;
+  throughputPerSec: number;
+  utilisation: number;
+  peakUtilisation: number;
+  queueDepth: number;
+  peakQueueDepth: number;
+  connectionsInUse: number;
+  /** Mean time a visit spends here (waiting + service), network hop excluded. */
+  meanSojournMs: number;
+  meanWaitMs: number;
+  p95SojournMs: number;
+  /** Mean number here (waiting + in service): Little's L, measured. */
+  meanInSystem: number;
+  rejected: number;
+  errors: number;
+  cacheHitRatio: number | null;
+  replicationLagMs: number | null;
+  deadLettered: number;
+  costPerMonth: number;
+  theory: TheoryFigure | null;
+  series: ComponentSeries;
+}
+
+export interface CostLine {
+  component: string;
+  kind: ComponentKind;
+  instances: number;
+  costPerInstancePerMonth: number;
+  costPerMonth: number;
+}
+
+export interface CostBreakdown {
+  totalPerMonth: number;
+  lines: CostLine[];
+}
+
+export interface Saturation {
+  component: string;
+  utilisation: number;
+  queueDepth: number;
+  /** The workload that put the most work on it, and its share of that work. */
+  drivenBy: string | null;
+  drivenByShare: number;
+}
+
+export interface Explanation {
+  summary: string;
+  saturated: Saturation[];
+}
+
+export interface SimResult {
+  status: 'complete';
+  level: SimLevel;
+  seed: number;
+  modelName: string;
+  durationSec: number;
+  warmupSec: number;
+  /** Events processed (request level) or time steps computed (horizon). */
+  steps: number;
+  /** Start of each series interval, in seconds. */
+  timeSec: number[];
+  bucketSec: number;
+  workloads: WorkloadResult[];
+  components: ComponentResult[];
+  totals: {
+    userRequests: number;
+    uptimePct: number;
+    p95Ms: number;
+    p99Ms: number;
+    throughputPerSec: number;
+    errorRatePct: number;
+    costPerMonth: number;
+  };
+  cost: CostBreakdown;
+  explanation: Explanation;
+  warnings: string[];
+}
+
+export interface SimCancelled {
+  status: 'cancelled';
+  level: SimLevel;
+  seed: number;
+  /** How far the run got before it was stopped. */
+  fraction: number;
+}
+
+export type SimOutcome = SimResult | SimCancelled;
+
+export type ContractMetric =
+  | 'uptimePct'
+  | 'p95Ms'
+  | 'p99Ms'
+  | 'errorRatePct'
+  | 'costPerMonth'
+  | 'throughputPerSec'
+  | 'utilisation'
+  | 'queueDepth'
+  | 'deadLettered';
+
+export interface ContractTerm {
+  /** Label shown to the learner; defaults to a description of the metric. */
+  term?: string;
+  metric: ContractMetric;
+  /** Restrict to one workload (user-facing metrics) or one component. */
+  workload?: string;
+  component?: string;
+  max?: number;
+  min?: number;
+}
+
+export interface Contract {
+  uptimePct?: number;
+  p95Ms?: number;
+  budgetPerMonth?: number;
+  extra?: ContractTerm[];
+}
+
+export interface TermVerdict {
+  term: string;
+  target: number;
+  /** "at least" or "at most" the target. */
+  comparison: 'min' | 'max';
+  measured: number;
+  unit: string;
+  pass: boolean;
+}
+
+export interface Verdict {
+  pass: boolean;
+  terms: TermVerdict[];
+}
