@@ -80,6 +80,8 @@ export interface LessonProgress {
   secondsSpent: number;
   /** Share of the lesson scrolled past, 0..1. */
   readingPosition: number;
+  /** The end was reached; the lesson is read once every check is answered too. */
+  endReached: boolean;
 }
 
 export interface ProgressOverview {

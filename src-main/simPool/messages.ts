@@ -1,9 +1,13 @@
+/** What a worker thread is asked to run: a model on the simulator, or a lesson widget's experiment. */
+export type SimTask =
+  | { kind: 'simulate'; model: unknown; level: 'request' | 'horizon' }
+  | { kind: 'experiment'; widget: string; controls: Record<string, number | string> };
+
 /** Messages between the pool and its worker threads. */
 export interface RunRequest {
   jobId: number;
-  model: unknown;
+  task: SimTask;
   seed: number;
-  level: 'request' | 'horizon';
   /** Int32Array over a SharedArrayBuffer; the pool sets [0] = 1 to cancel. */
   stopFlag: SharedArrayBuffer;
 }

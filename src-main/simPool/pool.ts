@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { RunRequest, WorkerReply } from './messages';
+import type { RunRequest, SimTask, WorkerReply } from './messages';
 
 export class SimulationCancelled extends Error {
   constructor() {
@@ -19,9 +19,8 @@ export class SimulationFailed extends Error {
 }
 
 export interface RunOptions {
-  model: unknown;
+  task: SimTask;
   seed: number;
-  level: 'request' | 'horizon';
   /** Runs sharing a key supersede each other: the newer one cancels the older. */
   key?: string;
 }
@@ -109,7 +108,7 @@ export class SimulationPool {
       if (slot.job || this.queue.length === 0) continue;
       const job = this.queue.shift()!;
       slot.job = job;
-      const message: RunRequest = { jobId: job.id, model: job.model, seed: job.seed, level: job.level, stopFlag: job.stopFlag };
+      const message: RunRequest = { jobId: job.id, task: job.task, seed: job.seed, stopFlag: job.stopFlag };
       slot.worker.ref();
       slot.worker.postMessage(message);
     }

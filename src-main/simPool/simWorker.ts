@@ -1,26 +1,31 @@
 // A worker thread that runs simulations off the main process's event loop.
 import { parentPort } from 'node:worker_threads';
 import { simulate, validateModel, ModelError } from '../sim/index';
-import type { RunRequest, WorkerReply } from './messages';
+import { runExperiment, ExperimentError } from '../sim/experiments/index';
+import type { RunRequest, SimTask, WorkerReply } from './messages';
 
 if (!parentPort) throw new Error('simWorker must run as a worker thread');
 const port = parentPort;
 
+function runTask(task: SimTask, seed: number, hooks: { onProgress: (f: number) => void; shouldStop: () => boolean }): unknown {
+  if (task.kind === 'experiment') return runExperiment(task.widget, task.controls, seed, { shouldStop: hooks.shouldStop });
+  const model = validateModel(task.model, 'model');
+  return simulate(model, { seed, level: task.level, onProgress: hooks.onProgress, shouldStop: hooks.shouldStop });
+}
+
 port.on('message', (job: RunRequest) => {
   const stop = new Int32Array(job.stopFlag);
+  const stopped = () => Atomics.load(stop, 0) === 1;
   const reply = (message: WorkerReply) => port.postMessage(message);
   try {
-    const model = validateModel(job.model, 'model');
-    const result = simulate(model, {
-      seed: job.seed,
-      level: job.level,
+    const result = runTask(job.task, job.seed, {
       onProgress: (fraction) => reply({ jobId: job.jobId, type: 'progress', fraction }),
-      shouldStop: () => Atomics.load(stop, 0) === 1,
+      shouldStop: stopped,
     });
-    if (Atomics.load(stop, 0) === 1) reply({ jobId: job.jobId, type: 'cancelled' });
-    else reply({ jobId: job.jobId, type: 'done', result });
+    reply(stopped() ? { jobId: job.jobId, type: 'cancelled' } : { jobId: job.jobId, type: 'done', result });
   } catch (err) {
-    if (Atomics.load(stop, 0) === 1) return reply({ jobId: job.jobId, type: 'cancelled' });
-    reply({ jobId: job.jobId, type: 'failed', message: (err as Error).message, invalidModel: err instanceof ModelError });
+    if (stopped()) return reply({ jobId: job.jobId, type: 'cancelled' });
+    const invalid = err instanceof ModelError || err instanceof ExperimentError;
+    reply({ jobId: job.jobId, type: 'failed', message: (err as Error).message, invalidModel: invalid });
   }
 });

@@ -54,6 +54,12 @@ export function describeEvent(event: LearnerEvent, titleOf: (id: string) => stri
       return `Opened ${subject ?? 'a lesson'}`;
     case 'lesson.completed':
       return `Finished reading ${subject ?? 'a lesson'}`;
+    case 'check.answered':
+      return `${event.data.correct === true ? 'Answered a check correctly' : 'Tried a check'} in ${subject ?? 'a lesson'}`;
+    case 'widget.predicted': {
+      const verdict = event.data.correct === true ? ' (the simulation agreed)' : event.data.correct === false ? ' (the simulation disagreed)' : '';
+      return `Made a prediction in ${subject ?? 'a lesson'}${verdict}`;
+    }
     default: {
       const action = humanize(event.kind.split('.').reverse().join(' '));
       return subject ? `${action}: ${subject}` : action;

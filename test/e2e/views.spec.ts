@@ -131,7 +131,7 @@ test('Tab reaches the navigation with a visible focus ring', async ({ page, app 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Library');
 });
 
-test('reading a lesson to the end marks it read in the database and the Progress view', async ({ page }) => {
+test('reading a lesson to the end and answering its check marks it read in the database and the Progress view', async ({ page }) => {
   // A fresh database, so no earlier test has read the lesson already.
   const app = await startAppServer();
   try {
@@ -140,6 +140,12 @@ test('reading a lesson to the end marks it read in the database and the Progress
     const status = async () => (await getProgress(page, app.url)).lessons.find((l) => l.lessonId === 'queues-101')?.status;
     await expect.poll(status).toBe('opened');
     await page.getByRole('navigation', { name: 'More lessons' }).scrollIntoViewIfNeeded();
+    // The end alone is not enough: the lesson's check is still unanswered.
+    await expect.poll(async () => (await getProgress(page, app.url)).lessons.find((l) => l.lessonId === 'queues-101')?.endReached).toBe(true);
+    expect(await status()).toBe('opened');
+    const check = page.getByRole('form', { name: /Arrivals run at 120 per second/ });
+    await check.getByLabel('It grows by about 20 requests every second').check();
+    await check.getByRole('button', { name: 'Check answer' }).click();
     await expect.poll(status).toBe('read');
 
     await page.keyboard.press('Control+4');

@@ -46,18 +46,39 @@ describe('lesson progress', () => {
     expect(now.secondsSpent).toBe(65);
   });
 
+  it('does not count a lesson read while one of its checks is unanswered', async () => {
+    const b = clockedBackend();
+    const atEnd = await ok<{ status: string; endReached: boolean }>(b.dispatch('recordProgress', { lessonId: 'queues-101', event: 'completed', position: 1 }));
+    expect(atEnd).toMatchObject({ status: 'opened', endReached: true });
+    await b.dispatch('recordCheckAnswer', { lessonId: 'queues-101', checkId: 'check-1', optionIndex: 0 });
+    const state = await ok<{ progress: { status: string } }>(b.dispatch('getLessonState', { lessonId: 'queues-101' }));
+    expect(state.progress.status).toBe('read');
+  });
+
+  it('counts a lesson read when the last check is answered after the end was reached, whatever the answer', async () => {
+    const b = clockedBackend();
+    await b.dispatch('recordCheckAnswer', { lessonId: 'queues-101', checkId: 'check-1', optionIndex: 0 });
+    const before = await ok<{ progress: { status: string } }>(b.dispatch('getLessonState', { lessonId: 'queues-101' }));
+    expect(before.progress.status).toBe('opened');
+    await b.dispatch('recordProgress', { lessonId: 'queues-101', event: 'completed' });
+    const after = await ok<{ progress: { status: string } }>(b.dispatch('getLessonState', { lessonId: 'queues-101' }));
+    expect(after.progress.status).toBe('read');
+  });
+
   it('marks a lesson read when completed, and never back to merely opened', async () => {
     const b = clockedBackend();
+    await b.dispatch('recordCheckAnswer', { lessonId: 'queues-101', checkId: 'check-1', optionIndex: 1 });
     await b.dispatch('recordProgress', { lessonId: 'queues-101', event: 'completed', position: 1 });
     const reopened = await ok<{ status: string }>(b.dispatch('recordProgress', { lessonId: 'queues-101', event: 'opened' }));
     expect(reopened.status).toBe('read');
     const overview = await ok<{ lessonsRead: number; recentEvents: { kind: string; subject: string }[] }>(b.dispatch('getProgress', {}));
     expect(overview.lessonsRead).toBe(1);
-    expect(overview.recentEvents.map((e) => e.kind)).toEqual(['lesson.opened', 'lesson.completed']);
+    expect(overview.recentEvents.map((e) => e.kind)).toEqual(['lesson.opened', 'lesson.completed', 'check.answered']);
   });
 
   it('logs completion once however often the end is reached', async () => {
     const b = clockedBackend();
+    await b.dispatch('recordCheckAnswer', { lessonId: 'queues-101', checkId: 'check-1', optionIndex: 1 });
     for (let i = 0; i < 3; i++) await b.dispatch('recordProgress', { lessonId: 'queues-101', event: 'completed' });
     const overview = await ok<{ recentEvents: { kind: string }[] }>(b.dispatch('getProgress', {}));
     expect(overview.recentEvents.filter((e) => e.kind === 'lesson.completed')).toHaveLength(1);
@@ -67,5 +88,38 @@ describe('lesson progress', () => {
     const b = clockedBackend();
     const result = await b.dispatch('recordProgress', { lessonId: 'ghost', event: 'opened' });
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('check answers and predictions', () => {
+  it('decides whether an answer is right from the lesson, not from the caller', async () => {
+    const b = clockedBackend();
+    const wrong = await ok<{ correct: boolean }>(b.dispatch('recordCheckAnswer', { lessonId: 'queues-101', checkId: 'check-1', optionIndex: 0 }));
+    const right = await ok<{ correct: boolean }>(b.dispatch('recordCheckAnswer', { lessonId: 'queues-101', checkId: 'check-1', optionIndex: 1 }));
+    expect([wrong.correct, right.correct]).toEqual([false, true]);
+    const state = await ok<{ checkAnswers: { optionIndex: number }[] }>(b.dispatch('getLessonState', { lessonId: 'queues-101' }));
+    expect(state.checkAnswers.map((a) => a.optionIndex)).toEqual([1]);
+  });
+
+  it('refuses an answer to a check or option the lesson does not have', async () => {
+    const b = clockedBackend();
+    expect(await b.dispatch('recordCheckAnswer', { lessonId: 'queues-101', checkId: 'check-9', optionIndex: 0 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await b.dispatch('recordCheckAnswer', { lessonId: 'queues-101', checkId: 'check-1', optionIndex: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('optionIndex') },
+    });
+  });
+
+  it('keeps the latest prediction per widget with whether the simulation agreed', async () => {
+    const b = clockedBackend();
+    const base = { lessonId: 'queues-101', widgetId: 'queue-burst-1', widget: 'queue-burst', metric: 'queueDepth', choiceLabel: 'grows' };
+    await b.dispatch('recordPrediction', { ...base, choiceIndex: 0, measured: null, correct: null });
+    await b.dispatch('recordPrediction', { ...base, choiceIndex: 1, measured: 200, correct: true });
+    const state = await ok<{ predictions: { choiceIndex: number; measured: number; correct: boolean }[] }>(b.dispatch('getLessonState', { lessonId: 'queues-101' }));
+    expect(state.predictions).toEqual([expect.objectContaining({ choiceIndex: 1, measured: 200, correct: true })]);
+    expect(await b.dispatch('recordPrediction', { ...base, widgetId: 'nope', choiceIndex: 0, measured: null, correct: null })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });

@@ -11,12 +11,12 @@ const make = (size: number) => (pool = new SimulationPool({ workerFile, size }))
 describe('the simulation pool', () => {
   it('runs a job on a worker thread and returns its result', async () => {
     const p = make(1);
-    await expect(p.run({ model: { ms: 5 }, seed: 7, level: 'request' })).resolves.toEqual({ seed: 7, ms: 5 });
+    await expect(p.run({ task: { kind: 'simulate', model: { ms: 5 }, level: 'request' }, seed: 7 })).resolves.toEqual({ seed: 7, ms: 5 });
   });
 
   it('keeps the main thread free while a long run is going', async () => {
     const p = make(1);
-    const run = p.run({ model: { ms: 400 }, seed: 1, level: 'horizon' });
+    const run = p.run({ task: { kind: 'simulate', model: { ms: 400 }, level: 'horizon' }, seed: 1 });
     // The event loop still turns: timers fire while the worker is busy.
     const ticks = await new Promise<number>((done) => {
       let n = 0;
@@ -29,18 +29,18 @@ describe('the simulation pool', () => {
 
   it('lets a newer run with the same key supersede the running one', async () => {
     const p = make(1);
-    const older = p.run({ model: { ms: 5_000 }, seed: 1, level: 'request', key: 'widget-a' });
+    const older = p.run({ task: { kind: 'simulate', model: { ms: 5_000 }, level: 'request' }, seed: 1, key: 'widget-a' });
     await new Promise((r) => setTimeout(r, 50));
-    const newer = p.run({ model: { ms: 10 }, seed: 2, level: 'request', key: 'widget-a' });
+    const newer = p.run({ task: { kind: 'simulate', model: { ms: 10 }, level: 'request' }, seed: 2, key: 'widget-a' });
     await expect(older).rejects.toBeInstanceOf(SimulationCancelled);
     await expect(newer).resolves.toEqual({ seed: 2, ms: 10 });
   });
 
   it('drops a queued run superseded before it started, without touching other keys', async () => {
     const p = make(1);
-    const blocker = p.run({ model: { ms: 150 }, seed: 0, level: 'request', key: 'other' });
-    const queued = p.run({ model: { ms: 10 }, seed: 1, level: 'request', key: 'widget-b' });
-    const latest = p.run({ model: { ms: 10 }, seed: 2, level: 'request', key: 'widget-b' });
+    const blocker = p.run({ task: { kind: 'simulate', model: { ms: 150 }, level: 'request' }, seed: 0, key: 'other' });
+    const queued = p.run({ task: { kind: 'simulate', model: { ms: 10 }, level: 'request' }, seed: 1, key: 'widget-b' });
+    const latest = p.run({ task: { kind: 'simulate', model: { ms: 10 }, level: 'request' }, seed: 2, key: 'widget-b' });
     await expect(queued).rejects.toBeInstanceOf(SimulationCancelled);
     await expect(blocker).resolves.toMatchObject({ seed: 0 });
     await expect(latest).resolves.toMatchObject({ seed: 2 });
@@ -48,7 +48,7 @@ describe('the simulation pool', () => {
 
   it('reports the progress of the newest run for a key', async () => {
     const p = make(1);
-    const run = p.run({ model: { ms: 600 }, seed: 1, level: 'horizon', key: 'scenario' });
+    const run = p.run({ task: { kind: 'simulate', model: { ms: 600 }, level: 'horizon' }, seed: 1, key: 'scenario' });
     await expect.poll(() => p.progress('scenario'), { timeout: 3000 }).toBeGreaterThan(0.2);
     await run;
     expect(p.progress('scenario')).toBeNull();
@@ -56,14 +56,14 @@ describe('the simulation pool', () => {
 
   it('passes an invalid-model failure through as such', async () => {
     const p = make(1);
-    const err = await p.run({ model: { fail: true }, seed: 1, level: 'request' }).catch((e: unknown) => e);
+    const err = await p.run({ task: { kind: 'simulate', model: { fail: true }, level: 'request' }, seed: 1 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SimulationFailed);
     expect((err as SimulationFailed).invalidModel).toBe(true);
   });
 
   it('survives a worker that dies, failing only the run it was doing', async () => {
     const p = make(1);
-    await expect(p.run({ model: { crash: true }, seed: 1, level: 'request' })).rejects.toBeInstanceOf(SimulationFailed);
-    await expect(p.run({ model: { ms: 5 }, seed: 3, level: 'request' })).resolves.toEqual({ seed: 3, ms: 5 });
+    await expect(p.run({ task: { kind: 'simulate', model: { crash: true }, level: 'request' }, seed: 1 })).rejects.toBeInstanceOf(SimulationFailed);
+    await expect(p.run({ task: { kind: 'simulate', model: { ms: 5 }, level: 'request' }, seed: 3 })).resolves.toEqual({ seed: 3, ms: 5 });
   });
 });

@@ -1,7 +1,17 @@
-import type { LessonDocument, LessonList, ParsedInputOf } from '../contract';
+import type { LessonDocument, LessonList, ParsedInputOf, SearchHit } from '../contract';
 import { ApiFailure } from '../errors';
 import { findLesson, listLessons } from '../../content/lessons';
+import { searchLessons } from '../../content/search';
 import type { AppContext } from './context';
+
+/** The lesson, or a not_found answer naming the id. */
+export function requireLesson(ctx: AppContext, id: string): LessonDocument {
+  const found = findLesson(ctx.lessonsFolder, id);
+  if (!found || !found.ok) throw new ApiFailure('not_found', `No lesson with id "${id}".`);
+  return found.lesson;
+}
+
+export const checkIdsOf = (lesson: LessonDocument): string[] => lesson.blocks.flatMap((b) => (b.type === 'check' ? [b.id] : []));
 
 export function lessonHandlers(ctx: AppContext) {
   return {
@@ -9,9 +19,10 @@ export function lessonHandlers(ctx: AppContext) {
       return listLessons(ctx.lessonsFolder);
     },
     getLesson({ id }: ParsedInputOf<'getLesson'>): LessonDocument {
-      const found = findLesson(ctx.lessonsFolder, id);
-      if (!found || !found.ok) throw new ApiFailure('not_found', `No lesson with id "${id}".`);
-      return found.lesson;
+      return requireLesson(ctx, id);
+    },
+    searchLessons({ query, limit }: ParsedInputOf<'searchLessons'>): { hits: SearchHit[] } {
+      return { hits: searchLessons(ctx.lessonsFolder, query, limit) };
     },
   };
 }

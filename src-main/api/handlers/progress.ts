@@ -1,20 +1,64 @@
-import type { LessonProgress, ParsedInputOf, ProgressOverview } from '../contract';
+import type { CheckAnswer, LessonProgress, LessonState, ParsedInputOf, ProgressOverview, WidgetPrediction } from '../contract';
 import { ApiFailure } from '../errors';
-import { listLessons } from '../../content/lessons';
-import { recordLessonEvent, listLessonProgress } from '../../progress/lessonProgress';
+import { recordLessonEvent, listLessonProgress, getLessonProgress, promoteIfRead, ensureLessonRow } from '../../progress/lessonProgress';
+import { listCheckAnswers, listPredictions, saveCheckAnswer, savePrediction } from '../../progress/lessonAnswers';
 import { recentEvents } from '../../progress/events';
 import type { AppContext } from './context';
+import { checkIdsOf, requireLesson } from './lessons';
 
 export function progressHandlers(ctx: AppContext) {
   return {
     recordProgress(input: ParsedInputOf<'recordProgress'>): LessonProgress {
       // Progress for a lesson that does not exist would be unreachable clutter.
-      const known = listLessons(ctx.lessonsFolder).lessons.some((l) => l.id === input.lessonId);
-      if (!known) throw new ApiFailure('not_found', `No lesson with id "${input.lessonId}".`);
+      const lesson = requireLesson(ctx, input.lessonId);
       const { lessonId, event, position, secondsSpent } = input;
       const change = event === 'opened' ? { event } : { event, position, secondsSpent };
-      return recordLessonEvent(ctx.db, lessonId, change, ctx.now());
+      return recordLessonEvent(ctx.db, lessonId, change, ctx.now(), checkIdsOf(lesson));
     },
+
+    recordCheckAnswer({ lessonId, checkId, optionIndex }: ParsedInputOf<'recordCheckAnswer'>): CheckAnswer {
+      const lesson = requireLesson(ctx, lessonId);
+      const check = lesson.blocks.find((b) => b.type === 'check' && b.id === checkId);
+      if (!check || check.type !== 'check') throw new ApiFailure('not_found', `Lesson "${lessonId}" has no check "${checkId}".`);
+      const option = check.options[optionIndex];
+      if (!option) {
+        throw new ApiFailure('invalid_input', `optionIndex: expected 0 to ${check.options.length - 1} for check "${checkId}", got ${optionIndex}`, [
+          { path: 'optionIndex', message: `expected 0 to ${check.options.length - 1}` },
+        ]);
+      }
+      // Correctness is decided here, from the lesson, not taken from the caller.
+      const now = ctx.now();
+      let saved!: CheckAnswer;
+      ctx.db.transaction(() => {
+        ensureLessonRow(ctx.db, lessonId, now);
+        saved = saveCheckAnswer(ctx.db, { lessonId, checkId, optionIndex, correct: option.correct }, now);
+        promoteIfRead(ctx.db, lessonId, checkIdsOf(lesson), now);
+      })();
+      return saved;
+    },
+
+    recordPrediction(input: ParsedInputOf<'recordPrediction'>): WidgetPrediction {
+      const lesson = requireLesson(ctx, input.lessonId);
+      const widget = lesson.blocks.find((b) => b.type === 'widget' && b.id === input.widgetId);
+      if (!widget) throw new ApiFailure('not_found', `Lesson "${input.lessonId}" has no widget "${input.widgetId}".`);
+      const now = ctx.now();
+      let saved!: WidgetPrediction;
+      ctx.db.transaction(() => {
+        ensureLessonRow(ctx.db, input.lessonId, now);
+        saved = savePrediction(ctx.db, input, now);
+      })();
+      return saved;
+    },
+
+    getLessonState({ lessonId }: ParsedInputOf<'getLessonState'>): LessonState {
+      requireLesson(ctx, lessonId);
+      return {
+        progress: getLessonProgress(ctx.db, lessonId),
+        checkAnswers: listCheckAnswers(ctx.db, lessonId),
+        predictions: listPredictions(ctx.db, lessonId),
+      };
+    },
+
     getProgress(input: ParsedInputOf<'getProgress'>): ProgressOverview {
       const lessons = listLessonProgress(ctx.db);
       return {

@@ -1,4 +1,5 @@
 import { initial } from './001-initial';
+import { answersAndPredictions } from './002-answers-and-predictions';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,6 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Append; never edit a migration that has shipped. */
-export const migrations: Migration[] = [initial];
+export const migrations: Migration[] = [initial, answersAndPredictions];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

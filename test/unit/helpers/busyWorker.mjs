@@ -4,7 +4,7 @@ import { parentPort } from 'node:worker_threads';
 
 parentPort.on('message', (job) => {
   const stop = new Int32Array(job.stopFlag);
-  const { ms = 0, crash = false, fail = false } = job.model ?? {};
+  const { ms = 0, crash = false, fail = false } = job.task.model ?? {};
   if (crash) process.exit(3);
   if (fail) return parentPort.postMessage({ jobId: job.jobId, type: 'failed', message: 'model.x: expected y', invalidModel: true });
   const start = Date.now();

@@ -1,0 +1,117 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LessonDocument, SearchHit } from '../api/contract';
+import { findLesson, listLessons } from './lessons';
+
+interface Section {
+  lessonId: string;
+  lessonTitle: string;
+  sectionId: string | null;
+  sectionTitle: string | null;
+  text: string;
+}
+
+const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' };
+
+export function plainText(html: string): string {
+  return html
+    .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+    .replace(/&[a-z]+;|&#39;/g, (e) => entities[e] ?? ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Splits a lesson into its sections (text under each h2/h3), plus checks' questions. */
+export function lessonSections(doc: LessonDocument): Section[] {
+  const base = { lessonId: doc.id, lessonTitle: doc.title };
+  const sections: Section[] = [{ ...base, sectionId: null, sectionTitle: null, text: `${doc.summary} ${doc.topics.join(' ')}` }];
+  let current = sections[0]!;
+  for (const block of doc.blocks) {
+    if (block.type === 'check') current.text += ` ${block.question}`;
+    if (block.type === 'widget') current.text += ` ${String(block.options.title ?? '')} ${String(block.options.question ?? '')}`;
+    if (block.type !== 'html') continue;
+    // Headings carry ids; everything after one belongs to it until the next.
+    const parts = block.html.split(/(<h[23] id="[^"]+">[\s\S]*?<\/h[23]>)/);
+    for (const part of parts) {
+      const heading = /^<h[23] id="([^"]+)">([\s\S]*?)<\/h[23]>$/.exec(part);
+      if (heading) {
+        current = { ...base, sectionId: heading[1] ?? null, sectionTitle: plainText(heading[2] ?? ''), text: '' };
+        sections.push(current);
+      } else {
+        current.text += ` ${plainText(part)}`;
+      }
+    }
+  }
+  return sections;
+}
+
+let cache: { key: string; sections: Section[] } | null = null;
+
+function folderSignature(folder: string): string {
+  try {
+    return readdirSync(folder)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `${f}:${statSync(join(folder, f)).mtimeMs}`)
+      .join('|');
+  } catch {
+    return '';
+  }
+}
+
+function allSections(folder: string): Section[] {
+  const key = `${folder}#${folderSignature(folder)}`;
+  if (cache?.key === key) return cache.sections;
+  const sections: Section[] = [];
+  for (const summary of listLessons(folder).lessons) {
+    const found = findLesson(folder, summary.id);
+    if (found?.ok) sections.push(...lessonSections(found.lesson));
+  }
+  cache = { key, sections };
+  return sections;
+}
+
+function excerptAround(text: string, terms: string[], width = 160): string {
+  const lower = text.toLowerCase();
+  const at = Math.min(...terms.map((t) => lower.indexOf(t)).filter((i) => i >= 0));
+  if (!Number.isFinite(at)) return text.slice(0, width) + (text.length > width ? '…' : '');
+  const start = Math.max(0, at - 50);
+  const slice = text.slice(start, start + width);
+  return `${start > 0 ? '…' : ''}${slice}${start + width < text.length ? '…' : ''}`;
+}
+
+/**
+ * Finds lessons and sections containing every word of the query. Title matches
+ * weigh most, then headings, then body text, so "stampede" lands on its section.
+ */
+export function searchLessons(folder: string, query: string, limit = 12): SearchHit[] {
+  const terms = [...new Set(query.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((t) => t.length > 1))];
+  if (terms.length === 0) return [];
+  const hits: SearchHit[] = [];
+  for (const section of allSections(folder)) {
+    const title = section.lessonTitle.toLowerCase();
+    const heading = (section.sectionTitle ?? '').toLowerCase();
+    const body = section.text.toLowerCase();
+    let score = 0;
+    let all = true;
+    for (const term of terms) {
+      const inTitle = section.sectionId === null && title.includes(term);
+      const inHeading = heading.includes(term);
+      const count = body.split(term).length - 1;
+      if (!inTitle && !inHeading && count === 0) all = false;
+      score += (inTitle ? 10 : 0) + (inHeading ? 6 : 0) + Math.min(count, 5);
+    }
+    if (!all) continue;
+    hits.push({
+      lessonId: section.lessonId,
+      lessonTitle: section.lessonTitle,
+      sectionId: section.sectionId,
+      sectionTitle: section.sectionTitle,
+      excerpt: excerptAround(section.text, terms),
+      terms,
+      score,
+    });
+  }
+  return hits.sort((a, b) => b.score - a.score || a.lessonTitle.localeCompare(b.lessonTitle)).slice(0, limit);
+}
