@@ -1,56 +1,9 @@
 // Starts browser mode (the real server, handlers and SQLite) on a free port with a
 // temporary database for each Playwright worker, and hands tests its address.
 import { test as base, expect } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { startAppServer, stopAppServer, type AppServer } from './appServer';
 
-export interface AppServer {
-  url: string;
-  dbFile: string;
-  process: ChildProcess;
-}
-
-export const repoRoot = resolve(import.meta.dirname, '../..');
-
-export async function startAppServer(options: { lessons?: string; dbFile?: string } = {}): Promise<AppServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'bp-e2e-'));
-  const dbFile = options.dbFile ?? join(dir, 'progress.db');
-  const child = spawn(process.execPath, [join(repoRoot, 'out/main/web.js'), '--port', '0', '--db', dbFile], {
-    cwd: repoRoot,
-    env: { ...process.env, BACKPRESSURE_LESSONS: options.lessons ?? join(repoRoot, 'test/fixtures/lessons') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`browser mode did not start in 15 s:\n${out}\n${err}`)), 15_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolveUrl(match[1]);
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`browser mode exited with ${code}:\n${out}\n${err}`));
-    });
-  });
-  return { url, dbFile, process: child };
-}
-
-export function stopAppServer(server: AppServer): void {
-  server.process.kill('SIGTERM');
-  try {
-    rmSync(join(server.dbFile, '..'), { recursive: true, force: true });
-  } catch {
-    /* temp folder already gone */
-  }
-}
+export { startAppServer, stopAppServer, repoRoot, type AppServer } from './appServer';
 
 export const test = base.extend<{ failOnPageErrors: void }, { app: AppServer }>({
   app: [
