@@ -25,7 +25,7 @@ export async function runWidgetBenchmarks(): Promise<Record<string, number>> {
     // Commit to a prediction so the widget runs and shows its chart.
     await card.getByRole('radio').first().check();
     await card.getByRole('button', { name: /lock/i }).click();
-    await card.locator('[data-state="ready"]').or(card.and(page.locator('[data-state="ready"]'))).first().waitFor();
+    await page.locator('[data-widget="cache-aside"][data-state="ready"]').first().waitFor();
 
     const control = card.locator('[data-control="cacheSize"]');
     const sizes = [500, 800, 1200, 1600, 2000, 2600, 3200, 4000, 5000, 6000, 1500, 900, 700, 1100, 2400, 3600, 4800, 5600, 2200, 1300];
