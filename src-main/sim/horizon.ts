@@ -54,7 +54,7 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
   const W = plan.workloads.length;
   const B = bucketCount(plan.durationSec);
   const bucketSec = plan.durationSec / B;
-  const perBucket = Math.max(1, Math.min(10, Math.floor(bucketSec)));
+  const perBucket = Math.max(1, Math.min(4, Math.floor(bucketSec)));
   const dt = bucketSec / perBucket;
   const steps = B * perBucket;
   const warmup = plan.warmupSec;
@@ -85,6 +85,14 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
   const depthNow = new Float64Array(S);
   const stationStep: StationStep[] = st.map(() => ({ shift: 0, mean: 0, variance: 0 }));
   const flows = wl.map((w) => new Float64Array(w.hops.length + 1));
+  const userRate = new Float64Array(W);
+  const attemptRate = new Float64Array(W);
+  const syncDone = new Float64Array(W);
+  const asyncStart = new Float64Array(W);
+  const asyncDone = new Float64Array(W);
+  const routesScratch = new LatencyMixture();
+  const answersScratch = new LatencyMixture();
+  const stack = new Float64Array(5 * (2 * MAX_ROUTES + 200));
 
   // Accumulators: per bucket and over the measured window.
   const wSeries = wl.map(() => ({
@@ -99,7 +107,8 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
     p99: new Float64Array(B).fill(NaN),
   }));
   const wTot = wl.map(() => ({ user: 0, attempts: 0, successes: 0, fallbacks: 0, errors: 0, timeouts: 0, late: 0, asyncDone: 0, asyncSum: 0, dead: 0, latSum: 0 }));
-  const pooled: { weight: number; mix: LatencyMixture }[][] = wl.map(() => []);
+  const pooledAt: { bucket: number; mix: LatencyMixture }[][] = wl.map(() => []);
+  const measuredAnswered = wl.map(() => new Float64Array(B));
   const sSeries = st.map(() => ({
     utilisation: new Float64Array(B),
     queueDepth: new Float64Array(B),
@@ -132,11 +141,9 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
     fixedSum.fill(0);
     flowBy.fill(0);
     asyncInto.fill(0);
-    const userRate = new Float64Array(W);
-    const attemptRate = new Float64Array(W);
-    const syncDone = new Float64Array(W);
-    const asyncStart = new Float64Array(W);
-    const asyncDone = new Float64Array(W);
+    syncDone.fill(0);
+    asyncStart.fill(0);
+    asyncDone.fill(0);
     for (let w = 0; w < W; w++) {
       const p = wl[w]!;
       const f = attemptFail[w]!;
@@ -350,9 +357,10 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
     for (let w = 0; w < W; w++) {
       const p = wl[w]!;
       const mix = routesOf(p.index);
+      const hasRoutes = mix.count > 0;
       const attempt = attemptRate[w]!;
       const successShare = attempt > 0 ? syncDone[w]! / attempt : 1;
-      const inTime = Number.isFinite(p.timeoutSec) && mix.routes.length > 0 ? mix.cdf(p.timeoutSec) : 1;
+      const inTime = Number.isFinite(p.timeoutSec) && hasRoutes ? mix.cdf(p.timeoutSec) : 1;
       const fErr = Math.max(0, Math.min(1, 1 - successShare));
       const fTimeout = (1 - fErr) * (1 - inTime);
       const f = Math.min(1, fErr + fTimeout);
@@ -360,19 +368,20 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
       const m = p.retry.policy === 'none' ? 1 : p.retry.maxAttempts;
       const finalFail = Math.pow(f, m);
       const failLatency = f > 0 ? (fErr * mix.mean() * 0.5 + fTimeout * (Number.isFinite(p.timeoutSec) ? p.timeoutSec : 0)) / f : 0;
-      const answers = new LatencyMixture();
+      const answers = answersScratch;
+      answers.reset();
       let delayBefore = 0;
       for (let k = 1; k <= m; k++) {
         const weight = Math.pow(f, k - 1) * (1 - f);
         if (weight < 1e-9 && k > 1) break;
-        for (const r of mix.routes) answers.add((weight * r.weight) / mix.totalWeight, r.shift + delayBefore, r.mean, r.variance);
+        answers.addAll(mix, weight, delayBefore);
         delayBefore += failLatency + backoffMean(p.retry, k);
       }
       const fallback = p.fallbackSec !== null ? finalFail : 0;
       if (fallback > 0) answers.add(fallback, delayBefore - backoffMean(p.retry, m) + (p.fallbackSec ?? 0), 0, 0);
       const users = userRate[w]! * dt;
       const answeredShare = 1 - finalFail + fallback;
-      const late = answers.routes.length > 0 ? 1 - answers.cdf(p.deadlineSec) : 0;
+      const late = answers.count > 0 ? 1 - answers.cdf(p.deadlineSec) : 0;
       const errShare = f > 0 ? (finalFail - fallback) * (fErr / f) : 0;
       const toShare = f > 0 ? (finalFail - fallback) * (fTimeout / f) : 0;
       const ws = wSeries[w]!;
@@ -382,7 +391,7 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
       ws.timeouts[b]! += users * toShare;
       ws.late[b]! += users * answeredShare * late;
       ws.attempts[b]! += attempt * dt;
-      if (quantileStep && answers.routes.length > 0) {
+      if (quantileStep && answers.count > 0) {
         ws.p50[b] = answers.quantile(0.5);
         ws.p95[b] = answers.quantile(0.95);
         ws.p99[b] = answers.quantile(0.99);
@@ -397,7 +406,9 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
         tot.errors += users * errShare;
         tot.timeouts += users * toShare;
         tot.latSum += users * answeredShare * answers.mean();
-        if (answers.routes.length > 0) pooled[w]!.push({ weight: users * answeredShare, mix: answers });
+        measuredAnswered[w]![b]! += users * answeredShare;
+        // One latency mixture per chart interval stands for the whole interval in the pooled percentiles.
+        if (quantileStep && answers.count > 0) pooledAt[w]!.push({ bucket: b, mix: answers.clone() });
         if (asyncStart[w]! > 0) {
           const done = asyncDone[w]! * dt;
           tot.asyncDone += done;
@@ -415,30 +426,46 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
   /** Routes through the synchronous path of workload w, as a latency mixture of successful attempts. */
   function routesOf(w: number): LatencyMixture {
     const p = wl[w]!;
-    const mix = new LatencyMixture();
-    const stack: { at: number; weight: number; shift: number; mean: number; variance: number }[] = [{ at: 0, weight: 1, shift: 0, mean: 0, variance: 0 }];
-    let routes = 0;
-    while (stack.length > 0) {
-      const r = stack.pop()!;
-      if (r.at >= p.asyncFrom) {
-        mix.add(r.weight, r.shift, r.mean, r.variance);
+    const mix = routesScratch;
+    mix.reset();
+    // Depth-first over cache branches, on a preallocated stack.
+    let top = 0;
+    const push = (at: number, weight: number, shift: number, mean: number, variance: number): void => {
+      const k = top++ * 5;
+      stack[k] = at;
+      stack[k + 1] = weight;
+      stack[k + 2] = shift;
+      stack[k + 3] = mean;
+      stack[k + 4] = variance;
+    };
+    push(0, 1, 0, 0, 0);
+    let branches = 0;
+    while (top > 0) {
+      const k = --top * 5;
+      const at = stack[k]!;
+      const weight0 = stack[k + 1]!;
+      const shift0 = stack[k + 2]!;
+      const mean0 = stack[k + 3]!;
+      const variance0 = stack[k + 4]!;
+      if (at >= p.asyncFrom) {
+        mix.add(weight0, shift0, mean0, variance0);
         continue;
       }
-      const h = p.hops[r.at]!;
+      const h = p.hops[at]!;
       const s = h.station;
       const ss = stationStep[s]!;
-      const weight = r.weight * (1 - reject[s]!) * (1 - errorP[s]!);
+      const weight = weight0 * (1 - reject[s]!) * (1 - errorP[s]!);
       if (weight <= 1e-12) continue;
-      const next = { weight, shift: r.shift + ss.shift, mean: r.mean + ss.mean, variance: r.variance + ss.variance };
-      if (st[s]!.role === ROLE_ASYNC) {
-        stack.push({ ...next, at: p.asyncFrom });
-      } else if (st[s]!.role === ROLE_CACHE && routes < MAX_ROUTES) {
-        routes++;
-        stack.push({ ...next, weight: weight * hit[s]!, at: Math.min(r.at + 1 + h.skipOnHit, p.asyncFrom) });
-        stack.push({ ...next, weight: weight * (1 - hit[s]!), at: r.at + 1 });
-      } else {
-        stack.push({ ...next, at: r.at + 1 });
-      }
+      const shift = shift0 + ss.shift;
+      const mean = mean0 + ss.mean;
+      const variance = variance0 + ss.variance;
+      const role = st[s]!.role;
+      if (role === ROLE_ASYNC) push(p.asyncFrom, weight, shift, mean, variance);
+      else if (role === ROLE_CACHE && branches < MAX_ROUTES) {
+        branches++;
+        push(Math.min(at + 1 + h.skipOnHit, p.asyncFrom), weight * hit[s]!, shift, mean, variance);
+        push(at + 1, weight * (1 - hit[s]!), shift, mean, variance);
+      } else push(at + 1, weight, shift, mean, variance);
     }
     return mix;
   }
@@ -454,6 +481,7 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
   }
 
   const measuredSec = Math.max(1e-9, plan.durationSec - warmup);
+  const pooled = pooledAt.map((parts, w) => parts.map((q) => ({ weight: measuredAnswered[w]![q.bucket]!, mix: q.mix })).filter((q) => q.weight > 0));
   const workloads: RawWorkload[] = wl.map((p, w) => {
     const tot = wTot[w]!;
     const answered = tot.successes + tot.fallbacks + tot.late;

@@ -27,50 +27,90 @@ export function shiftedGammaCdf(x: number, shift: number, mean: number, variance
   return normalCdf((Math.cbrt(y / (k * theta)) - (1 - c)) / Math.sqrt(c));
 }
 
-/** One way through a path (e.g. "cache hit" or "miss, then database"), with its share. */
-export interface Route {
-  weight: number;
-  shift: number;
-  mean: number;
-  variance: number;
-}
-
-/** A mixture of routes, optionally cut at a timeout (only answers before it count). */
+/**
+ * A mixture of routes (one way through a path, e.g. "cache hit" or "miss,
+ * then database", each with its share). Stored in typed arrays and reusable
+ * (reset) so a long run does not allocate per step.
+ */
 export class LatencyMixture {
-  readonly routes: Route[] = [];
+  count = 0;
   totalWeight = 0;
+  private weights = new Float64Array(8);
+  private shifts = new Float64Array(8);
+  private means = new Float64Array(8);
+  private variances = new Float64Array(8);
+
+  reset(): void {
+    this.count = 0;
+    this.totalWeight = 0;
+  }
 
   add(weight: number, shift: number, mean: number, variance: number): void {
     if (weight <= 0) return;
-    this.routes.push({ weight, shift, mean, variance });
+    if (this.count === this.weights.length) this.grow();
+    const i = this.count++;
+    this.weights[i] = weight;
+    this.shifts[i] = shift;
+    this.means[i] = mean;
+    this.variances[i] = variance;
     this.totalWeight += weight;
+  }
+
+  /** Adds every route of another mixture, scaled and delayed. */
+  addAll(other: LatencyMixture, scale: number, delay: number): void {
+    for (let i = 0; i < other.count; i++) this.add((other.weights[i]! * scale) / other.totalWeight, other.shifts[i]! + delay, other.means[i]!, other.variances[i]!);
+  }
+
+  clone(): LatencyMixture {
+    const c = new LatencyMixture();
+    c.addAll(this, this.totalWeight, 0);
+    return c;
   }
 
   cdf(x: number): number {
     let s = 0;
-    for (const r of this.routes) s += r.weight * shiftedGammaCdf(x, r.shift, r.mean, r.variance);
+    for (let i = 0; i < this.count; i++) s += this.weights[i]! * shiftedGammaCdf(x, this.shifts[i]!, this.means[i]!, this.variances[i]!);
     return this.totalWeight > 0 ? s / this.totalWeight : 1;
   }
 
   mean(): number {
     let s = 0;
-    for (const r of this.routes) s += r.weight * (r.shift + r.mean);
+    for (let i = 0; i < this.count; i++) s += this.weights[i]! * (this.shifts[i]! + this.means[i]!);
     return this.totalWeight > 0 ? s / this.totalWeight : 0;
+  }
+
+  /** A point beyond almost all of the mass: where quantile searches start. */
+  upperBound(): number {
+    let hi = 1e-6;
+    for (let i = 0; i < this.count; i++) hi = Math.max(hi, this.shifts[i]! + this.means[i]! + 10 * Math.sqrt(this.variances[i]!));
+    return hi;
   }
 
   /** The p-quantile by bisection on the CDF. */
   quantile(p: number): number {
-    if (this.routes.length === 0) return NaN;
+    if (this.count === 0) return NaN;
     let lo = 0;
-    let hi = 0;
-    for (const r of this.routes) hi = Math.max(hi, r.shift + r.mean + 10 * Math.sqrt(r.variance) + 1e-6);
+    let hi = this.upperBound();
     while (this.cdf(hi) < p) hi *= 2;
-    for (let i = 0; i < 40 && hi - lo > 1e-6 * hi; i++) {
+    for (let i = 0; i < 40 && hi - lo > 1e-4 * hi; i++) {
       const mid = 0.5 * (lo + hi);
       if (this.cdf(mid) < p) lo = mid;
       else hi = mid;
     }
     return 0.5 * (lo + hi);
+  }
+
+  private grow(): void {
+    const n = this.weights.length * 2;
+    const grow = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    this.weights = grow(this.weights);
+    this.shifts = grow(this.shifts);
+    this.means = grow(this.means);
+    this.variances = grow(this.variances);
   }
 }
 
@@ -84,7 +124,7 @@ export function pooledQuantile(parts: readonly { weight: number; mix: LatencyMix
     return s / total;
   };
   while (cdf(hi) < p) hi *= 2;
-  for (let i = 0; i < 40 && hi - lo > 1e-6 * hi; i++) {
+  for (let i = 0; i < 40 && hi - lo > 1e-4 * hi; i++) {
     const mid = 0.5 * (lo + hi);
     if (cdf(mid) < p) lo = mid;
     else hi = mid;

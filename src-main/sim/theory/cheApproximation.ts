@@ -1,39 +1,50 @@
 /**
  * Che's approximation of a cache's hit ratio under independent requests with
- * popularities p_i. Find the characteristic time T with Σ(1 − e^{−p_i·T}) = C
- * (monotone in T: bisection), then
- *   LRU:  H = Σ p_i·(1 − e^{−p_i·T})
- *   FIFO: H = Σ p_i·(p_i·T / (1 + p_i·T))   (same T; also holds for random eviction)
+ * popularities p_i. Each key is in the cache with probability h_i(T), where
+ * the characteristic time T makes the expected occupancy Σ h_i(T) equal the
+ * capacity C (monotone in T: bisection); the hit ratio is Σ p_i·h_i(T).
+ *   LRU:  h_i = 1 − e^{−p_i·T}
+ *   FIFO: h_i = p_i·T / (1 + p_i·T)   (also random eviction)
  * (Che, Tung & Wang 2002; Fricker, Robert & Roberts 2012.)
  */
-export function cheCharacteristicTime(popularities: Float64Array, capacity: number): number {
+function inCache(p: number, t: number, eviction: 'lru' | 'fifo'): number {
+  return eviction === 'lru' ? 1 - Math.exp(-p * t) : (p * t) / (1 + p * t);
+}
+
+export function cheCharacteristicTime(popularities: Float64Array, capacity: number, eviction: 'lru' | 'fifo' = 'lru'): number {
   const n = popularities.length;
   if (capacity >= n) return Infinity;
-  const filled = (t: number): number => {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += 1 - Math.exp(-popularities[i]! * t);
-    return s;
-  };
-  let lo = 0;
-  let hi = capacity;
-  while (filled(hi) < capacity) hi *= 2;
-  for (let i = 0; i < 200 && hi - lo > 1e-10 * hi; i++) {
-    const mid = (lo + hi) / 2;
-    if (filled(mid) < capacity) lo = mid;
-    else hi = mid;
+  // Occupancy is increasing and concave in T, and below T itself, so Newton's
+  // method started at T = C approaches the root from below without overshooting.
+  let t = capacity;
+  for (let iteration = 0; iteration < 100; iteration++) {
+    let filled = 0;
+    let slope = 0;
+    for (let i = 0; i < n; i++) {
+      const p = popularities[i]!;
+      if (eviction === 'lru') {
+        const e = Math.exp(-p * t);
+        filled += 1 - e;
+        slope += p * e;
+      } else {
+        const d = 1 + p * t;
+        filled += (p * t) / d;
+        slope += p / (d * d);
+      }
+    }
+    const step = (capacity - filled) / slope;
+    t += step;
+    if (step <= 1e-10 * t) break;
   }
-  return (lo + hi) / 2;
+  return t;
 }
 
 export function cheHitRatio(popularities: Float64Array, capacity: number, eviction: 'lru' | 'fifo'): number {
   if (capacity <= 0) return 0;
-  const t = cheCharacteristicTime(popularities, capacity);
+  const t = cheCharacteristicTime(popularities, capacity, eviction);
   if (!Number.isFinite(t)) return 1;
   let h = 0;
-  for (let i = 0; i < popularities.length; i++) {
-    const p = popularities[i]!;
-    h += eviction === 'lru' ? p * (1 - Math.exp(-p * t)) : p * ((p * t) / (1 + p * t));
-  }
+  for (let i = 0; i < popularities.length; i++) h += popularities[i]! * inCache(popularities[i]!, t, eviction);
   return h;
 }
 

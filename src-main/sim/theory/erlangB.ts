@@ -5,6 +5,10 @@
  */
 export function erlangB(servers: number, offeredLoad: number): number {
   let b = 1;
-  for (let k = 1; k <= servers; k++) b = (offeredLoad * b) / (k + offeredLoad * b);
+  for (let k = 1; k <= servers; k++) {
+    b = (offeredLoad * b) / (k + offeredLoad * b);
+    // Past k = A the terms only shrink: once negligible, the rest cannot matter.
+    if (k > offeredLoad && b < 1e-18) return 0;
+  }
   return b;
 }
