@@ -46,6 +46,8 @@ export function stationTheory(plan: Plan, station: StationPlan, arrivalRatePerSe
   if (station.faults.length > 0) caveats.push('faults are not in the formula');
   if (station.autoscale) caveats.push('autoscaling changes the server count; the formula uses the configured count');
   const firstHopOnly = plan.workloads.every((w) => w.hops.every((h, i) => h.station !== station.index || i === 0));
+  // At the entry the offered rate is known exactly; further in, use what actually arrived.
+  if (firstHopOnly) arrivalRatePerSec = plan.workloads.reduce((sum, w) => sum + (w.hops[0]!.station === station.index ? w.share : 0), 0) * plan.traffic.meanRatePerSec;
   if (!firstHopOnly) caveats.push('arrivals come from upstream components, so they are Poisson only in a chain of exponential stations (Burke)');
   const queues = station.sharedQueue ? 1 : station.instances;
   const c = Math.max(1, Math.round(servers / queues));
