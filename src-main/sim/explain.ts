@@ -4,8 +4,9 @@
  */
 import type { ComponentResult, Explanation, Saturation, WorkloadResult } from './types';
 
-/** Utilisation above this, or a growing queue, counts as saturated. */
-export const SATURATION_UTILISATION = 0.85;
+/** A peak (over ~20 windows) above this, or a mean above MEAN_SATURATION, counts as saturated. */
+export const SATURATION_UTILISATION = 0.9;
+const MEAN_SATURATION = 0.85;
 
 export interface ExplainInput {
   components: readonly ComponentResult[];
@@ -20,8 +21,8 @@ export function explain({ components, workloads, workByWorkload }: ExplainInput)
   const saturated: Saturation[] = [];
   components.forEach((c, i) => {
     const queueing = c.peakQueueDepth > Math.max(10, c.servers);
-    const hot = c.peakUtilisation >= SATURATION_UTILISATION || c.utilisation >= SATURATION_UTILISATION;
-    if (!hot && !(queueing && c.peakUtilisation >= 0.7)) return;
+    const hot = c.peakUtilisation >= SATURATION_UTILISATION || c.utilisation >= MEAN_SATURATION;
+    if (!hot && !(queueing && c.peakUtilisation >= 0.8)) return;
     const work = workByWorkload[i] ?? [];
     const total = work.reduce((a, b) => a + b, 0);
     let top = -1;
