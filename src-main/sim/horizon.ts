@@ -486,7 +486,8 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
     const tot = wTot[w]!;
     const answered = tot.successes + tot.fallbacks + tot.late;
     const parts = pooled[w]!;
-    const q = (pp: number): number => (parts.length > 0 ? pooledQuantile(parts, pp, 0, Math.max(1e-6, ...wSeries[w]!.p99.filter(Number.isFinite))) : NaN);
+    // The pooled quantile lies between the smallest and largest per-interval ones.
+    const q = (pp: number, series: Float64Array): number => (parts.length > 0 ? pooledQuantile(parts, pp, ...bracket([series])) : NaN);
     return {
       userRequests: Math.round(tot.user),
       attempts: Math.round(tot.attempts),
@@ -497,9 +498,9 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
       late: Math.round(tot.late),
       unfinished: 0,
       meanSec: answered > 0 ? tot.latSum / answered : NaN,
-      p50Sec: q(0.5),
-      p95Sec: q(0.95),
-      p99Sec: q(0.99),
+      p50Sec: q(0.5, wSeries[w]!.p50),
+      p95Sec: q(0.95, wSeries[w]!.p95),
+      p99Sec: q(0.99, wSeries[w]!.p99),
       asyncCompleted: Math.round(tot.asyncDone),
       asyncMeanSec: tot.asyncDone > 0 ? tot.asyncSum / tot.asyncDone : NaN,
       deadLettered: Math.round(tot.dead),
@@ -530,7 +531,7 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
     };
   });
   const all = wl.flatMap((_, w) => pooled[w]!);
-  const hi = Math.max(1e-6, ...wSeries.flatMap((s) => Array.from(s.p99).filter(Number.isFinite)));
+
   return {
     cancelled: false,
     raw: {
@@ -541,11 +542,25 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
       buckets: B,
       workloads,
       stations,
-      allP95Sec: all.length > 0 ? pooledQuantile(all, 0.95, 0, hi) : NaN,
-      allP99Sec: all.length > 0 ? pooledQuantile(all, 0.99, 0, hi) : NaN,
+      allP95Sec: all.length > 0 ? pooledQuantile(all, 0.95, ...bracket(wSeries.map((x) => x.p95))) : NaN,
+      allP99Sec: all.length > 0 ? pooledQuantile(all, 0.99, ...bracket(wSeries.map((x) => x.p99))) : NaN,
       warnings: [],
     },
   };
+}
+
+/** [min, max] of the finite values in some series. */
+function bracket(series: Float64Array[]): [number, number] {
+  let lo = Infinity;
+  let hi = 0;
+  for (const values of series) {
+    for (const v of values) {
+      if (!Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return Number.isFinite(lo) ? [lo * 0.999, Math.max(hi * 1.001, 1e-6)] : [0, 1e-6];
 }
 
 function backoffMean(retry: Plan['workloads'][number]['retry'], attempt: number): number {

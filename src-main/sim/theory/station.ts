@@ -25,13 +25,19 @@ const empty: TheoryFigure = {
 
 const ms = (sec: number | null): number | null => (sec === null ? null : sec * 1000);
 
+// Per plan object, so one run computes each prediction once (the horizon and the results both need it).
+const predicted = new WeakMap<object, number>();
+
 /** Hit ratio predicted for a cache under independent Zipf requests. */
 export function predictedHitRatio(station: StationPlan): number | null {
   const c = station.cache;
   if (!c) return null;
+  const known = predicted.get(c);
+  if (known !== undefined) return known;
   const p = zipfPopularities(c.keyCount, c.zipfExponent);
-  if (c.eviction === 'lfu') return perfectLfuHitRatio(p, c.capacityKeys);
-  return cheHitRatio(p, c.capacityKeys, c.eviction);
+  const h = c.eviction === 'lfu' ? perfectLfuHitRatio(p, c.capacityKeys) : cheHitRatio(p, c.capacityKeys, c.eviction);
+  predicted.set(c, h);
+  return h;
 }
 
 /** `arrivalRatePerSec` is the measured visit rate, so downstream stations get their real load. */
