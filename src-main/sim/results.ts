@@ -10,8 +10,13 @@ import type { ComponentResult, SimResult, TheoryFigure, WorkloadResult } from '.
 const MAX_POINTS = 600;
 
 /** Series for charts: rounded, downsampled, NaN (nothing measured) as null. */
+function gappy(values: ArrayLike<number>, scale = 1): (number | null)[] {
+  return downsample(values, MAX_POINTS).map((v) => (Number.isFinite(v) ? round(v * scale) : null));
+}
+
+/** A series that is always measured (rates, utilisation, depth). */
 function series(values: ArrayLike<number>, scale = 1): number[] {
-  return downsample(values, MAX_POINTS).map((v) => (Number.isFinite(v) ? round(v * scale) : (null as unknown as number)));
+  return downsample(values, MAX_POINTS).map((v) => (Number.isFinite(v) ? round(v * scale) : 0));
 }
 
 function ratio(part: ArrayLike<number>, whole: ArrayLike<number>): Float64Array {
@@ -67,9 +72,9 @@ export function buildResult(plan: Plan, raw: RawRun, seed: number): SimResult {
       deadLettered: w.deadLettered,
       series: {
         throughputPerSec: series(perSec(w.series.answered)),
-        p50Ms: series(w.series.p50, 1000),
-        p95Ms: series(w.series.p95, 1000),
-        p99Ms: series(w.series.p99, 1000),
+        p50Ms: gappy(w.series.p50, 1000),
+        p95Ms: gappy(w.series.p95, 1000),
+        p99Ms: gappy(w.series.p99, 1000),
         errorRate: series(ratio(w.series.errors, w.series.finished)),
         timeoutRate: series(ratio(w.series.timeouts, w.series.finished)),
         lateRate: series(ratio(w.series.late, w.series.finished)),
@@ -114,7 +119,7 @@ export function buildResult(plan: Plan, raw: RawRun, seed: number): SimResult {
         utilisation: series(s.series.utilisation),
         queueDepth: series(s.series.queueDepth),
         connectionsInUse: series(s.series.busy),
-        cacheHitRatio: sp.cache ? series(s.series.hitRatio) : [],
+        cacheHitRatio: sp.cache ? gappy(s.series.hitRatio) : [],
         instances: series(s.series.instances),
       },
     };

@@ -53,9 +53,10 @@ export interface TheoryFigure {
 export interface WorkloadSeries {
   /** Requests answered per second (successes, fallbacks and late answers). */
   throughputPerSec: number[];
-  p50Ms: number[];
-  p95Ms: number[];
-  p99Ms: number[];
+  /** null where nothing was answered in the interval. */
+  p50Ms: (number | null)[];
+  p95Ms: (number | null)[];
+  p99Ms: (number | null)[];
   /** Shares of the user requests that finished in the interval. */
   errorRate: number[];
   timeoutRate: number[];
@@ -68,8 +69,8 @@ export interface ComponentSeries {
   utilisation: number[];
   queueDepth: number[];
   connectionsInUse: number[];
-  /** Hits / lookups; empty for components that are not caches. */
-  cacheHitRatio: number[];
+  /** Hits / lookups (null where there were none); empty for components that are not caches. */
+  cacheHitRatio: (number | null)[];
   instances: number[];
 }
 
