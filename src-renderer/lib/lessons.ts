@@ -18,6 +18,7 @@ export function withProgress(lessons: LessonSummary[], overview: ProgressOvervie
         firstOpenedAt: null,
         lastOpenedAt: null,
         secondsSpent: 0,
+        endReached: false,
         readingPosition: 0,
       },
     }));

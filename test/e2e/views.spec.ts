@@ -7,7 +7,7 @@ const lessonTitle = 'Queues in five minutes';
 
 async function getProgress(page: Page, url: string) {
   const response = await page.request.post(`${url}/api/getProgress`, { data: {} });
-  const body = (await response.json()) as { ok: boolean; value: { lessons: { lessonId: string; status: string; readingPosition: number }[] } };
+  const body = (await response.json()) as { ok: boolean; value: { lessons: { lessonId: string; status: string; readingPosition: number; endReached: boolean }[] } };
   return body.value;
 }
 

@@ -1,7 +1,9 @@
 // The Electron entry, run against a stand-in for the electron module (the real
 // binary cannot be downloaded here): window security, IPC reach, navigation rules.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { contract, type MethodName } from '../../src-main/api/contract';
 import { fixtureLessons, tempDir } from './helpers/tempBackend';
 
@@ -99,6 +101,8 @@ afterAll(() => {
   temp.cleanup();
 });
 
+const mmcModel = parseYaml(readFileSync(resolve(import.meta.dirname, '../fixtures/models/mmc.yaml'), 'utf8')) as unknown;
+
 const ownFrame = { senderFrame: { url: 'app://backpressure/index.html#/library' } };
 
 /** One valid input per method; a method added to the contract without one here is a type error. */
@@ -108,6 +112,23 @@ const sampleInputs: { [M in MethodName]: unknown } = {
   getLesson: { id: 'queues-101' },
   recordProgress: { lessonId: 'queues-101', event: 'opened' },
   getProgress: {},
+  simulate: { model: mmcModel, seed: 1, level: 'horizon' },
+  simulationProgress: { requestKey: 'nothing-running' },
+  listExperiments: {},
+  runExperiment: { widget: 'cache-aside', controls: {}, seed: 1 },
+  recordPrediction: {
+    lessonId: 'queues-101',
+    widgetId: 'queue-burst-1',
+    widget: 'queue-burst',
+    metric: 'queueDepth',
+    choiceIndex: 0,
+    choiceLabel: 'It grows',
+    measured: null,
+    correct: null,
+  },
+  recordCheckAnswer: { lessonId: 'queues-101', checkId: 'check-1', optionIndex: 1 },
+  getLessonState: { lessonId: 'queues-101' },
+  searchLessons: { query: 'queue' },
 };
 
 describe('the Electron main process', () => {
