@@ -1,0 +1,28 @@
+/** The registry of lesson widget experiments, and the checked way to run one. */
+import type { ControlValues, ExperimentResult, ExperimentSpec } from '../../api/contract';
+import type { Experiment, RunHooks } from './types';
+import { ExperimentError, resolveControls } from './validate';
+import { experiment as cacheAside } from './cacheAside';
+import { experiment as evictionRace } from './evictionRace';
+import { experiment as stampede } from './stampede';
+import { experiment as writeStrategies } from './writeStrategies';
+import { experiment as cacheWarming } from './cacheWarming';
+import { experiment as consistentHashing } from './consistentHashing';
+import { experiment as hotKey } from './hotKey';
+
+export { ExperimentError } from './validate';
+export type { Experiment, RunHooks } from './types';
+
+export const experiments: Record<string, Experiment> = Object.fromEntries(
+  [cacheAside, evictionRace, stampede, writeStrategies, cacheWarming, consistentHashing, hotKey].map((e) => [e.spec.widget, e]),
+);
+
+export function listExperimentSpecs(): ExperimentSpec[] {
+  return Object.values(experiments).map((e) => e.spec);
+}
+
+export function runExperiment(widget: string, controls: ControlValues, seed: number, hooks?: RunHooks): ExperimentResult {
+  const found = Object.prototype.hasOwnProperty.call(experiments, widget) ? experiments[widget] : undefined;
+  if (!found) throw new ExperimentError(`unknown widget "${widget}" (known: ${Object.keys(experiments).join(', ')})`);
+  return found.run(resolveControls(found.spec, controls), seed, hooks);
+}
