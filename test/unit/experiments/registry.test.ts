@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { ControlValues } from '../../../src-main/api/contract';
+import { ExperimentError, experiments, listExperimentSpecs, runExperiment } from '../../../src-main/sim/experiments/index';
+
+const defaults = (widget: string): ControlValues => Object.fromEntries(experiments[widget]!.spec.controls.map((c) => [c.id, c.default]));
+
+describe('the experiment registry', () => {
+  it('lists the seven caching widgets, each with labelled controls and metrics', () => {
+    expect(listExperimentSpecs().map((s) => s.widget).sort()).toEqual(
+      ['cache-aside', 'cache-warming', 'consistent-hashing', 'eviction-race', 'hot-key', 'stampede', 'write-strategies'],
+    );
+    for (const spec of listExperimentSpecs()) {
+      for (const c of spec.controls) {
+        expect(c.label).not.toBe('');
+        if (c.kind === 'number') expect(c.default).toBeGreaterThanOrEqual(c.min);
+        if (c.kind === 'number') expect(c.default).toBeLessThanOrEqual(c.max);
+      }
+    }
+  });
+
+  it.each(Object.keys(experiments))('%s gives identical results for the same seed and different ones for another', (widget) => {
+    const a = runExperiment(widget, {}, 11);
+    expect(runExperiment(widget, {}, 11)).toEqual(a);
+    expect(runExperiment(widget, {}, 12).metrics).not.toEqual(a.metrics);
+    expect(a.controls).toEqual(defaults(widget));
+    expect(a.summary).toMatch(/\d/);
+    for (const s of a.series) expect(s.values.length).toBe(s.timeSec.length);
+  });
+
+  it('refuses an unknown widget, naming the known ones', () => {
+    expect(() => runExperiment('cache-asid', {}, 1)).toThrow(ExperimentError);
+    expect(() => runExperiment('cache-asid', {}, 1)).toThrow(/^unknown widget "cache-asid" \(known: cache-aside, .*hot-key\)$/);
+  });
+
+  it('refuses a control out of range, naming the range with its unit and the value got', () => {
+    expect(() => runExperiment('cache-aside', { cacheSize: 5 }, 1)).toThrow('cacheSize: expected a number from 10 to 1,000,000 entries, got 5');
+  });
+
+  it('refuses a control of the wrong type, an unknown control and a choice not offered', () => {
+    expect(() => runExperiment('cache-aside', { keys: '10000' }, 1)).toThrow('keys: expected a number from 100 to 1,000,000 keys, got "10000"');
+    expect(() => runExperiment('cache-aside', { size: 5 }, 1)).toThrow(/^size: not a control of cache-aside \(known: keys, cacheSize/);
+    expect(() => runExperiment('stampede', { protection: 'mutex' }, 1)).toThrow('protection: expected one of none, lock, coalesce, early-refresh, got "mutex"');
+    expect(() => runExperiment('hot-key', { copies: Number.NaN }, 1)).toThrow(ExperimentError);
+  });
+
+  it('stays bounded on absurd but allowed controls', () => {
+    const extremes: [string, ControlValues][] = [
+      ['cache-aside', { keys: 1_000_000, cacheSize: 1_000_000, readsPerSecond: 50_000, ttlSeconds: 1 }],
+      ['stampede', { readsPerSecond: 100_000, rebuildMs: 10_000, protection: 'early-refresh' }],
+      ['write-strategies', { writesPerSecond: 100_000, flushIntervalMs: 10, cacheFailsAtSecond: 300 }],
+      ['consistent-hashing', { nodes: 100, keys: 10_000_000, virtualNodes: 500 }],
+      ['hot-key', { nodes: 100, readsPerSecond: 10_000_000, nodeCapacityOpsPerSecond: 1000 }],
+      ['eviction-race', { durationSeconds: 600, keys: 1_000_000, cacheSize: 10 }],
+    ];
+    for (const [widget, controls] of extremes) {
+      const start = performance.now();
+      const r = runExperiment(widget, controls, 1);
+      expect(performance.now() - start).toBeLessThan(2000);
+      for (const v of Object.values(r.metrics)) expect(Number.isFinite(v)).toBe(true);
+    }
+  });
+});
+
+interface WidgetBlock {
+  widget: string;
+  predict: { metric: string; choices: { label: string; range: [number, number] }[] };
+  controls: ControlValues;
+}
+
+/**
+ * The choice theory says is right for each widget block, in lesson order, with the theory figure:
+ * cache-aside Che 0.676; TTL 2,000 × (1 − Σ p_i·λ_iτ/(1+λ_iτ)) ≈ 486/s; write-behind 500 × 1 s;
+ * Che LRU at Zipf 0.8 0.437; cold first second ≈ 1,748 distinct keys; herd 3,000/s; 1.48; 1 − 1/10.
+ */
+const expected: { widget: string; choice: number; theory: number }[] = [
+  { widget: 'cache-aside', choice: 1, theory: 0.676 },
+  { widget: 'write-strategies', choice: 1, theory: 500 },
+  { widget: 'cache-aside', choice: 1, theory: 486 },
+  { widget: 'eviction-race', choice: 1, theory: 0.437 },
+  { widget: 'cache-warming', choice: 1, theory: 1748 },
+  { widget: 'stampede', choice: 2, theory: 3000 },
+  { widget: 'hot-key', choice: 2, theory: 1.48 },
+  { widget: 'consistent-hashing', choice: 2, theory: 0.9 },
+];
+
+describe("the caching lesson's predictions", () => {
+  const file = fileURLToPath(new URL('../../../content/lessons/caching.md', import.meta.url));
+  const blocks = [...readFileSync(file, 'utf8').matchAll(/```widget\n([\s\S]*?)```/g)].map((m) => parse(m[1]!) as WidgetBlock);
+
+  it('has the widget blocks this test knows the answers to', () => {
+    expect(blocks.map((b) => b.widget)).toEqual(expected.map((e) => e.widget));
+  });
+
+  it.each(expected.map((e, i) => [i, e] as const))('block %i: theory and the simulation both land in the choice theory picks', (i, want) => {
+    const block = blocks[i]!;
+    const inRange = (v: number, range: [number, number]) => v >= range[0] && v <= range[1];
+    const ranges = block.predict.choices.map((c) => c.range);
+    expect(inRange(want.theory, ranges[want.choice]!)).toBe(true);
+    const measured = runExperiment(block.widget, block.controls, 1).metrics[block.predict.metric]!;
+    expect(ranges.map((r) => inRange(measured, r))).toEqual(ranges.map((_, k) => k === want.choice));
+  });
+});
