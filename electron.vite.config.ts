@@ -13,6 +13,7 @@ export default defineConfig({
         input: {
           index: resolve('src-main/index.ts'),
           web: resolve('src-main/web.ts'),
+          simWorker: resolve('src-main/simPool/simWorker.ts'),
         },
       },
     },

@@ -14,11 +14,11 @@ export interface BackendOptions {
   nativeBinding?: string;
   now?: () => Date;
   /** Where the simulation worker lives: the built simWorker.js; defaults to the source run through tsx. */
-  simWorker?: { file: URL | string; execArgv?: string[] };
+  simWorker?: string;
 }
 
 // Plain path joins, not new URL(..., import.meta.url), which bundlers rewrite into assets.
-const sourceWorker = () => ({ file: join(dirname(fileURLToPath(import.meta.url)), 'simPool', 'simWorker.ts'), execArgv: ['--import', 'tsx'] });
+const sourceWorker = () => join(dirname(fileURLToPath(import.meta.url)), 'simPool', 'simWorker.ts');
 
 export interface Backend {
   dispatch: Dispatch;
@@ -40,10 +40,8 @@ export function startBackend(options: BackendOptions): Backend {
   // Workers start on the first simulation, so the app and tests that never simulate pay nothing.
   let pool: SimulationPool | null = null;
   const simulationPool = () => {
-    const worker = options.simWorker ?? sourceWorker();
     pool ??= new SimulationPool({
-      workerFile: worker.file,
-      execArgv: worker.execArgv ?? [],
+      workerFile: options.simWorker ?? sourceWorker(),
       size: Math.max(1, Math.min(3, availableParallelism() - 1)),
     });
     return pool;

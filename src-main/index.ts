@@ -92,7 +92,7 @@ async function ready(): Promise<void> {
       lessonsFolder: lessonsFolder(root),
       version: appVersion(root),
       // Built: simWorker.js sits beside this file. From source (tests), the backend's default applies.
-      ...(existsSync(join(here, 'simWorker.js')) ? { simWorker: { file: join(here, 'simWorker.js') } } : {}),
+      ...(existsSync(join(here, 'simWorker.js')) ? { simWorker: join(here, 'simWorker.js') } : {}),
       ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
     });
   } catch (err) {

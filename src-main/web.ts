@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     databaseFile: args.db ?? databaseFile(defaultUserDataDir()),
     lessonsFolder: lessonsFolder(root),
     version: appVersion(root),
-    simWorker: { file: join(here, 'simWorker.js') },
+    simWorker: join(here, 'simWorker.js'),
   });
   const server = createHttpServer({ invoke: backend.dispatch, staticDir });
   const port = await listen(server, args.port);

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
 import type { RunRequest, SimTask, WorkerReply } from './messages';
 
 export class SimulationCancelled extends Error {
@@ -40,10 +41,16 @@ interface Slot {
 }
 
 export interface PoolOptions {
-  /** The worker script: the built simWorker.js, or the .ts source run through tsx in tests. */
-  workerFile: URL | string;
-  execArgv?: string[];
+  /** The worker script: the built simWorker.js, or the .ts source (loaded through tsx, for tests). */
+  workerFile: string;
   size: number;
+}
+
+/** A worker for a .js file directly; for a .ts source, a bootstrap that registers tsx first. */
+function startWorker(file: string): Worker {
+  if (!file.endsWith('.ts')) return new Worker(file);
+  const url = JSON.stringify(pathToFileURL(file).href);
+  return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${url}); });`, { eval: true });
 }
 
 /**
@@ -62,7 +69,7 @@ export class SimulationPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.options.workerFile, { execArgv: this.options.execArgv ?? [] });
+    const worker = startWorker(this.options.workerFile);
     const slot: Slot = { worker, job: null, dead: false };
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
     // A thrown error is followed by 'exit'; a worker can also just exit. Either way, once.

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { searchLessons, plainText } from '../../src-main/content/search';
-import { fixtureLessons } from './helpers/tempBackend';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixtureLessons, tempDir } from './helpers/tempBackend';
 
 describe('searching lessons', () => {
   it('finds the section whose text mentions every word, pointing at its heading', () => {
@@ -9,9 +11,16 @@ describe('searching lessons', () => {
     expect(hits[0]?.excerpt.toLowerCase()).toContain('memory');
   });
 
-  it('ranks a heading match above a passing mention', () => {
-    const hits = searchLessons(fixtureLessons, 'queue');
-    expect(hits[0]?.sectionTitle).toMatch(/queue/i);
+  it('ranks a heading match above passing mentions', () => {
+    const t = tempDir('bp-search-');
+    try {
+      const body = '## Timeouts\n\nA retry here, a retry there, and one more retry.\n\n## Retry storms\n\nWhen clients retry together.\n';
+      writeFileSync(join(t.dir, 'r.md'), `---\nid: r\ntitle: Resilience\nsummary: Failing well.\norder: 1\nminutes: 3\n---\n\n${body}`);
+      const hits = searchLessons(t.dir, 'retry');
+      expect(hits.map((h) => h.sectionTitle)).toEqual(['Retry storms', 'Timeouts']);
+    } finally {
+      t.cleanup();
+    }
   });
 
   it('finds check questions and lesson titles', () => {

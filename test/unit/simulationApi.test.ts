@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { tempBackend } from './helpers/tempBackend';
+import type { ExperimentResult, ExperimentSpec, SimResult } from '../../src-main/api/contract';
+
+let backend: ReturnType<typeof tempBackend>;
+beforeAll(() => {
+  backend = tempBackend();
+});
+afterAll(() => backend.dispose());
+
+const mmc = parseYaml(readFileSync(resolve(import.meta.dirname, '../fixtures/models/mmc.yaml'), 'utf8')) as Record<string, unknown>;
+
+async function value<T>(method: string, input: unknown): Promise<T> {
+  const result = await backend.dispatch(method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value as T;
+}
+
+describe('simulations through the API', () => {
+  it('runs a model on a worker thread and answers the same figures for the same seed', async () => {
+    const a = await value<SimResult>('simulate', { model: mmc, seed: 11, level: 'request' });
+    const b = await value<SimResult>('simulate', { model: mmc, seed: 11, level: 'request' });
+    expect(a.status).toBe('complete');
+    expect(a.totals.p95Ms).toBeGreaterThan(0);
+    expect(b.totals).toEqual(a.totals);
+  });
+
+  it('answers a broken model with invalid_input naming the field and what was expected', async () => {
+    const broken = { ...mmc, components: { station: { kind: 'server', instances: 'two' } } };
+    const result = await backend.dispatch('simulate', { model: broken, seed: 1 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_input');
+    expect(result.error.message).toMatch(/instances/);
+    expect(result.error.message).toMatch(/expected/);
+  });
+
+  it('lists every widget kind with controls that carry units and ranges', async () => {
+    const { experiments } = await value<{ experiments: ExperimentSpec[] }>('listExperiments', {});
+    expect(experiments.map((e) => e.widget)).toEqual(
+      expect.arrayContaining(['cache-aside', 'eviction-race', 'stampede', 'write-strategies', 'cache-warming', 'consistent-hashing', 'hot-key']),
+    );
+    for (const spec of experiments) {
+      for (const control of spec.controls) {
+        if (control.kind === 'number') expect(control.min, `${spec.widget}.${control.id}`).toBeLessThanOrEqual(control.default);
+        if (control.kind === 'number') expect(control.max, `${spec.widget}.${control.id}`).toBeGreaterThanOrEqual(control.default);
+      }
+    }
+  });
+
+  it('runs a widget experiment and lets a bigger cache raise the hit ratio', async () => {
+    const small = await value<ExperimentResult>('runExperiment', { widget: 'cache-aside', controls: { cacheSize: 200 }, seed: 3 });
+    const large = await value<ExperimentResult>('runExperiment', { widget: 'cache-aside', controls: { cacheSize: 4000 }, seed: 3 });
+    expect(large.metrics.cacheHitRatio).toBeGreaterThan(small.metrics.cacheHitRatio! + 0.1);
+    expect(large.controls.cacheSize).toBe(4000);
+  });
+
+  it('refuses an out-of-range control or an unknown widget with a message naming it', async () => {
+    const bad = await backend.dispatch('runExperiment', { widget: 'cache-aside', controls: { cacheSize: -5 }, seed: 1 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('cacheSize') } });
+    const unknown = await backend.dispatch('runExperiment', { widget: 'time-machine', controls: {}, seed: 1 });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('time-machine') } });
+  });
+
+  it('cancels the older of two runs from the same widget', async () => {
+    const older = backend.dispatch('runExperiment', { widget: 'eviction-race', controls: {}, seed: 1, requestKey: 'lesson:w1' });
+    const newer = backend.dispatch('runExperiment', { widget: 'eviction-race', controls: {}, seed: 2, requestKey: 'lesson:w1' });
+    const [a, b] = await Promise.all([older, newer]);
+    expect(b.ok).toBe(true);
+    // The older one was either still queued or running: it answers cancelled, never a stale result.
+    expect(a).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+  });
+});
