@@ -20,7 +20,13 @@ const figures: Figures = {};
 for (const suite of suites) {
   if (!existsSync(fileURLToPath(new URL(suite.file, import.meta.url)))) continue;
   if (!json) console.log(`Running ${suite.name} benchmarks...`);
-  Object.assign(figures, await suite.run((await import(suite.file)) as Record<string, unknown>));
+  try {
+    Object.assign(figures, await suite.run((await import(suite.file)) as Record<string, unknown>));
+  } catch (err) {
+    // One broken suite must not hide the others' figures; the failure is said, and the exit code shows it.
+    console.error(`${suite.name} benchmarks failed: ${(err as Error).message.split('\n')[0]}`);
+    process.exitCode = 1;
+  }
 }
 
 if (json) {
