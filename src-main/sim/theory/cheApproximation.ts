@@ -12,8 +12,16 @@ function inCache(p: number, t: number, eviction: 'lru' | 'fifo'): number {
 }
 
 export function cheCharacteristicTime(popularities: Float64Array, capacity: number, eviction: 'lru' | 'fifo' = 'lru'): number {
+  if (capacity >= popularities.length) return Infinity;
+  return characteristicTimeOfGroups(popularities, null, capacity, eviction);
+}
+
+/**
+ * The same root for groups of keys: `counts[i]` keys of popularity
+ * `popularities[i]` each (null counts: one key each).
+ */
+export function characteristicTimeOfGroups(popularities: Float64Array, counts: Float64Array | null, capacity: number, eviction: 'lru' | 'fifo'): number {
   const n = popularities.length;
-  if (capacity >= n) return Infinity;
   // Occupancy is increasing and concave in T, and below T itself, so Newton's
   // method started at T = C approaches the root from below without overshooting.
   let t = capacity;
@@ -22,14 +30,15 @@ export function cheCharacteristicTime(popularities: Float64Array, capacity: numb
     let slope = 0;
     for (let i = 0; i < n; i++) {
       const p = popularities[i]!;
+      const keys = counts === null ? 1 : counts[i]!;
       if (eviction === 'lru') {
         const e = Math.exp(-p * t);
-        filled += 1 - e;
-        slope += p * e;
+        filled += keys * (1 - e);
+        slope += keys * p * e;
       } else {
         const d = 1 + p * t;
-        filled += (p * t) / d;
-        slope += p / (d * d);
+        filled += (keys * (p * t)) / d;
+        slope += (keys * p) / (d * d);
       }
     }
     const step = (capacity - filled) / slope;

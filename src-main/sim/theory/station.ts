@@ -5,8 +5,7 @@
 import type { Plan, StationPlan } from '../plan';
 import { ROLE_ASYNC, ROLE_CACHE, DIST_EXPONENTIAL } from '../plan';
 import type { TheoryFigure } from '../types';
-import { zipfPopularities } from '../engine/zipf';
-import { cheHitRatio, perfectLfuHitRatio } from './cheApproximation';
+import { zipfCacheHitRatio } from './cheZipf';
 import { erlangB } from './erlangB';
 import { erlangC, mmcSojournQuantile } from './erlangC';
 import { pollaczekKhinchineWait } from './pollaczekKhinchine';
@@ -25,19 +24,10 @@ const empty: TheoryFigure = {
 
 const ms = (sec: number | null): number | null => (sec === null ? null : sec * 1000);
 
-// Per plan object, so one run computes each prediction once (the horizon and the results both need it).
-const predicted = new WeakMap<object, number>();
-
-/** Hit ratio predicted for a cache under independent Zipf requests. */
+/** Hit ratio predicted for a cache under independent Zipf requests (Che for LRU/FIFO, ideal LFU; memoised). */
 export function predictedHitRatio(station: StationPlan): number | null {
   const c = station.cache;
-  if (!c) return null;
-  const known = predicted.get(c);
-  if (known !== undefined) return known;
-  const p = zipfPopularities(c.keyCount, c.zipfExponent);
-  const h = c.eviction === 'lfu' ? perfectLfuHitRatio(p, c.capacityKeys) : cheHitRatio(p, c.capacityKeys, c.eviction);
-  predicted.set(c, h);
-  return h;
+  return c ? zipfCacheHitRatio(c.keyCount, c.zipfExponent, c.capacityKeys, c.eviction) : null;
 }
 
 /** `arrivalRatePerSec` is the measured visit rate, so downstream stations get their real load. */
