@@ -19,7 +19,7 @@
  * Deterministic: the seed is accepted for symmetry but nothing is drawn.
  */
 import { bucketCount, type RunControl } from './requestLevel';
-import { LatencyMixture, pooledQuantile } from './latencyModel';
+import { LatencyMixture, PooledLatency, pooledQuantile } from './latencyModel';
 import { DIST_DETERMINISTIC, DIST_UNIFORM, ROLE_ASYNC, ROLE_CACHE, ROLE_RATE_LIMITER, type Dist, type Plan } from './plan';
 import type { RawRun, RawStation, RawWorkload } from './raw';
 import { erlangB } from './theory/erlangB';
@@ -107,7 +107,7 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
     p99: new Float64Array(B).fill(NaN),
   }));
   const wTot = wl.map(() => ({ user: 0, attempts: 0, successes: 0, fallbacks: 0, errors: 0, timeouts: 0, late: 0, asyncDone: 0, asyncSum: 0, dead: 0, latSum: 0 }));
-  const pooledAt: { bucket: number; mix: LatencyMixture }[][] = wl.map(() => []);
+  const pooledAt = wl.map(() => new PooledLatency());
   const measuredAnswered = wl.map(() => new Float64Array(B));
   const sSeries = st.map(() => ({
     utilisation: new Float64Array(B),
@@ -408,7 +408,7 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
         tot.latSum += users * answeredShare * answers.mean();
         measuredAnswered[w]![b]! += users * answeredShare;
         // One latency mixture per chart interval stands for the whole interval in the pooled percentiles.
-        if (quantileStep && answers.count > 0) pooledAt[w]!.push({ bucket: b, mix: answers.clone() });
+        if (quantileStep && answers.count > 0) pooledAt[w]!.addPart(b, answers);
         if (asyncStart[w]! > 0) {
           const done = asyncDone[w]! * dt;
           tot.asyncDone += done;
@@ -481,13 +481,14 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
   }
 
   const measuredSec = Math.max(1e-9, plan.durationSec - warmup);
-  const pooled = pooledAt.map((parts, w) => parts.map((q) => ({ weight: measuredAnswered[w]![q.bucket]!, mix: q.mix })).filter((q) => q.weight > 0));
+  const pooled = new LatencyMixture();
   const workloads: RawWorkload[] = wl.map((p, w) => {
     const tot = wTot[w]!;
     const answered = tot.successes + tot.fallbacks + tot.late;
-    const parts = pooled[w]!;
+    pooled.reset();
+    pooledAt[w]!.addWeightedTo(pooled, measuredAnswered[w]!);
     // The pooled quantile lies between the smallest and largest per-interval ones.
-    const q = (pp: number, series: Float64Array): number => (parts.length > 0 ? pooledQuantile(parts, pp, ...bracket([series])) : NaN);
+    const q = (pp: number, series: Float64Array): number => pooledQuantile(pooled, pp, ...bracket([series]));
     return {
       userRequests: Math.round(tot.user),
       attempts: Math.round(tot.attempts),
@@ -530,7 +531,8 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
       series: sSeries[s]!,
     };
   });
-  const all = wl.flatMap((_, w) => pooled[w]!);
+  pooled.reset();
+  for (let w = 0; w < W; w++) pooledAt[w]!.addWeightedTo(pooled, measuredAnswered[w]!);
 
   return {
     cancelled: false,
@@ -542,8 +544,8 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
       buckets: B,
       workloads,
       stations,
-      allP95Sec: all.length > 0 ? pooledQuantile(all, 0.95, ...bracket(wSeries.map((x) => x.p95))) : NaN,
-      allP99Sec: all.length > 0 ? pooledQuantile(all, 0.99, ...bracket(wSeries.map((x) => x.p99))) : NaN,
+      allP95Sec: pooledQuantile(pooled, 0.95, ...bracket(wSeries.map((x) => x.p95))),
+      allP99Sec: pooledQuantile(pooled, 0.99, ...bracket(wSeries.map((x) => x.p99))),
       warnings: [],
     },
   };
