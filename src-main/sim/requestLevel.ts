@@ -51,6 +51,10 @@ const RETRY_EXPONENTIAL = 2;
 
 const NONE = -1;
 
+const LOOP_DONE = 0;
+const LOOP_CANCELLED = 1;
+const LOOP_TRUNCATED = 2;
+
 export interface RunControl {
   onProgress?: ((fraction: number) => void) | undefined;
   shouldStop?: (() => boolean) | undefined;
@@ -396,9 +400,27 @@ class RequestLevelRun {
       const a = this.st[s]!.autoscale;
       if (a) q.schedule(a.checkEverySec, EV_AUTOSCALE, s, 0);
     }
+    const end = this.loop();
+    if (end === LOOP_CANCELLED) return { cancelled: true, fraction: this.now / duration };
+    if (end === LOOP_TRUNCATED) {
+      this.warnings.push(`stopped at ${Math.round(this.now)} s: a request-level run may process at most ${LIMITS.maxRequestLevelEvents.toLocaleString('en-US')} events`);
+    } else this.now = duration;
+    this.curBucket = this.B - 1;
+    for (let s = 0; s < this.nS; s++) this.touch(s);
+    if (this.control.onProgress) this.control.onProgress(1);
+    return { cancelled: false, raw: this.collect() };
+  }
+
+  /**
+   * The event loop, alone in its method: the engine optimises it as a whole,
+   * instead of replacing a half-run method mid-loop (and throwing that code
+   * away at the end of every run, where it meets code it has not seen run).
+   */
+  private loop(): number {
+    const q = this.q;
+    const duration = this.durationSec;
     const { onProgress, shouldStop } = this.control;
     let reported = 0;
-    let truncated = false;
     while (q.pop()) {
       const t = q.now;
       if (t > duration) break;
@@ -427,8 +449,7 @@ class RequestLevelRun {
           this.onAutoscale(q.argA);
           break;
         case EV_INSTANCE_READY:
-          this.stPending[q.argA]!--;
-          this.setInstances(q.argA, Math.min(this.stInstances[q.argA]! + 1, this.st[q.argA]!.autoscale!.maxInstances));
+          this.onInstanceReady(q.argA);
           break;
         case EV_WARMUP_END:
           this.onWarmupEnd();
@@ -438,23 +459,20 @@ class RequestLevelRun {
           break;
       }
       if ((++this.events & 0x3fff) === 0) {
-        if (shouldStop && shouldStop()) return { cancelled: true, fraction: t / duration };
+        if (shouldStop && shouldStop()) return LOOP_CANCELLED;
         if (onProgress && t / duration - reported >= 0.02) {
           reported = t / duration;
           onProgress(reported);
         }
-        if (this.events >= LIMITS.maxRequestLevelEvents) {
-          this.warnings.push(`stopped at ${Math.round(t)} s: a request-level run may process at most ${LIMITS.maxRequestLevelEvents.toLocaleString('en-US')} events`);
-          truncated = true;
-          break;
-        }
+        if (this.events >= LIMITS.maxRequestLevelEvents) return LOOP_TRUNCATED;
       }
     }
-    if (!truncated) this.now = duration;
-    this.curBucket = this.B - 1;
-    for (let s = 0; s < this.nS; s++) this.touch(s);
-    if (onProgress) onProgress(1);
-    return { cancelled: false, raw: this.collect() };
+    return LOOP_DONE;
+  }
+
+  private onInstanceReady(s: number): void {
+    this.stPending[s]!--;
+    this.setInstances(s, Math.min(this.stInstances[s]! + 1, this.st[s]!.autoscale!.maxInstances));
   }
 
   // ---- arrivals, attempts and outcomes -------------------------------------------------
