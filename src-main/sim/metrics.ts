@@ -1,4 +1,5 @@
 /** Small statistics helpers: growable sample buffers, percentiles, running means, downsampling. */
+export { LogHistogram } from './logHistogram';
 
 /** An append-only Float64 buffer that doubles when full. */
 export class SampleBuffer {
@@ -110,42 +111,6 @@ export class RunningStats {
 
   get variance(): number {
     return this.count > 1 ? this.m2 / (this.count - 1) : 0;
-  }
-}
-
-/**
- * A log-scale histogram from 1 µs to 10^5 s at 1 % resolution, for tail
- * figures where keeping every sample would cost too much.
- */
-export class LogHistogram {
-  private static readonly MIN = 1e-6;
-  private static readonly PER_DECADE = 230;
-  private static readonly BINS = 11 * LogHistogram.PER_DECADE + 2;
-  readonly counts = new Float64Array(LogHistogram.BINS);
-  total = 0;
-
-  add(x: number): void {
-    let i = 0;
-    if (x > LogHistogram.MIN) i = Math.min(LogHistogram.BINS - 1, 1 + Math.floor(Math.log10(x / LogHistogram.MIN) * LogHistogram.PER_DECADE));
-    this.counts[i] = this.counts[i]! + 1;
-    this.total++;
-  }
-
-  quantile(p: number): number {
-    if (this.total === 0) return NaN;
-    const target = p * this.total;
-    let seen = 0;
-    for (let i = 0; i < this.counts.length; i++) {
-      const c = this.counts[i]!;
-      if (seen + c >= target && c > 0) {
-        if (i === 0) return 0;
-        // Interpolate geometrically inside the bin.
-        const f = (target - seen) / c;
-        return LogHistogram.MIN * Math.pow(10, (i - 1 + f) / LogHistogram.PER_DECADE);
-      }
-      seen += c;
-    }
-    return NaN;
   }
 }
 
