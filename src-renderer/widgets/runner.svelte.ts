@@ -1,4 +1,4 @@
-// Runs one widget's experiment: debounced while a control moves, newest answer wins.
+// Runs one widget's experiment: coalesced to one request per frame while a control moves, newest answer wins.
 // The main process supersedes older runs with the same requestKey (they answer
 // 'cancelled'); any older reply that still arrives late is dropped here.
 import { tick } from 'svelte';
@@ -8,7 +8,9 @@ import type { ControlValues, ExperimentResult } from '../../src-main/api/contrac
 
 export type RunState = 'idle' | 'running' | 'ready' | 'error';
 
-const DEBOUNCE_MS = 60;
+// One frame: a drag sends at most one run per frame. Waiting longer only adds latency,
+// because the pool cancels superseded runs and late replies are dropped below.
+const DEBOUNCE_MS = 16;
 
 export class ExperimentRunner {
   state = $state<RunState>('idle');
