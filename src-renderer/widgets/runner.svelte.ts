@@ -1,4 +1,4 @@
-// Runs one widget's experiment: coalesced to one request per frame while a control moves, newest answer wins.
+// Runs one widget's experiment as controls move; the newest answer wins.
 // The main process supersedes older runs with the same requestKey (they answer
 // 'cancelled'); any older reply that still arrives late is dropped here.
 import { tick } from 'svelte';
@@ -8,9 +8,9 @@ import type { ControlValues, ExperimentResult } from '../../src-main/api/contrac
 
 export type RunState = 'idle' | 'running' | 'ready' | 'error';
 
-// One frame: a drag sends at most one run per frame. Waiting longer only adds latency,
-// because the pool cancels superseded runs and late replies are dropped below.
-const DEBOUNCE_MS = 16;
+// No wait: browsers deliver drag input about once per frame already, the pool cancels
+// superseded runs, and late replies are dropped below; any delay would only add latency.
+const DEBOUNCE_MS = 0;
 
 export class ExperimentRunner {
   state = $state<RunState>('idle');
