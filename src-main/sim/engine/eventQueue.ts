@@ -1,6 +1,6 @@
 /**
- * The future event list: a binary min-heap over typed arrays, ordered by
- * (time, sequence). The sequence number is the insertion order, so two events
+ * The future event list: a 4-ary min-heap over typed arrays (half the depth
+ * of a binary one, a little faster to sift), ordered by (time, sequence). The sequence number is the insertion order, so two events
  * at the same instant always run first-scheduled-first, whatever the heap does.
  *
  * An event is a kind (small integer) and two integer arguments. They stay in
@@ -53,7 +53,7 @@ export class EventQueue {
     // Sift the hole up from the end, then drop the new event into it.
     let i = this.size++;
     while (i > 0) {
-      const p = (i - 1) >> 1;
+      const p = (i - 1) >> 2;
       const pt = time[p]!;
       if (pt < at || (pt === at && seq[p]! < s)) break;
       time[i] = pt;
@@ -83,18 +83,19 @@ export class EventQueue {
     const lt = time[n]!;
     const ls = seq[n]!;
     const lslot = slots[n]!;
-    // Sift the hole down from the root with the last event in hand.
+    // Sift the hole down from the root with the last event in hand (4 children a node).
     let i = 0;
     for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
+      const first = 4 * i + 1;
+      if (first >= n) break;
+      let c = first;
       let ct = time[c]!;
-      const r = c + 1;
-      if (r < n) {
-        const rt = time[r]!;
-        if (rt < ct || (rt === ct && seq[r]! < seq[c]!)) {
-          c = r;
-          ct = rt;
+      const end = first + 4 < n ? first + 4 : n;
+      for (let k = first + 1; k < end; k++) {
+        const kt = time[k]!;
+        if (kt < ct || (kt === ct && seq[k]! < seq[c]!)) {
+          c = k;
+          ct = kt;
         }
       }
       if (lt < ct || (lt === ct && ls < seq[c]!)) break;
