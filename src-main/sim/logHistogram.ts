@@ -75,9 +75,9 @@ function binTables(): BinTables {
 export class LogHistogram {
   readonly counts = new Float64Array(BINS);
   total = 0;
-  private readonly lowest: Float64Array;
-  private readonly cellBin: Int32Array;
-  private readonly cellBase: number;
+  private declare readonly lowest: Float64Array;
+  private declare readonly cellBin: Int32Array;
+  private declare readonly cellBase: number;
 
   constructor() {
     const t = binTables();

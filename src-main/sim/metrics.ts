@@ -4,7 +4,7 @@ export { LogHistogram } from './logHistogram';
 /** An append-only Float64 buffer that doubles when full. */
 export class SampleBuffer {
   length = 0;
-  data: Float64Array;
+  declare data: Float64Array;
 
   constructor(initialCapacity = 1024) {
     this.data = new Float64Array(initialCapacity);

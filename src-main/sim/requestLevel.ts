@@ -17,6 +17,7 @@ import { ZipfKeys } from './engine/zipf';
 import { LIMITS } from './fields';
 import { LogHistogram, SampleBuffer, summarise } from './metrics';
 import { TokenBucket } from './models/rateLimiter';
+import { AREA_BUSY, AREA_CAPACITY, AREA_INSTANCES, AREA_QUEUED, StationAreas } from './request/stationAreas';
 import * as planConstants from './plan';
 import type { Plan, StationPlan } from './plan';
 import type { RawRun, RawStation, RawWorkload } from './raw';
@@ -75,112 +76,103 @@ class RequestLevelRun {
   private readonly q = new EventQueue(4096);
   private now = 0;
   private events = 0;
-  private measuring: boolean;
+  private declare measuring: boolean;
   private curBucket = 0;
-  private nextBucketAt: number;
+  private declare nextBucketAt: number;
 
-  private readonly nS: number;
-  private readonly nW: number;
-  private readonly nP: number;
-  private readonly B: number;
-  private readonly bucketSec: number;
-  private readonly durationSec: number;
-  private readonly warmupSec: number;
+  private declare readonly nS: number;
+  private declare readonly nW: number;
+  private declare readonly nP: number;
+  private declare readonly B: number;
+  private declare readonly bucketSec: number;
+  private declare readonly durationSec: number;
+  private declare readonly warmupSec: number;
 
   // Hops of all workloads, flattened: workload w owns [wHopStart[w], wHopStart[w] + wHopCount[w]).
-  private readonly hopStation: Int32Array;
-  private readonly hopSkip: Int32Array;
-  private readonly hopLocks: Uint8Array;
-  private readonly hopBalancing: Int32Array;
-  private readonly hopDist: Int32Array;
-  private readonly hopMean: Float64Array;
-  private readonly hopMin: Float64Array;
-  private readonly hopMax: Float64Array;
-  private readonly hopLogMu: Float64Array;
-  private readonly hopLogSigma: Float64Array;
-  private readonly wHopStart: Int32Array;
-  private readonly wHopCount: Int32Array;
-  private readonly wSyncEnd: Int32Array;
+  private declare readonly hopStation: Int32Array;
+  private declare readonly hopSkip: Int32Array;
+  private declare readonly hopLocks: Uint8Array;
+  private declare readonly hopBalancing: Int32Array;
+  private declare readonly hopDist: Int32Array;
+  private declare readonly hopMean: Float64Array;
+  private declare readonly hopMin: Float64Array;
+  private declare readonly hopMax: Float64Array;
+  private declare readonly hopLogMu: Float64Array;
+  private declare readonly hopLogSigma: Float64Array;
+  private declare readonly wHopStart: Int32Array;
+  private declare readonly wHopCount: Int32Array;
+  private declare readonly wSyncEnd: Int32Array;
 
   // Workload parameters.
-  private readonly wPeakRate: Float64Array;
-  private readonly wSteady: Uint8Array;
-  private readonly wTimeout: Float64Array;
-  private readonly wDeadline: Float64Array;
-  private readonly wMaxAttempts: Int32Array;
-  private readonly wRetry: Int32Array;
-  private readonly wRetryBase: Float64Array;
-  private readonly wRetryMax: Float64Array;
-  private readonly wJitter: Uint8Array;
-  private readonly wFallback: Float64Array;
-  private readonly wPriority: Int32Array;
+  private declare readonly wPeakRate: Float64Array;
+  private declare readonly wSteady: Uint8Array;
+  private declare readonly wTimeout: Float64Array;
+  private declare readonly wDeadline: Float64Array;
+  private declare readonly wMaxAttempts: Int32Array;
+  private declare readonly wRetry: Int32Array;
+  private declare readonly wRetryBase: Float64Array;
+  private declare readonly wRetryMax: Float64Array;
+  private declare readonly wJitter: Uint8Array;
+  private declare readonly wFallback: Float64Array;
+  private declare readonly wPriority: Int32Array;
 
   // Station parameters and state.
-  private readonly st: StationPlan[];
-  private readonly stRole: Int32Array;
-  private readonly stBaseLatency: Float64Array;
-  private readonly stErrorRate: Float64Array;
-  private readonly stMaxQueue: Float64Array;
-  private readonly stMaxDepth: Float64Array;
-  private readonly stQueueBase: Int32Array;
-  private readonly stQueueCount: Int32Array;
-  private readonly stInstances: Int32Array;
-  private readonly stPending: Int32Array;
-  private readonly stServerCap: Float64Array;
-  private readonly stHasFaults: Uint8Array;
-  private readonly stRoundRobin: Int32Array;
-  private readonly stBusy: Int32Array;
-  private readonly stQueued: Int32Array;
-  private readonly stCapacity: Float64Array;
-  private readonly stLast: Float64Array;
-  private readonly stBucket: Int32Array;
+  private declare readonly st: StationPlan[];
+  private declare readonly stRole: Int32Array;
+  private declare readonly stBaseLatency: Float64Array;
+  private declare readonly stErrorRate: Float64Array;
+  private declare readonly stMaxQueue: Float64Array;
+  private declare readonly stMaxDepth: Float64Array;
+  private declare readonly stQueueBase: Int32Array;
+  private declare readonly stQueueCount: Int32Array;
+  private declare readonly stInstances: Int32Array;
+  private declare readonly stPending: Int32Array;
+  private declare readonly stServerCap: Float64Array;
+  private declare readonly stHasFaults: Uint8Array;
+  private declare readonly stRoundRobin: Int32Array;
+  private declare readonly stBusy: Int32Array;
+  private declare readonly stQueued: Int32Array;
+  private declare readonly stCapacity: Float64Array;
 
   // Per-queue state (a station has one queue per instance, or one shared).
-  private readonly qBusy: Int32Array;
-  private readonly qServers: Float64Array;
-  private readonly qLen: Int32Array;
-  private readonly qHead: Int32Array;
-  private readonly qTail: Int32Array;
+  private declare readonly qBusy: Int32Array;
+  private declare readonly qServers: Float64Array;
+  private declare readonly qLen: Int32Array;
+  private declare readonly qHead: Int32Array;
+  private declare readonly qTail: Int32Array;
 
   // Time-integrated station measures, per series interval and over the measured window.
-  private readonly bBusy: Float64Array;
-  private readonly bQueued: Float64Array;
-  private readonly bCapacity: Float64Array;
-  private readonly bInstances: Float64Array;
-  private readonly bHits: Float64Array;
-  private readonly bLookups: Float64Array;
-  private readonly tBusy: Float64Array;
-  private readonly tQueued: Float64Array;
-  private readonly tCapacity: Float64Array;
-  private readonly tInstances: Float64Array;
-  private readonly stPeakQueue: Float64Array;
-  private readonly stArrivals: Float64Array;
-  private readonly stDepartures: Float64Array;
-  private readonly stRejected: Float64Array;
-  private readonly stErrors: Float64Array;
-  private readonly stHits: Float64Array;
-  private readonly stLookups: Float64Array;
-  private readonly stDead: Float64Array;
-  private readonly stSojournSum: Float64Array;
-  private readonly stWaitSum: Float64Array;
-  private readonly stWork: Float64Array;
-  private readonly stSojournHist: LogHistogram[];
+  private declare readonly areas: StationAreas;
+  private declare readonly bHits: Float64Array;
+  private declare readonly bLookups: Float64Array;
+  private declare readonly stPeakQueue: Float64Array;
+  private declare readonly stArrivals: Float64Array;
+  private declare readonly stDepartures: Float64Array;
+  private declare readonly stRejected: Float64Array;
+  private declare readonly stErrors: Float64Array;
+  private declare readonly stHits: Float64Array;
+  private declare readonly stLookups: Float64Array;
+  private declare readonly stDead: Float64Array;
+  private declare readonly stSojournSum: Float64Array;
+  private declare readonly stWaitSum: Float64Array;
+  private declare readonly stWork: Float64Array;
+  private declare readonly stSojournHist: LogHistogram[];
 
   // Random streams: one per source of randomness, named, so they are independent.
-  private readonly rngArrival: RandomStream[];
-  private readonly rngRetry: RandomStream[];
-  private readonly rngService: RandomStream[];
-  private readonly rngRoute: RandomStream[];
-  private readonly rngError: RandomStream[];
-  private readonly rngKey: RandomStream[];
-  private readonly rngRow: RandomStream[];
+  private declare readonly rngArrival: RandomStream[];
+  private declare readonly rngRetry: RandomStream[];
+  private declare readonly rngService: RandomStream[];
+  private declare readonly rngRoute: RandomStream[];
+  private declare readonly rngError: RandomStream[];
+  private declare readonly rngKey: RandomStream[];
+  private declare readonly rngRow: RandomStream[];
 
-  private readonly caches: (CacheStore | null)[];
-  private readonly zipf: (ZipfKeys | null)[];
-  private readonly buckets: (TokenBucket | null)[];
-  private readonly rowOwner: Int32Array[];
-  private readonly rowHead: Int32Array[];
-  private readonly rowTail: Int32Array[];
+  private declare readonly caches: (CacheStore | null)[];
+  private declare readonly zipf: (ZipfKeys | null)[];
+  private declare readonly buckets: (TokenBucket | null)[];
+  private declare readonly rowOwner: Int32Array[];
+  private declare readonly rowHead: Int32Array[];
+  private declare readonly rowTail: Int32Array[];
 
   // Jobs (attempts and background messages).
   private jCap = 0;
@@ -215,26 +207,26 @@ class RequestLevelRun {
   private attemptSeq = 0;
 
   // Workload measures.
-  private readonly bAnswered: Float64Array;
-  private readonly bFinished: Float64Array;
-  private readonly bErrors: Float64Array;
-  private readonly bTimeouts: Float64Array;
-  private readonly bLate: Float64Array;
-  private readonly bAttempts: Float64Array;
-  private readonly latAll: SampleBuffer[];
-  private readonly latMeasured: SampleBuffer[];
-  private readonly latBucketStart: Int32Array;
-  private readonly latCurBucket: Int32Array;
-  private readonly wUser: Float64Array;
-  private readonly wAttempts: Float64Array;
-  private readonly wSuccess: Float64Array;
-  private readonly wFallbacks: Float64Array;
-  private readonly wErrors: Float64Array;
-  private readonly wTimeouts: Float64Array;
-  private readonly wLate: Float64Array;
-  private readonly wAsyncDone: Float64Array;
-  private readonly wAsyncSum: Float64Array;
-  private readonly wDead: Float64Array;
+  private declare readonly bAnswered: Float64Array;
+  private declare readonly bFinished: Float64Array;
+  private declare readonly bErrors: Float64Array;
+  private declare readonly bTimeouts: Float64Array;
+  private declare readonly bLate: Float64Array;
+  private declare readonly bAttempts: Float64Array;
+  private declare readonly latAll: SampleBuffer[];
+  private declare readonly latMeasured: SampleBuffer[];
+  private declare readonly latBucketStart: Int32Array;
+  private declare readonly latCurBucket: Int32Array;
+  private declare readonly wUser: Float64Array;
+  private declare readonly wAttempts: Float64Array;
+  private declare readonly wSuccess: Float64Array;
+  private declare readonly wFallbacks: Float64Array;
+  private declare readonly wErrors: Float64Array;
+  private declare readonly wTimeouts: Float64Array;
+  private declare readonly wLate: Float64Array;
+  private declare readonly wAsyncDone: Float64Array;
+  private declare readonly wAsyncSum: Float64Array;
+  private declare readonly wDead: Float64Array;
 
   private readonly warnings: string[] = [];
 
@@ -313,8 +305,6 @@ class RequestLevelRun {
     this.stBusy = new Int32Array(S);
     this.stQueued = new Int32Array(S);
     this.stCapacity = new Float64Array(S);
-    this.stLast = new Float64Array(S);
-    this.stBucket = new Int32Array(S);
     this.qBusy = new Int32Array(G);
     this.qServers = new Float64Array(G);
     this.qLen = new Int32Array(G);
@@ -327,16 +317,9 @@ class RequestLevelRun {
       this.stCapacity[s] = servers * this.stQueueCount[s]!;
     }
 
-    this.bBusy = new Float64Array(S * B);
-    this.bQueued = new Float64Array(S * B);
-    this.bCapacity = new Float64Array(S * B);
-    this.bInstances = new Float64Array(S * B);
+    this.areas = new StationAreas(S, B, this.bucketSec);
     this.bHits = new Float64Array(S * B);
     this.bLookups = new Float64Array(S * B);
-    this.tBusy = new Float64Array(S);
-    this.tQueued = new Float64Array(S);
-    this.tCapacity = new Float64Array(S);
-    this.tInstances = new Float64Array(S);
     this.stPeakQueue = new Float64Array(S);
     this.stArrivals = new Float64Array(S);
     this.stDepartures = new Float64Array(S);
@@ -915,41 +898,7 @@ class RequestLevelRun {
 
   /** Adds the time since the station last changed to its integrals (per interval and total). */
   private touch(s: number): void {
-    const t = this.now;
-    const last = this.stLast[s]!;
-    if (t <= last) return;
-    const busy = this.stBusy[s]!;
-    const queued = this.stQueued[s]!;
-    const capacity = this.stCapacity[s]!;
-    const instances = this.stInstances[s]!;
-    const B = this.B;
-    let b = this.stBucket[s]!;
-    let from = last;
-    const cur = this.curBucket;
-    while (b < cur) {
-      const end = (b + 1) * this.bucketSec;
-      this.addArea(s * B + b, end - from, busy, queued, capacity, instances);
-      from = end;
-      b++;
-    }
-    this.addArea(s * B + b, t - from, busy, queued, capacity, instances);
-    if (this.measuring) {
-      const dt = t - last;
-      this.tBusy[s]! += busy * dt;
-      this.tQueued[s]! += queued * dt;
-      this.tCapacity[s]! += capacity * dt;
-      this.tInstances[s]! += instances * dt;
-    }
-    this.stLast[s] = t;
-    this.stBucket[s] = cur;
-  }
-
-  private addArea(i: number, dt: number, busy: number, queued: number, capacity: number, instances: number): void {
-    if (dt <= 0) return;
-    this.bBusy[i]! += busy * dt;
-    this.bQueued[i]! += queued * dt;
-    this.bCapacity[i]! += capacity * dt;
-    this.bInstances[i]! += instances * dt;
+    this.areas.update(s, this.now, this.curBucket, this.measuring, this.stBusy[s]!, this.stQueued[s]!, this.stCapacity[s]!, this.stInstances[s]!);
   }
 
   private onWarmupEnd(): void {
@@ -1091,6 +1040,7 @@ class RequestLevelRun {
         },
       };
     });
+    const areas = this.areas;
     const stations: RawStation[] = this.st.map((_, s) => {
       const util = new Float64Array(B);
       const depth = new Float64Array(B);
@@ -1099,22 +1049,24 @@ class RequestLevelRun {
       const inst = new Float64Array(B);
       for (let b = 0; b < B; b++) {
         const i = s * B + b;
-        util[b] = this.bCapacity[i]! > 0 ? this.bBusy[i]! / this.bCapacity[i]! : 0;
-        depth[b] = this.bQueued[i]! / this.bucketSec;
-        busy[b] = this.bBusy[i]! / this.bucketSec;
-        inst[b] = this.bInstances[i]! / this.bucketSec;
+        const areaBusy = areas.inBucket(s, b, AREA_BUSY);
+        const areaCapacity = areas.inBucket(s, b, AREA_CAPACITY);
+        util[b] = areaCapacity > 0 ? areaBusy / areaCapacity : 0;
+        depth[b] = areas.inBucket(s, b, AREA_QUEUED) / this.bucketSec;
+        busy[b] = areaBusy / this.bucketSec;
+        inst[b] = areas.inBucket(s, b, AREA_INSTANCES) / this.bucketSec;
         hit[b] = this.bLookups[i]! > 0 ? this.bHits[i]! / this.bLookups[i]! : NaN;
       }
       const departures = this.stDepartures[s]!;
       return {
         arrivals: this.stArrivals[s]!,
         departures,
-        utilisation: this.tCapacity[s]! > 0 ? this.tBusy[s]! / this.tCapacity[s]! : 0,
-        queueDepth: this.tQueued[s]! / measuredSec,
+        utilisation: areas.total(s, AREA_CAPACITY) > 0 ? areas.total(s, AREA_BUSY) / areas.total(s, AREA_CAPACITY) : 0,
+        queueDepth: areas.total(s, AREA_QUEUED) / measuredSec,
         peakQueueDepth: this.stPeakQueue[s]!,
-        busy: this.tBusy[s]! / measuredSec,
-        meanInstances: this.tInstances[s]! / measuredSec,
-        inSystem: (this.tBusy[s]! + this.tQueued[s]!) / measuredSec,
+        busy: areas.total(s, AREA_BUSY) / measuredSec,
+        meanInstances: areas.total(s, AREA_INSTANCES) / measuredSec,
+        inSystem: (areas.total(s, AREA_BUSY) + areas.total(s, AREA_QUEUED)) / measuredSec,
         sojournMeanSec: departures > 0 ? this.stSojournSum[s]! / departures : NaN,
         waitMeanSec: departures > 0 ? this.stWaitSum[s]! / departures : NaN,
         p95SojournSec: this.stSojournHist[s]!.quantile(0.95),

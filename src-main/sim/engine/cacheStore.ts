@@ -14,18 +14,18 @@ const NONE = -1;
 
 export class CacheStore {
   size = 0;
-  private readonly present: Uint8Array;
-  private readonly filledAt: Float64Array;
+  private declare readonly present: Uint8Array;
+  private declare readonly filledAt: Float64Array;
   // Linked list (LRU, FIFO).
-  private readonly prev: Int32Array;
-  private readonly next: Int32Array;
+  private declare readonly prev: Int32Array;
+  private declare readonly next: Int32Array;
   private head = NONE;
   private tail = NONE;
   // Min-heap (LFU).
-  private readonly heap: Int32Array;
-  private readonly heapPos: Int32Array;
-  private readonly uses: Float64Array;
-  private readonly lastUse: Float64Array;
+  private declare readonly heap: Int32Array;
+  private declare readonly heapPos: Int32Array;
+  private declare readonly uses: Float64Array;
+  private declare readonly lastUse: Float64Array;
   private useClock = 0;
 
   constructor(

@@ -18,14 +18,14 @@ export class EventQueue {
   argB = 0;
 
   // The heap.
-  private time: Float64Array;
-  private seq: Float64Array;
-  private slot: Int32Array;
+  private declare time: Float64Array;
+  private declare seq: Float64Array;
+  private declare slot: Int32Array;
   // Slots: what each event is. A slot is free again once its event is popped.
-  private kinds: Int32Array;
-  private as: Int32Array;
-  private bs: Int32Array;
-  private free: Int32Array;
+  private declare kinds: Int32Array;
+  private declare as: Int32Array;
+  private declare bs: Int32Array;
+  private declare free: Int32Array;
   private nextSeq = 0;
 
   constructor(initialCapacity = 1024) {

@@ -42,8 +42,8 @@ function zipfTables(keyCount: number, exponent: number): ZipfTables {
 }
 
 export class ZipfKeys {
-  private readonly cdf: Float64Array;
-  private readonly guide: Int32Array;
+  private declare readonly cdf: Float64Array;
+  private declare readonly guide: Int32Array;
 
   constructor(
     readonly keyCount: number,
