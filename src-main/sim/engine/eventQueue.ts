@@ -3,11 +3,21 @@
  * of a binary one, a little faster to sift), ordered by (time, sequence). The sequence number is the insertion order, so two events
  * at the same instant always run first-scheduled-first, whatever the heap does.
  *
+ * Most runs have a few dozen events pending. While there are at most
+ * SORTED_MAX, they are kept as a list sorted latest first instead: a pop takes
+ * the last one, a schedule shifts up the few events due sooner (both cheap
+ * and predictable). Past that the list turns into the heap (reversed, a
+ * sorted list is one) until the queue empties. Either way events come out in
+ * the same (time, sequence) order.
+ *
  * An event is a kind (small integer) and two integer arguments. They stay in
  * a slot (from a free list) while the heap moves only (time, sequence, slot),
  * so a sift step copies three numbers instead of five. Nothing is allocated
  * per event; the arrays double when full.
  */
+/** Up to this many events are kept as a sorted list (latest first): popping is taking the last one. */
+const SORTED_MAX = 64;
+
 export class EventQueue {
   size = 0;
   /** Time of the event popped last: the simulation clock. */
@@ -27,6 +37,8 @@ export class EventQueue {
   private declare bs: Int32Array;
   private declare free: Int32Array;
   private nextSeq = 0;
+  /** False while the events fit in a sorted list; true once they went over SORTED_MAX (until the queue empties). */
+  private heapMode = false;
 
   constructor(initialCapacity = 1024) {
     const n = Math.max(1, initialCapacity);
@@ -50,6 +62,23 @@ export class EventQueue {
     this.as[slot] = a;
     this.bs[slot] = b;
     const s = this.nextSeq++;
+    if (!this.heapMode) {
+      if (this.size < SORTED_MAX) {
+        // Latest first: shift the events due at or before `at` (the new one is the latest of equal times) one place up.
+        let j = this.size++;
+        while (j > 0 && time[j - 1]! <= at) {
+          time[j] = time[j - 1]!;
+          seq[j] = seq[j - 1]!;
+          slots[j] = slots[j - 1]!;
+          j--;
+        }
+        time[j] = at;
+        seq[j] = s;
+        slots[j] = slot;
+        return;
+      }
+      this.toHeap();
+    }
     // Sift the hole up from the end, then drop the new event into it.
     let i = this.size++;
     while (i > 0) {
@@ -72,6 +101,16 @@ export class EventQueue {
     const time = this.time;
     const seq = this.seq;
     const slots = this.slot;
+    if (!this.heapMode) {
+      const n = --this.size;
+      const first = slots[n]!;
+      this.now = time[n]!;
+      this.kind = this.kinds[first]!;
+      this.argA = this.as[first]!;
+      this.argB = this.bs[first]!;
+      this.free[n] = first;
+      return true;
+    }
     const top = slots[0]!;
     this.now = time[0]!;
     this.kind = this.kinds[top]!;
@@ -79,7 +118,10 @@ export class EventQueue {
     this.argB = this.bs[top]!;
     const n = --this.size;
     this.free[n] = top;
-    if (n === 0) return true;
+    if (n === 0) {
+      this.heapMode = false;
+      return true;
+    }
     const lt = time[n]!;
     const ls = seq[n]!;
     const lslot = slots[n]!;
@@ -112,7 +154,27 @@ export class EventQueue {
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.size === 0 ? Infinity : this.time[0]!;
+    if (this.size === 0) return Infinity;
+    return this.heapMode ? this.time[0]! : this.time[this.size - 1]!;
+  }
+
+  /** Latest-first sorted list to heap: reversed, it is sorted earliest first, which is a valid heap. */
+  private toHeap(): void {
+    const time = this.time;
+    const seq = this.seq;
+    const slots = this.slot;
+    for (let i = 0, j = this.size - 1; i < j; i++, j--) {
+      const t = time[i]!;
+      time[i] = time[j]!;
+      time[j] = t;
+      const q = seq[i]!;
+      seq[i] = seq[j]!;
+      seq[j] = q;
+      const k = slots[i]!;
+      slots[i] = slots[j]!;
+      slots[j] = k;
+    }
+    this.heapMode = true;
   }
 
   private grow(): void {
