@@ -85,6 +85,10 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
   const depthNow = new Float64Array(S);
   const stationStep: StationStep[] = st.map(() => ({ shift: 0, mean: 0, variance: 0 }));
   const flows = wl.map((w) => new Float64Array(w.hops.length + 1));
+  // Per-hop and per-attempt constants, looked up in the loop instead of recomputed.
+  const hopFixedShare = wl.map((w) => Float64Array.from(w.hops, (h) => fixedShare(h.service)));
+  const stationFixedShare = Float64Array.from(st, (s) => fixedShare(s.service));
+  const backoffMeans = wl.map((w) => Float64Array.from({ length: Math.max(1, w.retry.maxAttempts) + 1 }, (_, k) => (k > 0 ? backoffMean(w.retry, k) : 0)));
   const userRate = new Float64Array(W);
   const attemptRate = new Float64Array(W);
   const syncDone = new Float64Array(W);
@@ -172,7 +176,7 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
         lam[s]! += x;
         serviceSum[s]! += x * h.service.meanSec;
         service2Sum[s]! += x * h.service.meanSec * h.service.meanSec * (1 + h.service.scv);
-        fixedSum[s]! += x * h.service.meanSec * fixedShare(h.service);
+        fixedSum[s]! += x * h.service.meanSec * hopFixedShare[w]![i]!;
         flowBy[s * W + w]! += x;
         if (h.locksRow) lamLock[s]! += x;
         const ok = x * (1 - reject[s]!) * (1 - errorP[s]!);
@@ -236,7 +240,7 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
       errorP[s] = 1 - (1 - station.errorRate) * (1 - faultErrors);
       const meanS = x > 0 ? (serviceSum[s]! / x) * slow : station.service.meanSec * slow;
       const meanS2 = x > 0 ? (service2Sum[s]! / x) * slow * slow : meanS * meanS * (1 + station.service.scv);
-      const fixedS = x > 0 ? (fixedSum[s]! / x) * slow : meanS * fixedShare(station.service);
+      const fixedS = x > 0 ? (fixedSum[s]! / x) * slow : meanS * stationFixedShare[s]!;
       const scv = meanS > 0 ? Math.max(0, meanS2 / (meanS * meanS) - 1) : 0;
       // Row locks: each hot row is a single-server queue; waiting for it holds a connection.
       let lockWait = 0;
@@ -369,16 +373,17 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
       const finalFail = Math.pow(f, m);
       const failLatency = f > 0 ? (fErr * mix.mean() * 0.5 + fTimeout * (Number.isFinite(p.timeoutSec) ? p.timeoutSec : 0)) / f : 0;
       const answers = answersScratch;
+      const backoff = backoffMeans[w]!;
       answers.reset();
       let delayBefore = 0;
       for (let k = 1; k <= m; k++) {
         const weight = Math.pow(f, k - 1) * (1 - f);
         if (weight < 1e-9 && k > 1) break;
         answers.addAll(mix, weight, delayBefore);
-        delayBefore += failLatency + backoffMean(p.retry, k);
+        delayBefore += failLatency + backoff[k]!;
       }
       const fallback = p.fallbackSec !== null ? finalFail : 0;
-      if (fallback > 0) answers.add(fallback, delayBefore - backoffMean(p.retry, m) + (p.fallbackSec ?? 0), 0, 0);
+      if (fallback > 0) answers.add(fallback, delayBefore - backoff[m]! + (p.fallbackSec ?? 0), 0, 0);
       const users = userRate[w]! * dt;
       const answeredShare = 1 - finalFail + fallback;
       const late = answers.count > 0 ? 1 - answers.cdf(p.deadlineSec) : 0;
@@ -430,15 +435,7 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
     mix.reset();
     // Depth-first over cache branches, on a preallocated stack.
     let top = 0;
-    const push = (at: number, weight: number, shift: number, mean: number, variance: number): void => {
-      const k = top++ * 5;
-      stack[k] = at;
-      stack[k + 1] = weight;
-      stack[k + 2] = shift;
-      stack[k + 3] = mean;
-      stack[k + 4] = variance;
-    };
-    push(0, 1, 0, 0, 0);
+    top = pushRoute(stack, top, 0, 1, 0, 0, 0);
     let branches = 0;
     while (top > 0) {
       const k = --top * 5;
@@ -460,12 +457,12 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
       const mean = mean0 + ss.mean;
       const variance = variance0 + ss.variance;
       const role = st[s]!.role;
-      if (role === ROLE_ASYNC) push(p.asyncFrom, weight, shift, mean, variance);
+      if (role === ROLE_ASYNC) top = pushRoute(stack, top, p.asyncFrom, weight, shift, mean, variance);
       else if (role === ROLE_CACHE && branches < MAX_ROUTES) {
         branches++;
-        push(Math.min(at + 1 + h.skipOnHit, p.asyncFrom), weight * hit[s]!, shift, mean, variance);
-        push(at + 1, weight * (1 - hit[s]!), shift, mean, variance);
-      } else push(at + 1, weight, shift, mean, variance);
+        top = pushRoute(stack, top, Math.min(at + 1 + h.skipOnHit, p.asyncFrom), weight * hit[s]!, shift, mean, variance);
+        top = pushRoute(stack, top, at + 1, weight * (1 - hit[s]!), shift, mean, variance);
+      } else top = pushRoute(stack, top, at + 1, weight, shift, mean, variance);
     }
     return mix;
   }
@@ -549,6 +546,17 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
       warnings: [],
     },
   };
+}
+
+/** Pushes a partial route (hop, weight, shift, mean, variance) on the depth-first stack; returns the new top. */
+function pushRoute(stack: Float64Array, top: number, at: number, weight: number, shift: number, mean: number, variance: number): number {
+  const k = top * 5;
+  stack[k] = at;
+  stack[k + 1] = weight;
+  stack[k + 2] = shift;
+  stack[k + 3] = mean;
+  stack[k + 4] = variance;
+  return top + 1;
 }
 
 /** [min, max] of the finite values in some series. */
