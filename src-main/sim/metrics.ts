@@ -70,30 +70,40 @@ function swap(a: Float64Array, i: number, j: number): void {
   a[j] = t;
 }
 
-/** R-7 quantile of a working copy, selecting in place; calls must come in increasing p. */
-function quantileBySelection(a: Float64Array, p: number, from: number): number {
-  const n = a.length;
-  const h = (n - 1) * p;
-  const k = Math.floor(h);
-  selectInPlace(a, k, from, n - 1);
+/**
+ * R-7 quantile of a[base, end), selecting in place from index `start` on
+ * (everything left of it is already known to be smaller); calls must come in
+ * increasing p.
+ */
+function quantileBySelection(a: Float64Array, p: number, start: number, base: number, end: number): number {
+  const h = (end - base - 1) * p;
+  const fh = Math.floor(h);
+  const k = base + fh;
+  selectInPlace(a, k, start, end - 1);
   const lo = a[k]!;
-  if (k + 1 >= n || h === k) return lo;
+  if (k + 1 >= end || h === fh) return lo;
   let next = a[k + 1]!;
-  for (let i = k + 2; i < n; i++) if (a[i]! < next) next = a[i]!;
-  return lo + (h - k) * (next - lo);
+  for (let i = k + 2; i < end; i++) if (a[i]! < next) next = a[i]!;
+  return lo + (h - fh) * (next - lo);
 }
 
-/** Mean, p50, p95 and p99 of values[from, to), without sorting them all. */
+/** Mean, p50, p95 and p99 of values[from, to), without sorting them all (on a copy: values keep their order). */
 export function summarise(values: Float64Array, from = 0, to = values.length): { mean: number; p50: number; p95: number; p99: number } {
   if (to <= from) return { mean: NaN, p50: NaN, p95: NaN, p99: NaN };
-  const a = values.slice(from, to);
+  return summariseInPlace(values.slice(from, to));
+}
+
+/** As summarise, without a copy: reorders values[from, to) (the figures do not depend on the order). */
+export function summariseInPlace(values: Float64Array, from = 0, to = values.length): { mean: number; p50: number; p95: number; p99: number } {
+  const n = to - from;
+  if (n <= 0) return { mean: NaN, p50: NaN, p95: NaN, p99: NaN };
   let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]!;
+  for (let i = from; i < to; i++) sum += values[i]!;
   // Each selection leaves everything above its quantile to the right, so the next search starts there.
-  const p50 = quantileBySelection(a, 0.5, 0);
-  const p95 = quantileBySelection(a, 0.95, Math.floor((a.length - 1) * 0.5));
-  const p99 = quantileBySelection(a, 0.99, Math.floor((a.length - 1) * 0.95));
-  return { mean: sum / a.length, p50, p95, p99 };
+  const p50 = quantileBySelection(values, 0.5, from, from, to);
+  const p95 = quantileBySelection(values, 0.95, from + Math.floor((n - 1) * 0.5), from, to);
+  const p99 = quantileBySelection(values, 0.99, from + Math.floor((n - 1) * 0.95), from, to);
+  return { mean: sum / n, p50, p95, p99 };
 }
 
 /** Welford's running mean and variance: one pass, numerically stable. */

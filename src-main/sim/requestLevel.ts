@@ -15,7 +15,7 @@ import { EventQueue } from './engine/eventQueue';
 import { RandomStream } from './engine/rng';
 import { ZipfKeys } from './engine/zipf';
 import { LIMITS } from './fields';
-import { LogHistogram, SampleBuffer, summarise } from './metrics';
+import { LogHistogram, SampleBuffer, summarise, summariseInPlace } from './metrics';
 import { TokenBucket } from './models/rateLimiter';
 import { AREA_BUSY, AREA_CAPACITY, AREA_INSTANCES, AREA_QUEUED, StationAreas } from './request/stationAreas';
 import * as planConstants from './plan';
@@ -999,17 +999,18 @@ class RequestLevelRun {
       const all = this.latAll[w]!;
       const base = w * (B + 1);
       for (let b = this.latCurBucket[w]! + 1; b <= B; b++) this.latBucketStart[base + b] = all.length;
+      // The totals first (on a copy, so the mean adds up in arrival order); then each interval in place.
+      const measured = this.warmupSec > 0 ? this.latMeasured[w]! : all;
+      const total = summarise(measured.data, 0, measured.length);
       const p50 = new Float64Array(B);
       const p95 = new Float64Array(B);
       const p99 = new Float64Array(B);
       for (let b = 0; b < B; b++) {
-        const sum = summarise(all.data, this.latBucketStart[base + b]!, this.latBucketStart[base + b + 1]!);
+        const sum = summariseInPlace(all.data, this.latBucketStart[base + b]!, this.latBucketStart[base + b + 1]!);
         p50[b] = sum.p50;
         p95[b] = sum.p95;
         p99[b] = sum.p99;
       }
-      const measured = this.warmupSec > 0 ? this.latMeasured[w]! : all;
-      const total = summarise(measured.data, 0, measured.length);
       const slice = (a: Float64Array): Float64Array => a.slice(w * B, (w + 1) * B);
       return {
         userRequests: this.wUser[w]!,
@@ -1081,13 +1082,18 @@ class RequestLevelRun {
     });
     void nS;
     const measuredBuffers = this.warmupSec > 0 ? this.latMeasured : this.latAll;
-    const everything = new Float64Array(measuredBuffers.reduce((n, b) => n + b.length, 0));
-    let at = 0;
-    for (const b of measuredBuffers) {
-      everything.set(b.data.subarray(0, b.length), at);
-      at += b.length;
+    // Every measured answer together, for the overall percentiles (order does not matter, so no copy when one buffer holds them all).
+    let overall: { p95: number; p99: number };
+    if (measuredBuffers.length === 1) overall = summariseInPlace(measuredBuffers[0]!.data, 0, measuredBuffers[0]!.length);
+    else {
+      const everything = new Float64Array(measuredBuffers.reduce((n, b) => n + b.length, 0));
+      let at = 0;
+      for (const b of measuredBuffers) {
+        everything.set(b.data.subarray(0, b.length), at);
+        at += b.length;
+      }
+      overall = summariseInPlace(everything);
     }
-    const overall = summarise(everything);
     return { level: 'request', steps: this.events, measuredSec, bucketSec: this.bucketSec, buckets: B, workloads, stations, allP95Sec: overall.p95, allP99Sec: overall.p99, warnings: this.warnings };
   }
 }
