@@ -3,6 +3,8 @@
  * (request and horizon) produce this shape, so results, theory, cost and
  * explanations are built once (results.ts).
  */
+import type { WorkloadCounts } from './types';
+
 export interface RawWorkloadSeries {
   answered: Float64Array;
   finished: Float64Array;
@@ -15,15 +17,7 @@ export interface RawWorkloadSeries {
   p99: Float64Array;
 }
 
-export interface RawWorkload {
-  userRequests: number;
-  attempts: number;
-  successes: number;
-  fallbacks: number;
-  errors: number;
-  timeouts: number;
-  late: number;
-  unfinished: number;
+export interface RawWorkload extends WorkloadCounts {
   meanSec: number;
   p50Sec: number;
   p95Sec: number;

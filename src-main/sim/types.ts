@@ -74,8 +74,8 @@ export interface ComponentSeries {
   instances: number[];
 }
 
-export interface WorkloadResult {
-  id: string;
+/** What happened to a workload's requests, counted the same way at both levels. */
+export interface WorkloadCounts {
   userRequests: number;
   attempts: number;
   successes: number;
@@ -85,6 +85,10 @@ export interface WorkloadResult {
   late: number;
   /** Requests still in flight when the run ended. */
   unfinished: number;
+}
+
+export interface WorkloadResult extends WorkloadCounts {
+  id: string;
   throughputPerSec: number;
   offeredLoadPerSec: number;
   meanMs: number;
