@@ -52,6 +52,24 @@ const RETRY_EXPONENTIAL = 2;
 
 const NONE = -1;
 
+// Job record fields.
+const J_REQ = 0;
+const J_WORKLOAD = 1;
+const J_HOP = 2;
+const J_ATTEMPT_ID = 3;
+const J_QUEUE = 4;
+const J_NEXT = 5;
+const J_ROW = 6;
+const J_FILL_STATION = 7;
+const J_FILL_KEY = 8;
+const J_FILL_HOP = 9;
+const J_FROM_QUEUE = 10;
+const J_RETRY_HOP = 11;
+const J_TRIES = 12;
+const JF_ARRIVE = 0;
+const JF_START = 1;
+const JF_MSG_START = 2;
+
 const LOOP_DONE = 0;
 const LOOP_CANCELLED = 1;
 const LOOP_TRUNCATED = 2;
@@ -178,22 +196,9 @@ class RequestLevelRun {
   private jCap = 0;
   private jFreeTop = 0;
   private jFree = new Int32Array(0);
-  private jReq = new Int32Array(0);
-  private jWorkload = new Int32Array(0);
-  private jHop = new Int32Array(0);
-  private jAttemptId = new Int32Array(0);
-  private jQueue = new Int32Array(0);
-  private jNext = new Int32Array(0);
-  private jRow = new Int32Array(0);
-  private jFillStation = new Int32Array(0);
-  private jFillKey = new Int32Array(0);
-  private jFillHop = new Int32Array(0);
-  private jFromQueue = new Int32Array(0);
-  private jRetryHop = new Int32Array(0);
-  private jTries = new Int32Array(0);
-  private jArrive = new Float64Array(0);
-  private jStart = new Float64Array(0);
-  private jMsgStart = new Float64Array(0);
+  /** Per job, 16 integers (J_*) and 4 numbers (JF_*), side by side. */
+  private ji = new Int32Array(0);
+  private jf = new Float64Array(0);
 
   // User requests.
   private rCap = 0;
@@ -483,10 +488,10 @@ class RequestLevelRun {
     const id = ++this.attemptSeq;
     this.rAttemptId[req] = id;
     const job = this.allocJob();
-    this.jReq[job] = req;
-    this.jWorkload[job] = w;
-    this.jAttemptId[job] = id;
-    this.jMsgStart[job] = this.now;
+    this.ji[(job << 4) + J_REQ] = req;
+    this.ji[(job << 4) + J_WORKLOAD] = w;
+    this.ji[(job << 4) + J_ATTEMPT_ID] = id;
+    this.jf[(job << 2) + JF_MSG_START] = this.now;
     this.bAttempts[w * this.B + this.curBucket]!++;
     if (this.rStart[req]! >= this.warmupSec) this.wAttempts[w]!++;
     const timeout = this.wTimeout[w]!;
@@ -562,17 +567,17 @@ class RequestLevelRun {
   // ---- moving a job through its path ---------------------------------------------------
 
   private enterHop(job: number, hop: number): void {
-    this.jHop[job] = hop;
-    const s = this.hopStation[this.wHopStart[this.jWorkload[job]!]! + hop]!;
+    this.ji[(job << 4) + J_HOP] = hop;
+    const s = this.hopStation[this.wHopStart[this.ji[(job << 4) + J_WORKLOAD]!]! + hop]!;
     const latency = this.stBaseLatency[s]!;
     if (latency > 0) this.q.schedule(this.now + latency, EV_HOP_READY, job, 0);
     else this.arriveAtStation(job);
   }
 
   private arriveAtStation(job: number): void {
-    const gh = this.wHopStart[this.jWorkload[job]!]! + this.jHop[job]!;
+    const gh = this.wHopStart[this.ji[(job << 4) + J_WORKLOAD]!]! + this.ji[(job << 4) + J_HOP]!;
     const s = this.hopStation[gh]!;
-    this.jArrive[job] = this.now;
+    this.jf[(job << 2) + JF_ARRIVE] = this.now;
     if (this.measuring) this.stArrivals[s]!++;
     if (this.stHasFaults[s] === 1 && this.faultActive(s, 'fail')) {
       this.stErrors[s]!++;
@@ -598,7 +603,7 @@ class RequestLevelRun {
       this.fail(job, OUTCOME_ERROR);
     } else {
       this.touch(s);
-      this.enqueue(g, job, this.wPriority[this.jWorkload[job]!]!);
+      this.enqueue(g, job, this.wPriority[this.ji[(job << 4) + J_WORKLOAD]!]!);
       this.qLen[g]!++;
       const queued = ++this.stQueued[s]!;
       if (this.measuring && queued > this.stPeakQueue[s]!) this.stPeakQueue[s] = queued;
@@ -625,19 +630,19 @@ class RequestLevelRun {
   }
 
   private startService(job: number, g: number, s: number, gh: number): void {
-    this.jQueue[job] = g;
-    this.jStart[job] = this.now;
-    const fromQueue = this.jFromQueue[job]!;
+    this.ji[(job << 4) + J_QUEUE] = g;
+    this.jf[(job << 2) + JF_START] = this.now;
+    const fromQueue = this.ji[(job << 4) + J_FROM_QUEUE]!;
     if (fromQueue !== NONE) this.leaveQueue(job, fromQueue);
     if (this.hopLocks[gh] === 1) {
       // The transaction holds its connection while it waits for the row.
       const row = this.rngRow[s]!.below(this.rowOwner[s]!.length);
-      this.jRow[job] = row;
+      this.ji[(job << 4) + J_ROW] = row;
       if (this.rowOwner[s]![row] !== NONE) {
         const tail = this.rowTail[s]![row]!;
-        this.jNext[job] = NONE;
+        this.ji[(job << 4) + J_NEXT] = NONE;
         if (tail === NONE) this.rowHead[s]![row] = job;
-        else this.jNext[tail] = job;
+        else this.ji[(tail << 4) + J_NEXT] = job;
         this.rowTail[s]![row] = job;
         return;
       }
@@ -659,27 +664,27 @@ class RequestLevelRun {
   }
 
   private onServiceDone(job: number): void {
-    const w = this.jWorkload[job]!;
-    const hop = this.jHop[job]!;
+    const w = this.ji[(job << 4) + J_WORKLOAD]!;
+    const hop = this.ji[(job << 4) + J_HOP]!;
     const gh = this.wHopStart[w]! + hop;
     const s = this.hopStation[gh]!;
-    const g = this.jQueue[job]!;
+    const g = this.ji[(job << 4) + J_QUEUE]!;
     this.touch(s);
-    const row = this.jRow[job]!;
+    const row = this.ji[(job << 4) + J_ROW]!;
     if (row !== NONE) {
-      this.jRow[job] = NONE;
+      this.ji[(job << 4) + J_ROW] = NONE;
       this.passRowLock(s, row);
     }
     this.qBusy[g]!--;
     this.stBusy[s]!--;
     if (this.qLen[g]! > 0 && this.qBusy[g]! < this.qServers[g]!) this.startNextWaiting(s, g);
     if (this.measuring) {
-      const sojourn = this.now - this.jArrive[job]!;
+      const sojourn = this.now - this.jf[(job << 2) + JF_ARRIVE]!;
       this.stDepartures[s]!++;
       this.stSojournSum[s]! += sojourn;
-      this.stWaitSum[s]! += this.jStart[job]! - this.jArrive[job]!;
+      this.stWaitSum[s]! += this.jf[(job << 2) + JF_START]! - this.jf[(job << 2) + JF_ARRIVE]!;
       this.stSojournHist[s]!.add(sojourn);
-      this.stWork[s * this.nW + w]! += this.now - this.jStart[job]!;
+      this.stWork[s * this.nW + w]! += this.now - this.jf[(job << 2) + JF_START]!;
     }
     let errorRate = this.stErrorRate[s]!;
     if (this.stHasFaults[s] === 1) errorRate = this.faultErrorRate(s, errorRate);
@@ -699,9 +704,9 @@ class RequestLevelRun {
         if (this.measuring) this.stHits[s]!++;
         this.advance(job, hop + 1 + this.hopSkip[gh]!);
       } else {
-        this.jFillStation[job] = s;
-        this.jFillKey[job] = key;
-        this.jFillHop[job] = hop + 1 + this.hopSkip[gh]!;
+        this.ji[(job << 4) + J_FILL_STATION] = s;
+        this.ji[(job << 4) + J_FILL_KEY] = key;
+        this.ji[(job << 4) + J_FILL_HOP] = hop + 1 + this.hopSkip[gh]!;
         this.advance(job, hop + 1);
       }
       return;
@@ -720,7 +725,7 @@ class RequestLevelRun {
     this.stQueued[s]!--;
     this.qBusy[g]!++;
     this.stBusy[s]!++;
-    this.startService(next, g, s, this.wHopStart[this.jWorkload[next]!]! + this.jHop[next]!);
+    this.startService(next, g, s, this.wHopStart[this.ji[(next << 4) + J_WORKLOAD]!]! + this.ji[(next << 4) + J_HOP]!);
   }
 
   private passRowLock(s: number, row: number): void {
@@ -729,39 +734,39 @@ class RequestLevelRun {
       this.rowOwner[s]![row] = NONE;
       return;
     }
-    const after = this.jNext[next]!;
+    const after = this.ji[(next << 4) + J_NEXT]!;
     this.rowHead[s]![row] = after;
     if (after === NONE) this.rowTail[s]![row] = NONE;
     this.rowOwner[s]![row] = next;
-    this.scheduleServiceDone(next, s, this.wHopStart[this.jWorkload[next]!]! + this.jHop[next]!);
+    this.scheduleServiceDone(next, s, this.wHopStart[this.ji[(next << 4) + J_WORKLOAD]!]! + this.ji[(next << 4) + J_HOP]!);
   }
 
   private advance(job: number, hop: number): void {
-    if (this.jFillStation[job] !== NONE && hop >= this.jFillHop[job]!) this.fillCache(job);
-    const w = this.jWorkload[job]!;
-    const end = this.jReq[job] !== NONE ? this.wSyncEnd[w]! : this.wHopCount[w]!;
+    if (this.ji[(job << 4) + J_FILL_STATION] !== NONE && hop >= this.ji[(job << 4) + J_FILL_HOP]!) this.fillCache(job);
+    const w = this.ji[(job << 4) + J_WORKLOAD]!;
+    const end = this.ji[(job << 4) + J_REQ] !== NONE ? this.wSyncEnd[w]! : this.wHopCount[w]!;
     if (hop >= end) this.finishJob(job);
     else this.enterHop(job, hop);
   }
 
   private fillCache(job: number): void {
-    this.caches[this.jFillStation[job]!]!.fill(this.jFillKey[job]!, this.now);
-    this.jFillStation[job] = NONE;
+    this.caches[this.ji[(job << 4) + J_FILL_STATION]!]!.fill(this.ji[(job << 4) + J_FILL_KEY]!, this.now);
+    this.ji[(job << 4) + J_FILL_STATION] = NONE;
   }
 
   /** Messages for the background part of the path, after a queue, stream or pub/sub. */
   private spawnMessages(job: number, s: number, hop: number): void {
-    const w = this.jWorkload[job]!;
+    const w = this.ji[(job << 4) + J_WORKLOAD]!;
     if (hop >= this.wHopCount[w]!) return;
-    const born = this.jReq[job] === NONE ? this.jMsgStart[job]! : this.now;
+    const born = this.ji[(job << 4) + J_REQ] === NONE ? this.jf[(job << 2) + JF_MSG_START]! : this.now;
     const fanout = this.st[s]!.fanout;
     for (let k = 0; k < fanout; k++) {
       const m = this.allocJob();
-      this.jReq[m] = NONE;
-      this.jWorkload[m] = w;
-      this.jMsgStart[m] = born;
-      this.jRetryHop[m] = hop;
-      this.jTries[m] = 1;
+      this.ji[(m << 4) + J_REQ] = NONE;
+      this.ji[(m << 4) + J_WORKLOAD] = w;
+      this.jf[(m << 2) + JF_MSG_START] = born;
+      this.ji[(m << 4) + J_RETRY_HOP] = hop;
+      this.ji[(m << 4) + J_TRIES] = 1;
       this.joinQueue(m, s);
       this.enterHop(m, hop);
     }
@@ -769,7 +774,7 @@ class RequestLevelRun {
 
   private joinQueue(job: number, s: number): void {
     this.touch(s);
-    this.jFromQueue[job] = s;
+    this.ji[(job << 4) + J_FROM_QUEUE] = s;
     const depth = ++this.stQueued[s]!;
     if (this.measuring && depth > this.stPeakQueue[s]!) this.stPeakQueue[s] = depth;
   }
@@ -777,29 +782,29 @@ class RequestLevelRun {
   private leaveQueue(job: number, s: number): void {
     this.touch(s);
     this.stQueued[s]!--;
-    this.jFromQueue[job] = NONE;
+    this.ji[(job << 4) + J_FROM_QUEUE] = NONE;
   }
 
   private finishJob(job: number): void {
-    if (this.jFillStation[job] !== NONE) this.fillCache(job);
-    const req = this.jReq[job]!;
+    if (this.ji[(job << 4) + J_FILL_STATION] !== NONE) this.fillCache(job);
+    const req = this.ji[(job << 4) + J_REQ]!;
     if (req !== NONE) {
-      if (this.rAttemptId[req] === this.jAttemptId[job]) this.finishRequest(req, OUTCOME_SUCCESS);
-    } else if (this.jMsgStart[job]! >= this.warmupSec) {
-      const w = this.jWorkload[job]!;
+      if (this.rAttemptId[req] === this.ji[(job << 4) + J_ATTEMPT_ID]) this.finishRequest(req, OUTCOME_SUCCESS);
+    } else if (this.jf[(job << 2) + JF_MSG_START]! >= this.warmupSec) {
+      const w = this.ji[(job << 4) + J_WORKLOAD]!;
       this.wAsyncDone[w]!++;
-      this.wAsyncSum[w]! += this.now - this.jMsgStart[job]!;
+      this.wAsyncSum[w]! += this.now - this.jf[(job << 2) + JF_MSG_START]!;
     }
     this.freeJob(job);
   }
 
   private fail(job: number, outcome: number): void {
-    const fromQueue = this.jFromQueue[job]!;
+    const fromQueue = this.ji[(job << 4) + J_FROM_QUEUE]!;
     if (fromQueue !== NONE) this.leaveQueue(job, fromQueue);
-    this.jFillStation[job] = NONE;
-    const req = this.jReq[job]!;
+    this.ji[(job << 4) + J_FILL_STATION] = NONE;
+    const req = this.ji[(job << 4) + J_REQ]!;
     if (req !== NONE) {
-      if (this.rAttemptId[req] === this.jAttemptId[job]) {
+      if (this.rAttemptId[req] === this.ji[(job << 4) + J_ATTEMPT_ID]) {
         this.rAttemptId[req] = 0;
         this.attemptFailed(req, outcome);
       }
@@ -807,15 +812,15 @@ class RequestLevelRun {
       return;
     }
     // A background message goes back to its queue until it has used its attempts.
-    const w = this.jWorkload[job]!;
-    const retryHop = this.jRetryHop[job]!;
+    const w = this.ji[(job << 4) + J_WORKLOAD]!;
+    const retryHop = this.ji[(job << 4) + J_RETRY_HOP]!;
     const queueStation = this.hopStation[this.wHopStart[w]! + retryHop - 1]!;
-    if (this.jTries[job]! < this.st[queueStation]!.maxAttempts) {
-      this.jTries[job]!++;
+    if (this.ji[(job << 4) + J_TRIES]! < this.st[queueStation]!.maxAttempts) {
+      this.ji[(job << 4) + J_TRIES]!++;
       this.joinQueue(job, queueStation);
       this.enterHop(job, retryHop);
     } else {
-      if (this.jMsgStart[job]! >= this.warmupSec) {
+      if (this.jf[(job << 2) + JF_MSG_START]! >= this.warmupSec) {
         this.stDead[queueStation]!++;
         this.wDead[w]!++;
       }
@@ -827,10 +832,10 @@ class RequestLevelRun {
 
   private enqueue(g: number, job: number, priority: number): void {
     const i = g * this.nP + priority;
-    this.jNext[job] = NONE;
+    this.ji[(job << 4) + J_NEXT] = NONE;
     const tail = this.qTail[i]!;
     if (tail === NONE) this.qHead[i] = job;
-    else this.jNext[tail] = job;
+    else this.ji[(tail << 4) + J_NEXT] = job;
     this.qTail[i] = job;
   }
 
@@ -839,7 +844,7 @@ class RequestLevelRun {
     for (let p = 0; p < this.nP; p++) {
       const head = this.qHead[base + p]!;
       if (head !== NONE) {
-        const next = this.jNext[head]!;
+        const next = this.ji[(head << 4) + J_NEXT]!;
         this.qHead[base + p] = next;
         if (next === NONE) this.qTail[base + p] = NONE;
         return head;
@@ -911,9 +916,9 @@ class RequestLevelRun {
   private allocJob(): number {
     if (this.jFreeTop === 0) this.growJobs(this.jCap * 2);
     const job = this.jFree[--this.jFreeTop]!;
-    this.jFillStation[job] = NONE;
-    this.jFromQueue[job] = NONE;
-    this.jRow[job] = NONE;
+    this.ji[(job << 4) + J_FILL_STATION] = NONE;
+    this.ji[(job << 4) + J_FROM_QUEUE] = NONE;
+    this.ji[(job << 4) + J_ROW] = NONE;
     return job;
   }
 
@@ -928,27 +933,12 @@ class RequestLevelRun {
       b.set(a);
       return b;
     };
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(capacity);
-      b.set(a);
-      return b;
-    };
-    this.jReq = i32(this.jReq);
-    this.jWorkload = i32(this.jWorkload);
-    this.jHop = i32(this.jHop);
-    this.jAttemptId = i32(this.jAttemptId);
-    this.jQueue = i32(this.jQueue);
-    this.jNext = i32(this.jNext);
-    this.jRow = i32(this.jRow);
-    this.jFillStation = i32(this.jFillStation);
-    this.jFillKey = i32(this.jFillKey);
-    this.jFillHop = i32(this.jFillHop);
-    this.jFromQueue = i32(this.jFromQueue);
-    this.jRetryHop = i32(this.jRetryHop);
-    this.jTries = i32(this.jTries);
-    this.jArrive = f64(this.jArrive);
-    this.jStart = f64(this.jStart);
-    this.jMsgStart = f64(this.jMsgStart);
+    const ji = new Int32Array(capacity << 4);
+    ji.set(this.ji);
+    this.ji = ji;
+    const jf = new Float64Array(capacity << 2);
+    jf.set(this.jf);
+    this.jf = jf;
     this.jFree = i32(this.jFree);
     // Push new slots so the lowest index comes out first.
     for (let j = capacity - 1; j >= old; j--) this.jFree[this.jFreeTop++] = j;
