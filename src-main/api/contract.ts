@@ -5,6 +5,15 @@ import { z } from 'zod';
 import type { SimResult } from '../sim/types';
 
 export type { SimResult } from '../sim/types';
+export type * from '../scenarios/types';
+import type {
+  AttemptSummary,
+  Design,
+  DesignCheck,
+  ScenarioDocument,
+  ScenarioList,
+  ScenarioRunResult,
+} from '../scenarios/types';
 
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -19,6 +28,11 @@ function method<O>() {
 const lessonId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a lesson id: lowercase letters, digits and dashes');
+
+const scenarioId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a scenario id: lowercase letters, digits and dashes');
+const seed = z.number().int().min(0).max(2 ** 32 - 1);
 
 // ---------- domain types ----------
 
@@ -303,6 +317,45 @@ export const contract = {
   getProgress: method<ProgressOverview>()(
     z.object({ recentEvents: z.number().int().min(0).max(500).optional() }).strict(),
   ),
+
+  // ---------- scenarios ----------
+
+  /** Every scenario with the learner's attempts and best result, plus files that failed to load. */
+  listScenarios: method<ScenarioList>()(z.object({}).strict()),
+
+  getScenario: method<ScenarioDocument>()(z.object({ id: scenarioId }).strict()),
+
+  /** The learner's saved design for a scenario, or the starting design when there is none. */
+  getDraft: method<{ design: Design; savedAt: string | null }>()(z.object({ scenarioId }).strict()),
+
+  /** Autosave. The design is validated against the scenario (offered components, wires). */
+  saveDraft: method<{ savedAt: string }>()(z.object({ scenarioId, design: z.unknown() }).strict()),
+
+  /** A scenario's starting design, or its reference design (a spoiler: the UI asks first). */
+  getTemplate: method<{ design: Design }>()(z.object({ scenarioId, which: z.enum(['starting', 'reference']) }).strict()),
+
+  /** Live check for the designer: problems, paths, monthly cost. */
+  checkDesign: method<DesignCheck>()(z.object({ scenarioId, design: z.unknown() }).strict()),
+
+  /** A design file's text (JSON); refused with a message naming the field or the component not offered. */
+  importDesign: method<{ design: Design }>()(z.object({ scenarioId, text: z.string().max(1_000_000) }).strict()),
+
+  /** Runs the design under the scenario's traffic (optionally with a failure drill), grades it and stores the attempt. */
+  runScenario: method<ScenarioRunResult>()(
+    z
+      .object({
+        scenarioId,
+        design: z.unknown(),
+        seed: seed.optional(),
+        drill: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
+        requestKey: z.string().min(1).max(200).optional(),
+      })
+      .strict(),
+  ),
+
+  listAttempts: method<{ attempts: AttemptSummary[] }>()(z.object({ scenarioId }).strict()),
+
+  getAttempt: method<{ run: ScenarioRunResult; design: Design }>()(z.object({ id: z.number().int().min(1) }).strict()),
 } as const;
 
 export type Contract = typeof contract;

@@ -5,8 +5,13 @@ export type Route =
   | { name: 'library' }
   | { name: 'lesson'; id: string }
   | { name: 'scenarios' }
+  | { name: 'scenario'; id: string; tab: ScenarioTab }
+  | { name: 'attempt'; id: string; attemptId: number }
+  | { name: 'compare'; id: string; a: number; b: number }
   | { name: 'progress' }
   | { name: 'unknown'; path: string };
+
+export type ScenarioTab = 'briefing' | 'design' | 'attempts';
 
 export type Section = 'home' | 'library' | 'scenarios' | 'progress';
 
@@ -18,6 +23,12 @@ export function parseHash(hash: string): Route {
   if (path === '/progress') return { name: 'progress' };
   const lesson = /^\/lesson\/([^/?#]+)$/.exec(path);
   if (lesson?.[1]) return { name: 'lesson', id: decodeURIComponent(lesson[1]) };
+  const scenario = /^\/scenarios\/([^/?#]+)(?:\/(design|attempts))?$/.exec(path);
+  if (scenario?.[1]) return { name: 'scenario', id: decodeURIComponent(scenario[1]), tab: (scenario[2] as ScenarioTab | undefined) ?? 'briefing' };
+  const attempt = /^\/scenarios\/([^/?#]+)\/attempts\/(\d{1,12})$/.exec(path);
+  if (attempt?.[1] && attempt[2]) return { name: 'attempt', id: decodeURIComponent(attempt[1]), attemptId: Number(attempt[2]) };
+  const compare = /^\/scenarios\/([^/?#]+)\/compare\/(\d{1,12})\/(\d{1,12})$/.exec(path);
+  if (compare?.[1] && compare[2] && compare[3]) return { name: 'compare', id: decodeURIComponent(compare[1]), a: Number(compare[2]), b: Number(compare[3]) };
   return { name: 'unknown', path };
 }
 
@@ -27,6 +38,9 @@ export const href = {
   scenarios: '#/scenarios',
   progress: '#/progress',
   lesson: (id: string) => `#/lesson/${encodeURIComponent(id)}`,
+  scenario: (id: string, tab: ScenarioTab = 'briefing') => `#/scenarios/${encodeURIComponent(id)}${tab === 'briefing' ? '' : `/${tab}`}`,
+  attempt: (id: string, attemptId: number) => `#/scenarios/${encodeURIComponent(id)}/attempts/${attemptId}`,
+  compare: (id: string, a: number, b: number) => `#/scenarios/${encodeURIComponent(id)}/compare/${a}/${b}`,
 } as const;
 
 /** The sidebar section a route belongs to; a lesson lives in the Library. */
@@ -34,6 +48,10 @@ export function sectionOf(route: Route): Section | null {
   switch (route.name) {
     case 'lesson':
       return 'library';
+    case 'scenario':
+    case 'attempt':
+    case 'compare':
+      return 'scenarios';
     case 'unknown':
       return null;
     default:

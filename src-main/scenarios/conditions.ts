@@ -1,0 +1,185 @@
+/**
+ * When a hint fires: a small condition language over a run's results and the
+ * design that produced it. A hint is shown only when its condition holds, with
+ * the figures that made it hold (its evidence), never blindly.
+ */
+import { z } from 'zod';
+import type { ComponentResult, SimResult } from '../sim/types';
+import { kindLabel } from './palette';
+import type { ModelBuild } from './designToModel';
+import type { Design } from './types';
+
+const bound = { atLeast: z.number().optional(), atMost: z.number().optional() };
+const COMPONENT_METRICS = ['peakUtilisation', 'utilisation', 'peakQueueDepth', 'queueDepth', 'rejected', 'errors', 'deadLettered', 'cacheHitRatio', 'oversoldUnits'] as const;
+const WORKLOAD_METRICS = ['uptimePct', 'p95Ms', 'errorRatePct', 'timeoutRatePct', 'lateRatePct', 'retryAmplification', 'deadLettered', 'asyncBacklog'] as const;
+const TOTAL_METRICS = ['uptimePct', 'p95Ms', 'costPerMonth', 'oversoldUnits'] as const;
+
+type Leaf =
+  | { kind: string; metric: (typeof COMPONENT_METRICS)[number]; atLeast?: number | undefined; atMost?: number | undefined }
+  | { workload: string; metric: (typeof WORKLOAD_METRICS)[number]; atLeast?: number | undefined; atMost?: number | undefined }
+  | { total: (typeof TOTAL_METRICS)[number]; atLeast?: number | undefined; atMost?: number | undefined }
+  | { saturatedBy: string; kind?: string | undefined }
+  | { designLacks: string }
+  | { designHas: string }
+  | { policy: string; retry?: 'none' | 'fixed' | 'exponential' | undefined; timeout?: 'none' | 'set' | undefined; fallback?: boolean | undefined }
+  | { stepInBackground: boolean }
+  | { stepDoneBy: { workload: string; step: string; kind: string } };
+
+export type Condition = Leaf | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+
+const boundsRefine = (c: { atLeast?: number | undefined; atMost?: number | undefined }) => c.atLeast !== undefined || c.atMost !== undefined;
+const leafSchemas = [
+  z.strictObject({ kind: z.string(), metric: z.enum(COMPONENT_METRICS, { error: `expected one of: ${COMPONENT_METRICS.join(', ')}` }), ...bound }).refine(boundsRefine, 'expected atLeast or atMost'),
+  z.strictObject({ workload: z.string(), metric: z.enum(WORKLOAD_METRICS, { error: `expected one of: ${WORKLOAD_METRICS.join(', ')}` }), ...bound }).refine(boundsRefine, 'expected atLeast or atMost'),
+  z.strictObject({ total: z.enum(TOTAL_METRICS, { error: `expected one of: ${TOTAL_METRICS.join(', ')}` }), ...bound }).refine(boundsRefine, 'expected atLeast or atMost'),
+  z.strictObject({ saturatedBy: z.string(), kind: z.string().optional() }),
+  z.strictObject({ designLacks: z.string() }),
+  z.strictObject({ designHas: z.string() }),
+  z.strictObject({ policy: z.string(), retry: z.enum(['none', 'fixed', 'exponential']).optional(), timeout: z.enum(['none', 'set']).optional(), fallback: z.boolean().optional() }),
+  z.strictObject({ stepInBackground: z.boolean() }),
+  z.strictObject({ stepDoneBy: z.strictObject({ workload: z.string(), step: z.string(), kind: z.string() }) }),
+];
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union(
+    [
+      ...leafSchemas,
+      z.strictObject({ all: z.array(conditionSchema).min(1) }),
+      z.strictObject({ any: z.array(conditionSchema).min(1) }),
+      z.strictObject({ not: conditionSchema }),
+    ] as unknown as [z.ZodType<Condition>, z.ZodType<Condition>, ...z.ZodType<Condition>[]],
+    { error: 'expected a condition: {kind, metric, atLeast|atMost}, {workload, metric, ...}, {total, ...}, {saturatedBy}, {designLacks}, {designHas}, {policy}, {stepInBackground}, {stepDoneBy}, or all/any/not' },
+  ),
+) as z.ZodType<Condition>;
+
+export interface ConditionContext {
+  result: SimResult;
+  design: Design;
+  build: ModelBuild;
+}
+
+export interface ConditionOutcome {
+  holds: boolean;
+  evidence: string[];
+}
+
+const fmt = (n: number): string => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : String(Number(n.toPrecision(3))));
+
+function within(value: number, c: { atLeast?: number | undefined; atMost?: number | undefined }): boolean {
+  return (c.atLeast === undefined || value >= c.atLeast) && (c.atMost === undefined || value <= c.atMost);
+}
+
+function componentMetric(c: ComponentResult, metric: (typeof COMPONENT_METRICS)[number]): number {
+  if (metric === 'cacheHitRatio') return c.cacheHitRatio ?? 0;
+  if (metric === 'oversoldUnits') return (c as ComponentResult & { inventory?: { oversold?: number } | null }).inventory?.oversold ?? 0;
+  return c[metric];
+}
+
+export function workloadMetric(result: SimResult, workload: string, metric: (typeof WORKLOAD_METRICS)[number]): number | null {
+  const w = result.workloads.find((x) => x.id === workload);
+  if (!w) return null;
+  const judged = Math.max(1, w.successes + w.fallbacks + w.late + w.errors + w.timeouts);
+  switch (metric) {
+    case 'uptimePct': return w.uptimePct;
+    case 'p95Ms': return w.p95Ms;
+    case 'errorRatePct': return (100 * w.errors) / judged;
+    case 'timeoutRatePct': return (100 * w.timeouts) / judged;
+    case 'lateRatePct': return (100 * w.late) / judged;
+    case 'retryAmplification': return w.userRequests > 0 ? w.attempts / w.userRequests : 1;
+    case 'deadLettered': return w.deadLettered;
+    case 'asyncBacklog': return asyncBacklog(result, workload);
+  }
+}
+
+/** Background messages accepted but neither done nor dead-lettered by the end: work piling up unseen. */
+export function asyncBacklog(result: SimResult, workload: string): number {
+  const w = result.workloads.find((x) => x.id === workload);
+  if (!w) return 0;
+  const accepted = w.successes + w.fallbacks + w.late;
+  return Math.max(0, accepted - w.asyncCompleted - w.deadLettered);
+}
+
+const hasKind = (design: Design, kind: string) => design.components.some((c) => c.kind === kind);
+
+export function evaluate(cond: Condition, ctx: ConditionContext): ConditionOutcome {
+  if ('all' in cond) {
+    const parts = cond.all.map((c) => evaluate(c, ctx));
+    return { holds: parts.every((p) => p.holds), evidence: parts.flatMap((p) => p.evidence) };
+  }
+  if ('any' in cond) {
+    const parts = cond.any.map((c) => evaluate(c, ctx)).filter((p) => p.holds);
+    return { holds: parts.length > 0, evidence: parts.flatMap((p) => p.evidence) };
+  }
+  if ('not' in cond) return { holds: !evaluate(cond.not, ctx).holds, evidence: [] };
+  const { result, design, build } = ctx;
+
+  if ('metric' in cond && 'kind' in cond) {
+    const matches = result.components.filter((c) => c.kind === cond.kind && within(componentMetric(c, cond.metric), cond));
+    return { holds: matches.length > 0, evidence: matches.map((c) => `${c.id}: ${describeComponentMetric(cond.metric, componentMetric(c, cond.metric), c)}`) };
+  }
+  if ('metric' in cond && 'workload' in cond) {
+    const v = workloadMetric(result, cond.workload, cond.metric);
+    if (v === null || !within(v, cond)) return { holds: false, evidence: [] };
+    return { holds: true, evidence: [`${cond.workload}: ${describeWorkloadMetric(cond.metric, v)}`] };
+  }
+  if ('total' in cond) {
+    const v = cond.total === 'oversoldUnits'
+      ? result.components.reduce((s, c) => s + componentMetric(c, 'oversoldUnits'), 0)
+      : cond.total === 'costPerMonth' ? result.totals.costPerMonth : result.totals[cond.total];
+    if (!within(v, cond)) return { holds: false, evidence: [] };
+    const unit = cond.total === 'costPerMonth' ? ` $/month` : cond.total === 'p95Ms' ? ' ms' : cond.total === 'uptimePct' ? ' %' : ' units';
+    return { holds: true, evidence: [`${cond.total}: ${fmt(v)}${unit}`] };
+  }
+  if ('saturatedBy' in cond) {
+    const hits = result.explanation.saturated.filter((s) => s.drivenBy === cond.saturatedBy && (!cond.kind || result.components.find((c) => c.id === s.component)?.kind === cond.kind));
+    return {
+      holds: hits.length > 0,
+      evidence: hits.map((s) => `${s.component} reached ${Math.round(s.utilisation * 100)} % busy; ${Math.round(s.drivenByShare * 100)} % of its work came from ${s.drivenBy}`),
+    };
+  }
+  if ('designLacks' in cond) return { holds: !hasKind(design, cond.designLacks), evidence: hasKind(design, cond.designLacks) ? [] : [`the design has no ${kindLabel(cond.designLacks)}`] };
+  if ('designHas' in cond) return { holds: hasKind(design, cond.designHas), evidence: [] };
+  if ('policy' in cond) {
+    const p = design.policies[cond.policy];
+    if (!p) return { holds: false, evidence: [] };
+    const ok = (cond.retry === undefined || p.retry === cond.retry) && (cond.timeout === undefined || (cond.timeout === 'none') === (p.timeoutMs === null)) && (cond.fallback === undefined || p.fallback === cond.fallback);
+    const what = [cond.retry !== undefined ? `retry: ${p.retry}${p.retry !== 'none' ? ` × ${p.maxAttempts}` : ''}` : '', cond.timeout !== undefined ? `timeout: ${p.timeoutMs === null ? 'none' : `${p.timeoutMs} ms`}` : '', cond.fallback !== undefined ? `fallback: ${p.fallback ? 'on' : 'off'}` : ''].filter(Boolean);
+    return { holds: ok, evidence: ok ? [`${cond.policy} policy: ${what.join(', ')}`] : [] };
+  }
+  if ('stepInBackground' in cond) {
+    const late = build.assignments.filter((a) => a.mustFinishFirst && a.inBackground);
+    const holds = cond.stepInBackground ? late.length > 0 : late.length === 0;
+    return { holds, evidence: cond.stepInBackground ? late.map((a) => `${a.workload}: "${a.step}" runs in the background, after the user was answered`) : [] };
+  }
+  // stepDoneBy
+  const { workload, step, kind } = cond.stepDoneBy;
+  const hit = build.assignments.find((a) => a.workload === workload && a.step === step && a.kind === kind);
+  return { holds: hit !== undefined, evidence: hit ? [`${workload}: "${step}" is done by ${hit.componentId} (${kindLabel(kind)})`] : [] };
+}
+
+function describeComponentMetric(metric: (typeof COMPONENT_METRICS)[number], v: number, c: ComponentResult): string {
+  switch (metric) {
+    case 'peakUtilisation': return `peaked at ${Math.round(v * 100)} % busy (${c.servers} ${c.servers === 1 ? 'server' : 'servers'} in all)`;
+    case 'utilisation': return `${Math.round(v * 100)} % busy on average`;
+    case 'peakQueueDepth': return `up to ${fmt(v)} waiting`;
+    case 'queueDepth': return `${fmt(v)} waiting on average`;
+    case 'rejected': return `${fmt(v)} requests rejected`;
+    case 'errors': return `${fmt(v)} errors`;
+    case 'deadLettered': return `${fmt(v)} messages dead-lettered`;
+    case 'cacheHitRatio': return `hit ratio ${Math.round(v * 1000) / 10} %`;
+    case 'oversoldUnits': return `${fmt(v)} units sold that did not exist`;
+  }
+}
+
+function describeWorkloadMetric(metric: (typeof WORKLOAD_METRICS)[number], v: number): string {
+  switch (metric) {
+    case 'uptimePct': return `${fmt(v)} % answered well`;
+    case 'p95Ms': return `p95 ${fmt(v)} ms`;
+    case 'errorRatePct': return `${fmt(v)} % errors`;
+    case 'timeoutRatePct': return `${fmt(v)} % timed out`;
+    case 'lateRatePct': return `${fmt(v)} % answered after the deadline`;
+    case 'retryAmplification': return `${fmt(v)} attempts per user request`;
+    case 'deadLettered': return `${fmt(v)} messages dead-lettered`;
+    case 'asyncBacklog': return `${fmt(v)} background jobs never finished`;
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * Turns a learner's design into a simulator model under the scenario's
+ * traffic: follows each workload's wires from the users to find its path,
+ * hands each piece of work (a step) to the first component on the path that
+ * can do it, and reports every problem in words a learner can act on.
+ */
+import type { ModelInput, ServiceTimeSpec } from '../sim/types';
+import type { ComponentKind } from '../sim/defaults';
+import { checkOptions, kindLabel, optionsToModel, paletteEntry } from './palette';
+import type { ScenarioDrillSpec, ScenarioSpec, ScenarioStepSpec } from './scenarioSchema';
+import { USERS_NODE, type Design, type DesignProblem } from './types';
+
+/** Kinds after which the rest of a path runs in the background: the user is answered on acceptance. */
+export const ASYNC_KINDS: ReadonlySet<string> = new Set(['queue', 'stream', 'pubsub', 'virtualQueue']);
+const CACHE_KINDS: ReadonlySet<string> = new Set(['redisCache', 'cdn']);
+
+export interface StepAssignment {
+  workload: string;
+  step: string;
+  componentId: string;
+  kind: ComponentKind;
+  mustFinishFirst: boolean;
+  inBackground: boolean;
+}
+
+export interface ModelBuild {
+  model: ModelInput | null;
+  problems: DesignProblem[];
+  paths: Record<string, { hops: string[]; asyncFrom: number | null }>;
+  assignments: StepAssignment[];
+}
+
+interface Node {
+  id: string;
+  kind: ComponentKind;
+  label: string;
+}
+
+function nodesOf(scenario: ScenarioSpec, design: Design): Map<string, Node> {
+  const nodes = new Map<string, Node>();
+  for (const f of scenario.fixed ?? []) nodes.set(f.id, { id: f.id, kind: f.kind as ComponentKind, label: f.label });
+  for (const c of design.components) if (!nodes.has(c.id)) nodes.set(c.id, { id: c.id, kind: c.kind, label: c.label ?? c.id });
+  return nodes;
+}
+
+function checkComponents(scenario: ScenarioSpec, design: Design, problems: DesignProblem[]): void {
+  const fixedIds = new Set((scenario.fixed ?? []).map((f) => f.id));
+  const seen = new Set<string>();
+  for (const c of design.components) {
+    if (c.id === USERS_NODE || fixedIds.has(c.id)) problems.push({ severity: 'error', component: c.id, message: `"${c.id}" is a name the scenario already uses; rename this ${kindLabel(c.kind)}` });
+    if (seen.has(c.id)) problems.push({ severity: 'error', component: c.id, message: `two components are called "${c.id}"; names must be unique` });
+    seen.add(c.id);
+    if (!scenario.offered.includes(c.kind)) {
+      problems.push({ severity: 'error', component: c.id, message: `this scenario does not offer a ${kindLabel(c.kind)} ("${c.id}"); it offers: ${scenario.offered.map(kindLabel).join(', ')}` });
+      continue;
+    }
+    const entry = paletteEntry(c.kind);
+    if (c.instances > entry.maxInstances) problems.push({ severity: 'error', component: c.id, message: `${c.id}: at most ${entry.maxInstances} instances of a ${entry.label}, got ${c.instances}` });
+    for (const p of checkOptions(c.kind, c.options)) problems.push({ severity: 'error', component: c.id, message: `${c.id}: ${p}` });
+  }
+}
+
+function followPaths(scenario: ScenarioSpec, design: Design, nodes: Map<string, Node>, problems: DesignProblem[]): ModelBuild['paths'] {
+  const workloadIds = new Set(scenario.workloads.map((w) => w.id));
+  const wires = design.wires.filter((w, i) => {
+    const where = `wire ${i + 1} (${w.from} → ${w.to})`;
+    if (w.from !== USERS_NODE && !nodes.has(w.from)) return problems.push({ severity: 'error', message: `${where} starts at "${w.from}", which is not on the canvas` }), false;
+    if (!nodes.has(w.to)) return problems.push({ severity: 'error', message: `${where} ends at "${w.to}", which is not on the canvas` }), false;
+    for (const id of w.workloads) if (!workloadIds.has(id)) problems.push({ severity: 'error', message: `${where} carries "${id}", which is not a workload of this scenario` });
+    return true;
+  });
+  const paths: ModelBuild['paths'] = {};
+  for (const w of scenario.workloads) {
+    const hops: string[] = [];
+    let at = USERS_NODE;
+    for (;;) {
+      const out = wires.filter((x) => x.from === at && x.workloads.includes(w.id));
+      if (out.length > 1) {
+        problems.push({ severity: 'error', workload: w.id, component: at, message: `${w.label}: ${out.length} wires carry it out of ${at === USERS_NODE ? 'Users' : at} (to ${out.map((x) => x.to).join(' and ')}); a request follows one path, so untick it on all but one` });
+        break;
+      }
+      const next = out[0]?.to;
+      if (next === undefined) break;
+      if (hops.includes(next)) {
+        problems.push({ severity: 'error', workload: w.id, component: next, message: `${w.label}: its wires loop back to ${next}` });
+        break;
+      }
+      hops.push(next);
+      at = next;
+    }
+    if (hops.length === 0) problems.push({ severity: 'error', workload: w.id, message: `${w.label} has no path yet: wire Users to the first component it needs and tick "${w.label}" on that wire` });
+    const asyncAt = hops.findIndex((h) => ASYNC_KINDS.has(nodes.get(h)?.kind ?? ''));
+    paths[w.id] = { hops, asyncFrom: asyncAt >= 0 && asyncAt < hops.length - 1 ? asyncAt + 1 : null };
+  }
+  const used = new Set(Object.values(paths).flatMap((p) => p.hops));
+  for (const c of design.components) if (!used.has(c.id)) problems.push({ severity: 'warning', component: c.id, message: `${c.id} is on no workload's path: it costs money and does nothing` });
+  return paths;
+}
+
+const canDo = (step: ScenarioStepSpec, node: Node) => step.doneBy.includes(node.kind) || step.doneBy.includes(node.id);
+
+function serviceOf(steps: ScenarioStepSpec[]): ServiceTimeSpec | undefined {
+  const timed = steps.filter((s) => s.serviceMs !== undefined);
+  if (timed.length === 0) return undefined;
+  const meanMs = timed.reduce((sum, s) => sum + (s.serviceMs ?? 0), 0);
+  const distribution = timed[0]?.distribution ?? 'exponential';
+  if (distribution === 'uniform') return { distribution, minMs: meanMs * 0.5, maxMs: meanMs * 1.5 };
+  return { distribution, meanMs };
+}
+
+function trafficOf(scenario: ScenarioSpec): ModelInput['traffic'] {
+  const t = scenario.traffic;
+  return {
+    baselineUsers: t.baselineUsers,
+    peakUsers: t.peakUsers,
+    requestsPerUserPerSec: t.requestsPerUserPerSec,
+    shape: t.shape,
+    durationHours: t.hours,
+    ...(t.startHour !== undefined ? { startSec: t.startHour * 3600 } : {}),
+    ...(t.rampMinutes !== undefined ? { rampSec: t.rampMinutes * 60 } : {}),
+    ...(t.holdHours !== undefined ? { holdSec: t.holdHours * 3600 } : {}),
+  };
+}
+
+export function designToModel(scenario: ScenarioSpec, design: Design, drill?: ScenarioDrillSpec): ModelBuild {
+  const problems: DesignProblem[] = [];
+  checkComponents(scenario, design, problems);
+  const nodes = nodesOf(scenario, design);
+  const paths = followPaths(scenario, design, nodes, problems);
+  const assignments: StepAssignment[] = [];
+  const workloads: ModelInput['workloads'] = {};
+
+  for (const w of scenario.workloads) {
+    const { hops, asyncFrom } = paths[w.id] ?? { hops: [], asyncFrom: null };
+    let next = 0;
+    const modelPath = hops.map((id, i) => {
+      const node = nodes.get(id)!;
+      const taken: ScenarioStepSpec[] = [];
+      // A cache never does a step itself: on a miss the component behind it still must.
+      while (next < w.steps.length && !CACHE_KINDS.has(node.kind) && canDo(w.steps[next]!, node)) taken.push(w.steps[next++]!);
+      for (const s of taken) assignments.push({ workload: w.id, step: s.label, componentId: id, kind: node.kind, mustFinishFirst: s.mustFinishFirst ?? false, inBackground: asyncFrom !== null && i >= asyncFrom });
+      const serviceTime = serviceOf(taken);
+      const locksRow = taken.some((s) => s.locksRow) && node.kind === 'postgres';
+      return serviceTime || locksRow ? { component: id, ...(serviceTime ? { serviceTime } : {}), ...(locksRow ? { locksRow: true } : {}) } : id;
+    });
+    if (hops.length > 0 && next < w.steps.length) {
+      const step = w.steps[next]!;
+      const after = next > 0 ? ` after "${w.steps[next - 1]!.label}"` : '';
+      problems.push({ severity: 'error', workload: w.id, message: `${w.label}: nothing on its path can "${step.label}"${after}; it needs ${step.doneBy.map((d) => (nodes.get(d)?.label ?? `a ${kindLabel(d)}`)).join(' or ')} on the path` });
+    }
+    const policy = design.policies[w.id];
+    workloads[w.id] = {
+      share: w.share,
+      deadlineMs: w.deadlineMs,
+      path: modelPath.length > 0 ? modelPath : [USERS_NODE],
+      ...(policy?.timeoutMs ? { timeoutMs: policy.timeoutMs } : {}),
+      ...(policy && policy.retry !== 'none' ? { retry: { policy: policy.retry, maxAttempts: policy.maxAttempts, jitter: policy.retry === 'exponential' } } : {}),
+      ...(policy?.fallback ? { fallback: { latencyMs: 5 } } : {}),
+    };
+  }
+
+  if (problems.some((p) => p.severity === 'error')) return { model: null, problems, paths, assignments };
+
+  const components: ModelInput['components'] = {};
+  for (const f of scenario.fixed ?? []) components[f.id] = { kind: f.kind, label: f.label, ...(scenario.settings?.[f.kind] ?? {}), ...(f.model ?? {}) } as ModelInput['components'][string];
+  for (const c of design.components) {
+    const cache = CACHE_KINDS.has(c.kind) && scenario.data ? { keyCount: scenario.data.keyCount, zipfExponent: scenario.data.zipfExponent } : {};
+    components[c.id] = { kind: c.kind, ...(c.label ? { label: c.label } : {}), instances: c.instances, ...cache, ...(scenario.settings?.[c.kind] ?? {}), ...optionsToModel(c.kind, c.options) } as ModelInput['components'][string];
+  }
+  const faults = drill ? faultsOf(scenario, design, drill) : [];
+  const model: ModelInput = {
+    name: scenario.title,
+    traffic: trafficOf(scenario),
+    components,
+    workloads,
+    ...(faults.length ? { faults } : {}),
+  };
+  return { model, problems, paths, assignments };
+}
+
+function faultsOf(scenario: ScenarioSpec, design: Design, drill: ScenarioDrillSpec): NonNullable<ModelInput['faults']> {
+  const { target, effect, factor, errorRate, fromHour, toHour } = drill.fault;
+  const ids = [...(scenario.fixed ?? []).filter((f) => f.id === target || f.kind === target).map((f) => f.id), ...design.components.filter((c) => c.kind === target).map((c) => c.id)];
+  return ids.map((component) => ({ component, effect, fromSec: fromHour * 3600, toSec: toHour * 3600, ...(factor !== undefined ? { factor } : {}), ...(errorRate !== undefined ? { errorRate } : {}) }));
+}

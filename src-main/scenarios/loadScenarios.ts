@@ -1,0 +1,77 @@
+/**
+ * Reads scenarios/*.yaml. A file that does not parse or validate is left out
+ * and reported by file, field and what was expected; the others still load.
+ * A scenario whose reference design cannot even run is a broken file too.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { designToModel } from './designToModel';
+import { normaliseDesign } from './designSchema';
+import { describeFileIssues, type FileProblem } from './fileErrors';
+import { scenarioSchema, type ScenarioSpec } from './scenarioSchema';
+
+export type LoadedScenario = ScenarioSpec & { file: string };
+
+export interface ScenarioSet {
+  scenarios: LoadedScenario[];
+  problems: FileProblem[];
+}
+
+export const SCENARIO_DOCS = 'scenarios/README.md';
+
+export function parseScenario(text: string, file: string): { ok: true; scenario: ScenarioSpec } | { ok: false; problem: FileProblem } {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (err) {
+    return { ok: false, problem: { file, field: null, message: `${file}: not valid YAML (${(err as Error).message.split('\n')[0]})` } };
+  }
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, problem: describeFileIssues(file, parsed.error, data, SCENARIO_DOCS) };
+  const scenario = parsed.data;
+  for (const which of ['starting', 'reference'] as const) {
+    const design = normaliseDesign(scenario.id, scenario[which], scenario.workloads.map((w) => w.id));
+    const build = designToModel(scenario, design);
+    const errors = build.problems.filter((p) => p.severity === 'error');
+    // A starting design may be incomplete on purpose (the learner finishes it); the reference must run.
+    if (which === 'reference' && errors.length > 0) return { ok: false, problem: { file, field: which, message: `${file}: ${which}: ${errors[0]!.message}` } };
+    const foreign = errors.find((p) => /does not offer/.test(p.message));
+    if (foreign) return { ok: false, problem: { file, field: which, message: `${file}: ${which}: ${foreign.message}` } };
+  }
+  return { ok: true, scenario };
+}
+
+export function loadScenarios(folder: string): ScenarioSet {
+  let files: string[];
+  try {
+    files = readdirSync(folder).filter((f) => /\.ya?ml$/.test(f)).sort();
+  } catch (err) {
+    return { scenarios: [], problems: [{ file: folder, field: null, message: `the scenarios folder could not be read (${(err as Error).message})` }] };
+  }
+  const scenarios: LoadedScenario[] = [];
+  const problems: FileProblem[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(join(folder, file), 'utf8');
+    } catch (err) {
+      problems.push({ file, field: null, message: `${file}: could not be read (${(err as Error).message})` });
+      continue;
+    }
+    const out = parseScenario(text, file);
+    if (!out.ok) {
+      problems.push(out.problem);
+      continue;
+    }
+    const other = seen.get(out.scenario.id);
+    if (other) {
+      problems.push({ file, field: 'id', message: `${file}: id: "${out.scenario.id}" is already used by ${other}` });
+      continue;
+    }
+    seen.set(out.scenario.id, file);
+    scenarios.push({ ...out.scenario, file });
+  }
+  return { scenarios, problems };
+}

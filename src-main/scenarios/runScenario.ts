@@ -1,0 +1,153 @@
+/**
+ * Grades a design against its scenario: builds the model, runs the horizon
+ * simulation under the scenario's traffic (with a failure drill if asked),
+ * checks every contract term, finds the hints whose conditions hold and
+ * re-runs the design with each fired hint's remedy to show what it would fix.
+ * Pure apart from the simulator's cancellation hooks: (scenario, design, seed).
+ */
+import { validateModel } from '../sim/parse';
+import { simulate } from '../sim/simulate';
+import { grade } from '../sim/grade';
+import type { ContractTerm, SimResult, TermVerdict } from '../sim/types';
+import { evaluate, asyncBacklog } from './conditions';
+import { designToModel, type ModelBuild } from './designToModel';
+import { applyPatches } from './remedy';
+import type { ExtraTermSpec, ScenarioSpec } from './scenarioSchema';
+import { errorBudget } from './errorBudget';
+import { trafficCurve } from './trafficCurve';
+import type { Design, DesignProblem, FiredHint, RemedyOutcome, ScenarioRunResult, SilentFailure } from './types';
+import { normaliseDesign } from './designSchema';
+
+/** At most this many remedies are re-run per attempt (each is a full run). */
+const MAX_REMEDIES = 3;
+
+export class DesignNotRunnable extends Error {
+  override readonly name = 'DesignNotRunnable';
+  constructor(readonly problems: DesignProblem[]) {
+    super(`The design cannot run yet: ${problems.filter((p) => p.severity === 'error').map((p) => p.message).join('; ')}`);
+  }
+}
+
+export interface GradeOptions {
+  seed: number;
+  drill?: string | undefined;
+  remedies?: boolean;
+  onProgress?: (fraction: number) => void;
+  shouldStop?: () => boolean;
+}
+
+export type GradeOutcome = { status: 'complete'; run: Omit<ScenarioRunResult, 'attemptId' | 'at'> } | { status: 'cancelled' };
+
+const SCENARIO_UNITS: Partial<Record<ExtraTermSpec['metric'], string>> = { oversoldUnits: 'units', soldUnits: 'units', stepsInBackground: 'steps', asyncBacklog: 'jobs' };
+
+function inventoryTotal(result: SimResult, field: 'oversold' | 'sold'): number {
+  let sum = 0;
+  for (const c of result.components) {
+    const inv = (c as { inventory?: Record<string, number> | null }).inventory;
+    if (inv) sum += inv[field] ?? 0;
+  }
+  return sum;
+}
+
+function scenarioMeasure(t: ExtraTermSpec, result: SimResult, build: ModelBuild): number | null {
+  switch (t.metric) {
+    case 'oversoldUnits': return inventoryTotal(result, 'oversold');
+    case 'soldUnits': return inventoryTotal(result, 'sold');
+    case 'stepsInBackground': return build.assignments.filter((a) => a.mustFinishFirst && a.inBackground).length;
+    case 'asyncBacklog': return t.workload ? asyncBacklog(result, t.workload) : result.workloads.reduce((s, w) => s + asyncBacklog(result, w.id), 0);
+    default: return null;
+  }
+}
+
+/** The contract's verdict: the three headline terms, then the scenario's extra terms. */
+export function verdictOf(scenario: ScenarioSpec, result: SimResult, build: ModelBuild): TermVerdict[] {
+  const c = scenario.contract;
+  const terms = grade(result, { uptimePct: c.uptimePct, p95Ms: c.p95Ms, budgetPerMonth: c.budgetPerMonth }).terms;
+  for (const t of c.extra ?? []) {
+    const own = scenarioMeasure(t, result, build);
+    if (own !== null) {
+      const comparison = t.max !== undefined ? 'max' : 'min';
+      const target = (t.max ?? t.min)!;
+      terms.push({ term: t.label, target, comparison, measured: own, unit: SCENARIO_UNITS[t.metric] ?? '', pass: comparison === 'max' ? own <= target : own >= target });
+      continue;
+    }
+    const component = t.kind ? result.components.find((x) => x.kind === t.kind)?.id : undefined;
+    const term: ContractTerm = { term: t.label, metric: t.metric as ContractTerm['metric'], ...(t.workload ? { workload: t.workload } : {}), ...(component ? { component } : {}), ...(t.max !== undefined ? { max: t.max } : { min: t.min! }) };
+    terms.push(...grade(result, { extra: [term] }).terms);
+  }
+  return terms;
+}
+
+function silentFailures(scenario: ScenarioSpec, result: SimResult, build: ModelBuild): SilentFailure[] {
+  const out: SilentFailure[] = [];
+  for (const w of scenario.workloads) {
+    if (build.paths[w.id]?.asyncFrom == null) continue;
+    const r = result.workloads.find((x) => x.id === w.id);
+    if (!r) continue;
+    const accepted = r.successes + r.fallbacks + r.late;
+    const backlog = asyncBacklog(result, w.id);
+    if (accepted === 0 || (backlog < 10 && r.deadLettered === 0) || backlog + r.deadLettered < accepted * 0.001) continue;
+    const parts = [backlog >= 10 ? `${Math.round(backlog).toLocaleString('en-US')} still waiting or lost at the end of the run` : '', r.deadLettered > 0 ? `${Math.round(r.deadLettered).toLocaleString('en-US')} dead-lettered` : ''].filter(Boolean);
+    out.push({ workload: w.id, message: `${w.label}: the users were told it worked, but of ${Math.round(accepted).toLocaleString('en-US')} background jobs ${parts.join(' and ')}. Nothing on the request path shows it.` });
+  }
+  return out;
+}
+
+function simulateBuild(scenario: ScenarioSpec, build: ModelBuild, options: GradeOptions, progress: (f: number) => void): SimResult | null {
+  if (!build.model) throw new DesignNotRunnable(build.problems);
+  const model = validateModel(build.model, `${scenario.id} design`);
+  const out = simulate(model, { seed: options.seed, level: 'horizon', onProgress: progress, ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}) });
+  return out.status === 'complete' ? out : null;
+}
+
+export function gradeDesign(scenario: ScenarioSpec, design: Design, options: GradeOptions): GradeOutcome {
+  const drill = options.drill ? scenario.drills?.find((d) => d.id === options.drill) : undefined;
+  if (options.drill && !drill) throw new Error(`no failure drill "${options.drill}" in ${scenario.id} (drills: ${(scenario.drills ?? []).map((d) => d.id).join(', ') || 'none'})`);
+  const report = options.onProgress ?? (() => {});
+  const build = designToModel(scenario, design, drill);
+  const result = simulateBuild(scenario, build, options, (f) => report(f * 0.6));
+  if (!result) return { status: 'cancelled' };
+  const terms = verdictOf(scenario, result, build);
+  const reference = normaliseDesign(scenario.id, scenario.reference, scenario.workloads.map((w) => w.id));
+
+  const hints: FiredHint[] = [];
+  let remediesRun = 0;
+  for (const h of scenario.hints ?? []) {
+    const fired = evaluate(h.when, { result, design, build });
+    if (!fired.holds) continue;
+    let remedy: RemedyOutcome | null = null;
+    if (h.remedy && options.remedies !== false && remediesRun < MAX_REMEDIES) {
+      remediesRun++;
+      const patched = applyPatches(design, h.remedy.patch, reference);
+      const patchedBuild = designToModel(scenario, patched.design, drill);
+      if (patchedBuild.model) {
+        const after = simulateBuild(scenario, patchedBuild, options, (f) => report(0.6 + (0.4 * (remediesRun - 1 + f)) / MAX_REMEDIES));
+        if (!after) return { status: 'cancelled' };
+        const afterTerms = verdictOf(scenario, after, patchedBuild);
+        remedy = { description: h.remedy.description, changes: patched.changes, pass: afterTerms.every((t) => t.pass), terms: afterTerms };
+      }
+    }
+    hints.push({ id: h.id, title: h.title, text: h.text, evidence: fired.evidence, lessons: h.lessons ?? [], remedy });
+  }
+  report(1);
+
+  const uptimeTarget = scenario.contract.uptimePct;
+  const curve = trafficCurve(scenario, 2000);
+  const peakIndex = curve.reduce((best, p, i) => (p.users > (curve[best]?.users ?? -1) ? i : best), 0);
+  return {
+    status: 'complete',
+    run: {
+      scenarioId: scenario.id,
+      seed: options.seed,
+      drill: drill?.id ?? null,
+      pass: terms.every((t) => t.pass),
+      terms,
+      result,
+      peak: { timeSec: (curve[peakIndex]?.hour ?? 0) * 3600, users: Math.round(curve[peakIndex]?.users ?? 0) },
+      errorBudget: errorBudget(result, uptimeTarget),
+      hints,
+      silentFailures: silentFailures(scenario, result, build),
+      cost: result.cost,
+    },
+  };
+}
