@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import {
+  betterOf,
+  betterTerm,
+  diffDesigns,
+  diffWires,
+  formatDelta,
+  formatHourTick,
+  formatMoney,
+  formatPct,
+  formatRunTime,
+  formatTarget,
+  formatTermValue,
+  hourTicks,
+  nearestIndex,
+  pairTerms,
+  peakOf,
+  queueMatters,
+} from '../../../src-renderer/lib/runFigures';
+import type { Design, TermVerdict } from '../../../src-main/api/contract';
+
+const sp = '\u00a0';
+
+describe('the run clock', () => {
+  it('puts hour ticks on round steps, never more than asked', () => {
+    expect(hourTicks(0, 24 * 3600, 8)).toEqual([0, 4, 8, 12, 16, 20, 24].map((h) => h * 3600));
+    expect(hourTicks(0, 24 * 3600, 13)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24].map((h) => h * 3600));
+    expect(hourTicks(0, 3 * 3600, 7)).toEqual([0, 1800, 3600, 5400, 7200, 9000, 10800]);
+    expect(hourTicks(0, 600, 3)).toEqual([0, 300, 600]);
+    for (const [hi, n] of [[7 * 3600, 5], [50 * 3600, 6], [123, 2], [86400 * 30, 4]] as const) {
+      const ticks = hourTicks(0, hi, n);
+      expect(ticks.length).toBeLessThanOrEqual(n);
+      expect(ticks.length).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('starts at the first round step inside the domain', () => {
+    expect(hourTicks(1000, 4 * 3600, 5)).toEqual([3600, 7200, 10800, 14400]);
+  });
+
+  it('survives an empty or backwards domain', () => {
+    expect(hourTicks(0, 0, 5)).toEqual([0]);
+    expect(hourTicks(10, 5, 5)).toEqual([10]);
+  });
+
+  it('labels ticks in hours and moments in hours and minutes', () => {
+    expect(formatHourTick(0)).toBe(`0${sp}h`);
+    expect(formatHourTick(5400)).toBe(`1.5${sp}h`);
+    expect(formatHourTick(900)).toBe(`0.25${sp}h`);
+    expect(formatRunTime(30)).toBe(`30${sp}s`);
+    expect(formatRunTime(720)).toBe(`12${sp}min`);
+    expect(formatRunTime(7200)).toBe(`2${sp}h`);
+    expect(formatRunTime(8100)).toBe(`2${sp}h 15${sp}min`);
+  });
+
+  it('finds the interval nearest to a moment', () => {
+    expect(nearestIndex([0, 60, 120, 180], 100)).toBe(2);
+    expect(nearestIndex([0, 60, 120, 180], 10_000)).toBe(3);
+    expect(nearestIndex([], 5)).toBe(-1);
+  });
+});
+
+describe('figures in their units', () => {
+  it('shows percentages near 100 with the digits that tell them apart', () => {
+    expect(formatPct(99.953)).toBe(`99.95${sp}%`);
+    expect(formatPct(99.9912)).toBe(`99.991${sp}%`);
+    expect(formatPct(97.31)).toBe(`97.3${sp}%`);
+    expect(formatPct(100)).toBe(`100${sp}%`);
+    expect(formatPct(99.5)).toBe(`99.5${sp}%`);
+    expect(formatPct(0)).toBe(`0${sp}%`);
+    // a shortfall never reads as a clean 100
+    expect(formatPct(99.999999)).not.toBe(`100${sp}%`);
+  });
+
+  it('formats money and each term unit', () => {
+    expect(formatMoney(1234.4)).toBe('$1,234');
+    expect(formatMoney(12.5)).toBe('$12.50');
+    expect(formatMoney(40)).toBe('$40');
+    expect(formatTermValue(160, 'ms')).toBe(`160${sp}ms`);
+    expect(formatTermValue(99.9, '%')).toBe(`99.9${sp}%`);
+    expect(formatTermValue(0.82, 'fraction')).toBe(`82${sp}%`);
+    expect(formatTermValue(1500, '$/month')).toBe('$1,500/month');
+    expect(formatTermValue(12, 'messages')).toBe(`12${sp}messages`);
+    expect(formatTermValue(Number.NaN, 'ms')).toBe('—');
+  });
+
+  it('words the target', () => {
+    expect(formatTarget({ comparison: 'min', target: 99.9, unit: '%' })).toBe(`at least 99.9${sp}%`);
+    expect(formatTarget({ comparison: 'max', target: 160, unit: 'ms' })).toBe(`at most 160${sp}ms`);
+  });
+});
+
+const term = (name: string, comparison: 'min' | 'max', measured: number, unit = 'ms'): TermVerdict => ({
+  term: name,
+  comparison,
+  measured,
+  target: 0,
+  unit,
+  pass: true,
+});
+
+describe('two attempts', () => {
+  it('knows which side is better by the term direction', () => {
+    expect(betterOf(1, 2, true)).toBe('b');
+    expect(betterOf(1, 2, false)).toBe('a');
+    expect(betterOf(3, 3, false)).toBe('same');
+    expect(betterOf(Number.NaN, 3, false)).toBe('b');
+    expect(betterTerm(term('p95', 'max', 120), term('p95', 'max', 180))).toBe('a');
+    expect(betterTerm(term('uptime', 'min', 99.5, '%'), term('uptime', 'min', 99.95, '%'))).toBe('b');
+  });
+
+  it('pairs terms by name, keeping the ones only one side has', () => {
+    const rows = pairTerms([term('uptime', 'min', 1), term('p95', 'max', 2)], [term('p95', 'max', 3), term('extra', 'max', 4)]);
+    expect(rows.map((r) => [r.key, r.a?.measured ?? null, r.b?.measured ?? null])).toEqual([
+      ['uptime|min', 1, null],
+      ['p95|max', 2, 3],
+      ['extra|max', null, 4],
+    ]);
+  });
+
+  it('signs deltas, with percentage points for percentages', () => {
+    expect(formatDelta(100, 112, 'ms')).toBe(`+12${sp}ms`);
+    expect(formatDelta(99.9, 99.85, '%')).toBe(`−0.05${sp}pp`);
+    expect(formatDelta(5, 5, 'ms')).toBe('±0');
+    expect(formatDelta(2000, 1500, '$/month')).toBe('−$500/month');
+  });
+});
+
+const design = (components: Design['components'], wires: Design['wires'] = []): Design => ({
+  format: 'backpressure-design',
+  version: 1,
+  scenarioId: 's',
+  components,
+  wires,
+  policies: {},
+});
+
+describe('design differences', () => {
+  it('lists added, removed and changed components', () => {
+    const a = design([
+      { id: 'api', kind: 'server', x: 0, y: 0, instances: 2, options: { threads: 8 } },
+      { id: 'db', kind: 'postgres', x: 0, y: 0, instances: 1, options: {} },
+    ] as Design["components"]);
+    const b = design([
+      { id: 'api', kind: 'server', label: 'API', x: 9, y: 9, instances: 4, options: { threads: 16, pool: true } },
+      { id: 'cache', kind: 'redisCache', x: 0, y: 0, instances: 1, options: {} },
+    ] as Design["components"]);
+    const changes = diffDesigns(a, b);
+    expect(changes.map((c) => [c.change, c.id])).toEqual([
+      ['removed', 'db'],
+      ['changed', 'api'],
+      ['added', 'cache'],
+    ]);
+    const changed = changes.find((c) => c.change === 'changed');
+    expect(changed && changed.change === 'changed' ? changed.details : []).toEqual(['instances 2 → 4', 'pool default → on', 'threads 8 → 16']);
+    expect(changed?.label).toBe('API');
+  });
+
+  it('ignores moves on the canvas and reports wires', () => {
+    const c = { id: 'api', kind: 'server', x: 0, y: 0, instances: 1, options: {} } as Design['components'][number];
+    expect(diffDesigns(design([c]), design([{ ...c, x: 50 }]))).toEqual([]);
+    const w = diffWires(design([], [{ from: 'users', to: 'api', workloads: [] }]), design([], [{ from: 'users', to: 'lb', workloads: [] }]));
+    expect(w).toEqual({ added: ['users → lb'], removed: ['users → api'] });
+  });
+});
+
+describe('series', () => {
+  it('finds the peak past gaps and decides whether a queue matters', () => {
+    expect(peakOf([null, 3, null, 7, 2])).toBe(7);
+    expect(peakOf([null, null])).toBeNull();
+    expect(queueMatters([0, 0.2, 0.4])).toBe(false);
+    expect(queueMatters([0, 3, 0])).toBe(true);
+  });
+});
