@@ -10,6 +10,7 @@ export interface BackendOptions {
   transport: AppContext['transport'];
   databaseFile: string;
   lessonsFolder: string;
+  scenariosFolder: string;
   version: string;
   nativeBinding?: string;
   now?: () => Date;
@@ -33,6 +34,7 @@ export function startBackend(options: BackendOptions): Backend {
     db,
     databaseFile: options.databaseFile,
     lessonsFolder: options.lessonsFolder,
+    scenariosFolder: options.scenariosFolder,
     transport: options.transport,
     version: options.version,
     now: options.now ?? (() => new Date()),

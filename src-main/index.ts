@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startBackend, type Backend } from './backend';
-import { appVersion, databaseFile, findAppRoot, lessonsFolder } from './paths';
+import { appVersion, databaseFile, findAppRoot, lessonsFolder, scenariosFolder } from './paths';
 import { contentSecurityPolicy } from './security';
 import { appEntryUrl, appScheme, isAppUrl, isExternalWebUrl, mimeFor, resolveAppFile } from './electron/appProtocol';
 import { loadWindowBounds, saveWindowBounds } from './electron/windowState';
@@ -90,6 +90,7 @@ async function ready(): Promise<void> {
       transport: 'ipc',
       databaseFile: databaseFile(app.getPath('userData')),
       lessonsFolder: lessonsFolder(root),
+      scenariosFolder: scenariosFolder(root),
       version: appVersion(root),
       // Built: simWorker.js sits beside this file. From source (tests), the backend's default applies.
       ...(existsSync(join(here, 'simWorker.js')) ? { simWorker: join(here, 'simWorker.js') } : {}),

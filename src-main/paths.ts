@@ -35,6 +35,10 @@ export function lessonsFolder(appRoot: string, env: NodeJS.ProcessEnv = process.
   return env.BACKPRESSURE_LESSONS ? resolve(env.BACKPRESSURE_LESSONS) : join(appRoot, 'content', 'lessons');
 }
 
+export function scenariosFolder(appRoot: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.BACKPRESSURE_SCENARIOS ? resolve(env.BACKPRESSURE_SCENARIOS) : join(appRoot, 'scenarios');
+}
+
 export function appVersion(appRoot: string): string {
   return (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { createHttpServer, listen } from './api/http';
 import { startBackend } from './backend';
 import { DatabaseOpenError } from './progress/db';
-import { appVersion, databaseFile, defaultUserDataDir, findAppRoot, lessonsFolder } from './paths';
+import { appVersion, databaseFile, defaultUserDataDir, findAppRoot, lessonsFolder, scenariosFolder } from './paths';
 import { parseWebArgs } from './webArgs';
 
 async function main(): Promise<void> {
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     transport: 'http',
     databaseFile: args.db ?? databaseFile(defaultUserDataDir()),
     lessonsFolder: lessonsFolder(root),
+    scenariosFolder: scenariosFolder(root),
     version: appVersion(root),
     simWorker: join(here, 'simWorker.js'),
   });

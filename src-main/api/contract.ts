@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { SimResult } from '../sim/types';
 
-export type { SimResult } from '../sim/types';
+export type { SimResult, TermVerdict, CostBreakdown, CostLine, WorkloadResult, ComponentResult, Explanation, Saturation, ComponentKind, WorkloadSeries, ComponentSeries } from '../sim/types';
 export type * from '../scenarios/types';
 import type {
   AttemptSummary,

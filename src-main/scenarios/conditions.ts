@@ -23,7 +23,7 @@ type Leaf =
   | { designHas: string }
   | { policy: string; retry?: 'none' | 'fixed' | 'exponential' | undefined; timeout?: 'none' | 'set' | undefined; fallback?: boolean | undefined }
   | { stepInBackground: boolean }
-  | { stepDoneBy: { workload: string; step: string; kind: string } };
+  | { stepDoneBy: { workload: string; step: string; kind: string; inBackground?: boolean | undefined } };
 
 export type Condition = Leaf | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
@@ -37,7 +37,7 @@ const leafSchemas = [
   z.strictObject({ designHas: z.string() }),
   z.strictObject({ policy: z.string(), retry: z.enum(['none', 'fixed', 'exponential']).optional(), timeout: z.enum(['none', 'set']).optional(), fallback: z.boolean().optional() }),
   z.strictObject({ stepInBackground: z.boolean() }),
-  z.strictObject({ stepDoneBy: z.strictObject({ workload: z.string(), step: z.string(), kind: z.string() }) }),
+  z.strictObject({ stepDoneBy: z.strictObject({ workload: z.string(), step: z.string(), kind: z.string(), inBackground: z.boolean().optional() }) }),
 ];
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
@@ -152,9 +152,10 @@ export function evaluate(cond: Condition, ctx: ConditionContext): ConditionOutco
     return { holds, evidence: cond.stepInBackground ? late.map((a) => `${a.workload}: "${a.step}" runs in the background, after the user was answered`) : [] };
   }
   // stepDoneBy
-  const { workload, step, kind } = cond.stepDoneBy;
-  const hit = build.assignments.find((a) => a.workload === workload && a.step === step && a.kind === kind);
-  return { holds: hit !== undefined, evidence: hit ? [`${workload}: "${step}" is done by ${hit.componentId} (${kindLabel(kind)})`] : [] };
+  const { workload, step, kind, inBackground } = cond.stepDoneBy;
+  const hit = build.assignments.find((a) => a.workload === workload && a.step === step && a.kind === kind && (inBackground === undefined || a.inBackground === inBackground));
+  const when = hit ? (hit.inBackground ? ', in the background' : ', while the user waits') : '';
+  return { holds: hit !== undefined, evidence: hit ? [`${workload}: "${step}" is done by ${hit.componentId} (${kindLabel(kind)})${when}`] : [] };
 }
 
 function describeComponentMetric(metric: (typeof COMPONENT_METRICS)[number], v: number, c: ComponentResult): string {

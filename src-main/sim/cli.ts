@@ -9,49 +9,14 @@ import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ModelError, parseModel, simulate } from './index';
 import type { SimLevel, SimResult } from './types';
+import { InputError, UsageError, num, parseArgs, table, type Command, type Io } from './cliShared';
+import { gradeCommand } from '../scenarios/gradeCommand';
 
-export class UsageError extends Error {}
-
-interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-type Command = (args: string[], io: Io) => number;
+export { UsageError } from './cliShared';
 
 const USAGE = `usage:
-  sim run <model.yaml|model.json> [--seed N] [--level request|horizon] [--json]`;
-
-/** Splits `--flag value` options from positional arguments. */
-function parseArgs(args: string[], flags: Record<string, 'value' | 'switch'>): { positional: string[]; options: Record<string, string | true> } {
-  const positional: string[] = [];
-  const options: Record<string, string | true> = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (!a.startsWith('--')) {
-      positional.push(a);
-      continue;
-    }
-    const name = a.slice(2);
-    const kind = flags[name];
-    if (!kind) throw new UsageError(`unknown option ${a}`);
-    if (kind === 'switch') options[name] = true;
-    else {
-      const value = args[++i];
-      if (value === undefined) throw new UsageError(`${a} expects a value`);
-      options[name] = value;
-    }
-  }
-  return { positional, options };
-}
-
-const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
-const num = (v: number | null, digits = 1): string => (v === null || !Number.isFinite(v) ? '-' : v.toLocaleString('en-US', { maximumFractionDigits: digits }));
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((c, i) => pad(c, widths[i]!)).join('  ').trimEnd()).join('\n');
-}
+  sim run <model.yaml|model.json> [--seed N] [--level request|horizon] [--json]
+  sim grade <scenario.yaml> (<design.json> | --reference | --starting) [--seed N] [--drill ID] [--json]`;
 
 export function formatResult(r: SimResult): string {
   const lines: string[] = [];
@@ -119,7 +84,7 @@ const runCommand: Command = (args, io) => {
   return 0;
 };
 
-export const COMMANDS: Record<string, Command> = { run: runCommand };
+export const COMMANDS: Record<string, Command> = { run: runCommand, grade: gradeCommand };
 
 export function main(argv: string[], io: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) }): number {
   const [name, ...rest] = argv;
@@ -128,7 +93,7 @@ export function main(argv: string[], io: Io = { out: (t) => process.stdout.write
     if (!command) throw new UsageError(name === undefined ? 'missing command' : `unknown command "${name}"`);
     return command(rest, io);
   } catch (e) {
-    if (e instanceof ModelError) {
+    if (e instanceof ModelError || e instanceof InputError) {
       io.err(e.message);
       return 2;
     }

@@ -1,7 +1,11 @@
-/** What a worker thread is asked to run: a model on the simulator, or a lesson widget's experiment. */
+import type { ScenarioSpec } from '../scenarios/scenarioSchema';
+import type { Design } from '../scenarios/types';
+
+/** What a worker thread is asked to run: a model on the simulator, a lesson widget's experiment, or a graded scenario run. */
 export type SimTask =
   | { kind: 'simulate'; model: unknown; level: 'request' | 'horizon' }
-  | { kind: 'experiment'; widget: string; controls: Record<string, number | string> };
+  | { kind: 'experiment'; widget: string; controls: Record<string, number | string> }
+  | { kind: 'scenario'; scenario: ScenarioSpec; design: Design; drill: string | null };
 
 /** Messages between the pool and its worker threads. */
 export interface RunRequest {

@@ -13,12 +13,12 @@ export interface AppServer {
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
-export async function startAppServer(options: { lessons?: string; dbFile?: string } = {}): Promise<AppServer> {
+export async function startAppServer(options: { lessons?: string; scenarios?: string; dbFile?: string } = {}): Promise<AppServer> {
   const dir = mkdtempSync(join(tmpdir(), 'bp-e2e-'));
   const dbFile = options.dbFile ?? join(dir, 'progress.db');
   const child = spawn(process.execPath, [join(repoRoot, 'out/main/web.js'), '--port', '0', '--db', dbFile], {
     cwd: repoRoot,
-    env: { ...process.env, BACKPRESSURE_LESSONS: options.lessons ?? join(repoRoot, 'test/fixtures/lessons') },
+    env: { ...process.env, BACKPRESSURE_LESSONS: options.lessons ?? join(repoRoot, 'test/fixtures/lessons'), BACKPRESSURE_SCENARIOS: options.scenarios ?? join(repoRoot, 'scenarios') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolveUrl, reject) => {

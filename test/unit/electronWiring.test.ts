@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { contract, type MethodName } from '../../src-main/api/contract';
-import { fixtureLessons, tempDir } from './helpers/tempBackend';
+import { fixtureLessons, realScenarios, tempDir } from './helpers/tempBackend';
+import { loadScenarios } from '../../src-main/scenarios/loadScenarios';
+import { templateDesign } from '../../src-main/scenarios/designs';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -103,6 +105,9 @@ afterAll(() => {
 
 const mmcModel = parseYaml(readFileSync(resolve(import.meta.dirname, '../fixtures/models/mmc.yaml'), 'utf8')) as unknown;
 
+const checkout = loadScenarios(realScenarios).scenarios.find((s) => s.id === 'checkout-contention')!;
+const startingDesign = templateDesign(checkout, 'starting');
+
 const ownFrame = { senderFrame: { url: 'app://backpressure/index.html#/library' } };
 
 /** One valid input per method; a method added to the contract without one here is a type error. */
@@ -129,6 +134,16 @@ const sampleInputs: { [M in MethodName]: unknown } = {
   recordCheckAnswer: { lessonId: 'queues-101', checkId: 'check-1', optionIndex: 1 },
   getLessonState: { lessonId: 'queues-101' },
   searchLessons: { query: 'queue' },
+  listScenarios: {},
+  getScenario: { id: 'checkout-contention' },
+  getDraft: { scenarioId: 'checkout-contention' },
+  saveDraft: { scenarioId: 'checkout-contention', design: startingDesign },
+  getTemplate: { scenarioId: 'checkout-contention', which: 'reference' },
+  checkDesign: { scenarioId: 'checkout-contention', design: startingDesign },
+  importDesign: { scenarioId: 'checkout-contention', text: JSON.stringify(startingDesign) },
+  runScenario: { scenarioId: 'checkout-contention', design: startingDesign, seed: 1 },
+  listAttempts: { scenarioId: 'checkout-contention' },
+  getAttempt: { id: 1 },
 };
 
 describe('the Electron main process', () => {

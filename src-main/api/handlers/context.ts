@@ -5,6 +5,7 @@ export interface AppContext {
   db: ProgressDb;
   databaseFile: string;
   lessonsFolder: string;
+  scenariosFolder: string;
   transport: 'ipc' | 'http';
   version: string;
   now: () => Date;

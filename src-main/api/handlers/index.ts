@@ -4,6 +4,7 @@ import type { AppContext } from './context';
 import { lessonHandlers } from './lessons';
 import { progressHandlers } from './progress';
 import { simulationHandlers } from './simulation';
+import { scenarioHandlers } from './scenarios';
 import type { SimulationPool } from '../../simPool/pool';
 
 export type { AppContext } from './context';
@@ -21,5 +22,6 @@ export function createHandlers(ctx: AppContext, simulationPool: () => Simulation
     ...lessonHandlers(ctx),
     ...progressHandlers(ctx),
     ...simulationHandlers(simulationPool),
+    ...scenarioHandlers(ctx, simulationPool),
   };
 }

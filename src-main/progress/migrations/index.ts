@@ -1,5 +1,6 @@
 import { initial } from './001-initial';
 import { answersAndPredictions } from './002-answers-and-predictions';
+import { scenarioAttempts } from './003-scenario-attempts';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,6 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Append; never edit a migration that has shipped. */
-export const migrations: Migration[] = [initial, answersAndPredictions];
+export const migrations: Migration[] = [initial, answersAndPredictions, scenarioAttempts];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

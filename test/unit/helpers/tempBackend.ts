@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { startBackend, type Backend } from '../../../src-main/backend';
 
 export const fixtureLessons = resolve(import.meta.dirname, '../../fixtures/lessons');
+export const realScenarios = resolve(import.meta.dirname, '../../../scenarios');
 
 export function tempDir(prefix = 'bp-unit-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -11,12 +12,13 @@ export function tempDir(prefix = 'bp-unit-'): { dir: string; cleanup: () => void
 }
 
 /** A real backend (handlers, SQLite) on a temporary database and the fixture lessons. */
-export function tempBackend(options: { lessonsFolder?: string; now?: () => Date } = {}): Backend & { dir: string; dispose: () => void } {
+export function tempBackend(options: { lessonsFolder?: string; scenariosFolder?: string; now?: () => Date } = {}): Backend & { dir: string; dispose: () => void } {
   const { dir, cleanup } = tempDir();
   const backend = startBackend({
     transport: 'http',
     databaseFile: join(dir, 'progress.db'),
     lessonsFolder: options.lessonsFolder ?? fixtureLessons,
+    scenariosFolder: options.scenariosFolder ?? realScenarios,
     version: '0.0.0-test',
     ...(options.now ? { now: options.now } : {}),
   });
