@@ -15,14 +15,59 @@ import { EventQueue } from './engine/eventQueue';
 import { RandomStream } from './engine/rng';
 import { ZipfKeys } from './engine/zipf';
 import { LIMITS } from './fields';
-import { LogHistogram, SampleBuffer, summarise, summariseInPlace } from './metrics';
+import { LogHistogram, SampleBuffer } from './metrics';
 import { TokenBucket } from './models/rateLimiter';
-import { AREA_BUSY, AREA_CAPACITY, AREA_INSTANCES, AREA_QUEUED, StationAreas } from './request/stationAreas';
+import { collectResults } from './request/results';
+import { StationAreas } from './request/stationAreas';
 import * as planConstants from './plan';
+import * as events from './request/events';
+import { failing, faultErrorRate, slowFactor } from './request/faults';
+import { hopTable } from './request/hops';
+import { grownBytes, grownFloats, grownInts } from './request/jobs';
+import * as jobs from './request/jobs';
+import { stationTable } from './request/stations';
+import { retryDelay, workloadParams, type WorkloadParams } from './request/workloads';
+import * as workloadsModule from './request/workloads';
 import type { Plan, StationPlan } from './plan';
-import type { RawRun, RawStation, RawWorkload } from './raw';
+import type { RawRun } from './raw';
 
 // Module-local copies: imported bindings cost a lookup on every access in some loaders.
+const EV_ARRIVAL = events.EV_ARRIVAL;
+const EV_AUTOSCALE = events.EV_AUTOSCALE;
+const EV_FALLBACK = events.EV_FALLBACK;
+const EV_HOP_READY = events.EV_HOP_READY;
+const EV_INSTANCE_READY = events.EV_INSTANCE_READY;
+const EV_RETRY = events.EV_RETRY;
+const EV_SERVICE_DONE = events.EV_SERVICE_DONE;
+const EV_TIMEOUT = events.EV_TIMEOUT;
+const EV_WARMUP_END = events.EV_WARMUP_END;
+const LOOP_CANCELLED = events.LOOP_CANCELLED;
+const LOOP_DONE = events.LOOP_DONE;
+const LOOP_TRUNCATED = events.LOOP_TRUNCATED;
+const NONE = events.NONE;
+const OUTCOME_ERROR = events.OUTCOME_ERROR;
+const OUTCOME_FALLBACK = events.OUTCOME_FALLBACK;
+const OUTCOME_SUCCESS = events.OUTCOME_SUCCESS;
+const OUTCOME_TIMEOUT = events.OUTCOME_TIMEOUT;
+const J_ATTEMPT_ID = jobs.J_ATTEMPT_ID;
+const J_FILL_HOP = jobs.J_FILL_HOP;
+const J_FILL_KEY = jobs.J_FILL_KEY;
+const J_FILL_STATION = jobs.J_FILL_STATION;
+const J_FROM_QUEUE = jobs.J_FROM_QUEUE;
+const J_HOP = jobs.J_HOP;
+const J_NEXT = jobs.J_NEXT;
+const J_QUEUE = jobs.J_QUEUE;
+const J_REQ = jobs.J_REQ;
+const J_RETRY_HOP = jobs.J_RETRY_HOP;
+const J_ROW = jobs.J_ROW;
+const J_TRIES = jobs.J_TRIES;
+const J_WORKLOAD = jobs.J_WORKLOAD;
+const JF_ARRIVE = jobs.JF_ARRIVE;
+const JF_MSG_START = jobs.JF_MSG_START;
+const JF_START = jobs.JF_START;
+const JOB_FLOAT_SHIFT = jobs.JOB_FLOAT_SHIFT;
+const JOB_INT_SHIFT = jobs.JOB_INT_SHIFT;
+const RETRY_NONE = workloadsModule.RETRY_NONE;
 const DIST_EXPONENTIAL = planConstants.DIST_EXPONENTIAL;
 const DIST_DETERMINISTIC = planConstants.DIST_DETERMINISTIC;
 const DIST_UNIFORM = planConstants.DIST_UNIFORM;
@@ -31,48 +76,6 @@ const POLICY_RANDOM = planConstants.POLICY_RANDOM;
 const ROLE_ASYNC = planConstants.ROLE_ASYNC;
 const ROLE_CACHE = planConstants.ROLE_CACHE;
 const ROLE_RATE_LIMITER = planConstants.ROLE_RATE_LIMITER;
-
-const EV_ARRIVAL = 0;
-const EV_HOP_READY = 1;
-const EV_SERVICE_DONE = 2;
-const EV_TIMEOUT = 3;
-const EV_RETRY = 4;
-const EV_AUTOSCALE = 5;
-const EV_INSTANCE_READY = 6;
-const EV_WARMUP_END = 7;
-const EV_FALLBACK = 8;
-
-const OUTCOME_SUCCESS = 0;
-const OUTCOME_ERROR = 1;
-const OUTCOME_TIMEOUT = 2;
-const OUTCOME_FALLBACK = 3;
-
-const RETRY_NONE = 0;
-const RETRY_EXPONENTIAL = 2;
-
-const NONE = -1;
-
-// Job record fields.
-const J_REQ = 0;
-const J_WORKLOAD = 1;
-const J_HOP = 2;
-const J_ATTEMPT_ID = 3;
-const J_QUEUE = 4;
-const J_NEXT = 5;
-const J_ROW = 6;
-const J_FILL_STATION = 7;
-const J_FILL_KEY = 8;
-const J_FILL_HOP = 9;
-const J_FROM_QUEUE = 10;
-const J_RETRY_HOP = 11;
-const J_TRIES = 12;
-const JF_ARRIVE = 0;
-const JF_START = 1;
-const JF_MSG_START = 2;
-
-const LOOP_DONE = 0;
-const LOOP_CANCELLED = 1;
-const LOOP_TRUNCATED = 2;
 
 export interface RunControl {
   onProgress?: ((fraction: number) => void) | undefined;
@@ -90,107 +93,105 @@ export function runRequestLevel(plan: Plan, seed: number, control: RunControl = 
   return new RequestLevelRun(plan, seed, control).run();
 }
 
-class RequestLevelRun {
+export class RequestLevelRun {
   private readonly q = new EventQueue(4096);
-  private now = 0;
-  private events = 0;
+  now = 0;
+  events = 0;
   private declare measuring: boolean;
   private curBucket = 0;
   private declare nextBucketAt: number;
 
-  private declare readonly nS: number;
-  private declare readonly nW: number;
-  private declare readonly nP: number;
-  private declare readonly B: number;
-  private declare readonly bucketSec: number;
-  private declare readonly durationSec: number;
-  private declare readonly warmupSec: number;
+  declare readonly nS: number;
+  declare readonly nW: number;
+  declare readonly nP: number;
+  declare readonly B: number;
+  declare readonly bucketSec: number;
+  declare readonly durationSec: number;
+  declare readonly warmupSec: number;
 
   // Hops of all workloads, flattened: workload w owns [wHopStart[w], wHopStart[w] + wHopCount[w]).
-  private declare readonly hopStation: Int32Array;
-  private declare readonly hopSkip: Int32Array;
-  private declare readonly hopLocks: Uint8Array;
-  private declare readonly hopBalancing: Int32Array;
-  private declare readonly hopDist: Int32Array;
-  private declare readonly hopMean: Float64Array;
-  private declare readonly hopMin: Float64Array;
-  private declare readonly hopMax: Float64Array;
-  private declare readonly hopLogMu: Float64Array;
-  private declare readonly hopLogSigma: Float64Array;
-  private declare readonly wHopStart: Int32Array;
-  private declare readonly wHopCount: Int32Array;
-  private declare readonly wSyncEnd: Int32Array;
+  declare readonly hopStation: Int32Array;
+  declare readonly hopSkip: Int32Array;
+  declare readonly hopLocks: Uint8Array;
+  declare readonly hopBalancing: Int32Array;
+  declare readonly hopDist: Int32Array;
+  declare readonly hopMean: Float64Array;
+  declare readonly hopMin: Float64Array;
+  declare readonly hopMax: Float64Array;
+  declare readonly hopLogMu: Float64Array;
+  declare readonly hopLogSigma: Float64Array;
+  declare readonly wHopStart: Int32Array;
+  declare readonly wHopCount: Int32Array;
+  declare readonly wSyncEnd: Int32Array;
 
   // Workload parameters.
-  private declare readonly wPeakRate: Float64Array;
-  private declare readonly wSteady: Uint8Array;
-  private declare readonly wTimeout: Float64Array;
-  private declare readonly wDeadline: Float64Array;
-  private declare readonly wMaxAttempts: Int32Array;
-  private declare readonly wRetry: Int32Array;
-  private declare readonly wRetryBase: Float64Array;
-  private declare readonly wRetryMax: Float64Array;
-  private declare readonly wJitter: Uint8Array;
-  private declare readonly wFallback: Float64Array;
-  private declare readonly wPriority: Int32Array;
+  declare readonly wPeakRate: Float64Array;
+  declare readonly wSteady: Uint8Array;
+  declare readonly wTimeout: Float64Array;
+  declare readonly wDeadline: Float64Array;
+  declare readonly wMaxAttempts: Int32Array;
+  declare readonly wRetry: Int32Array;
+  declare readonly wFallback: Float64Array;
+  declare readonly wPriority: Int32Array;
+  declare readonly wp: WorkloadParams;
 
   // Station parameters and state.
-  private declare readonly st: StationPlan[];
-  private declare readonly stRole: Int32Array;
-  private declare readonly stBaseLatency: Float64Array;
-  private declare readonly stErrorRate: Float64Array;
-  private declare readonly stMaxQueue: Float64Array;
-  private declare readonly stMaxDepth: Float64Array;
-  private declare readonly stQueueBase: Int32Array;
-  private declare readonly stQueueCount: Int32Array;
-  private declare readonly stInstances: Int32Array;
-  private declare readonly stPending: Int32Array;
-  private declare readonly stServerCap: Float64Array;
-  private declare readonly stHasFaults: Uint8Array;
-  private declare readonly stRoundRobin: Int32Array;
-  private declare readonly stBusy: Int32Array;
-  private declare readonly stQueued: Int32Array;
-  private declare readonly stCapacity: Float64Array;
+  declare readonly st: StationPlan[];
+  declare readonly stRole: Int32Array;
+  declare readonly stBaseLatency: Float64Array;
+  declare readonly stErrorRate: Float64Array;
+  declare readonly stMaxQueue: Float64Array;
+  declare readonly stMaxDepth: Float64Array;
+  declare readonly stQueueBase: Int32Array;
+  declare readonly stQueueCount: Int32Array;
+  declare readonly stInstances: Int32Array;
+  declare readonly stPending: Int32Array;
+  declare readonly stServerCap: Float64Array;
+  declare readonly stHasFaults: Uint8Array;
+  declare readonly stRoundRobin: Int32Array;
+  declare readonly stBusy: Int32Array;
+  declare readonly stQueued: Int32Array;
+  declare readonly stCapacity: Float64Array;
 
   // Per-queue state (a station has one queue per instance, or one shared).
-  private declare readonly qBusy: Int32Array;
-  private declare readonly qServers: Float64Array;
-  private declare readonly qLen: Int32Array;
-  private declare readonly qHead: Int32Array;
-  private declare readonly qTail: Int32Array;
+  declare readonly qBusy: Int32Array;
+  declare readonly qServers: Float64Array;
+  declare readonly qLen: Int32Array;
+  declare readonly qHead: Int32Array;
+  declare readonly qTail: Int32Array;
 
   // Time-integrated station measures, per series interval and over the measured window.
-  private declare readonly areas: StationAreas;
-  private declare readonly bHits: Float64Array;
-  private declare readonly bLookups: Float64Array;
-  private declare readonly stPeakQueue: Float64Array;
-  private declare readonly stArrivals: Float64Array;
-  private declare readonly stDepartures: Float64Array;
-  private declare readonly stRejected: Float64Array;
-  private declare readonly stErrors: Float64Array;
-  private declare readonly stHits: Float64Array;
-  private declare readonly stLookups: Float64Array;
-  private declare readonly stDead: Float64Array;
-  private declare readonly stSojournSum: Float64Array;
-  private declare readonly stWaitSum: Float64Array;
-  private declare readonly stWork: Float64Array;
-  private declare readonly stSojournHist: LogHistogram[];
+  declare readonly areas: StationAreas;
+  declare readonly bHits: Float64Array;
+  declare readonly bLookups: Float64Array;
+  declare readonly stPeakQueue: Float64Array;
+  declare readonly stArrivals: Float64Array;
+  declare readonly stDepartures: Float64Array;
+  declare readonly stRejected: Float64Array;
+  declare readonly stErrors: Float64Array;
+  declare readonly stHits: Float64Array;
+  declare readonly stLookups: Float64Array;
+  declare readonly stDead: Float64Array;
+  declare readonly stSojournSum: Float64Array;
+  declare readonly stWaitSum: Float64Array;
+  declare readonly stWork: Float64Array;
+  declare readonly stSojournHist: LogHistogram[];
 
   // Random streams: one per source of randomness, named, so they are independent.
-  private declare readonly rngArrival: RandomStream[];
-  private declare readonly rngRetry: RandomStream[];
-  private declare readonly rngService: RandomStream[];
-  private declare readonly rngRoute: RandomStream[];
-  private declare readonly rngError: RandomStream[];
-  private declare readonly rngKey: RandomStream[];
-  private declare readonly rngRow: RandomStream[];
+  declare readonly rngArrival: RandomStream[];
+  declare readonly rngRetry: RandomStream[];
+  declare readonly rngService: RandomStream[];
+  declare readonly rngRoute: RandomStream[];
+  declare readonly rngError: RandomStream[];
+  declare readonly rngKey: RandomStream[];
+  declare readonly rngRow: RandomStream[];
 
-  private declare readonly caches: (CacheStore | null)[];
-  private declare readonly zipf: (ZipfKeys | null)[];
-  private declare readonly buckets: (TokenBucket | null)[];
-  private declare readonly rowOwner: Int32Array[];
-  private declare readonly rowHead: Int32Array[];
-  private declare readonly rowTail: Int32Array[];
+  declare readonly caches: (CacheStore | null)[];
+  declare readonly zipf: (ZipfKeys | null)[];
+  declare readonly buckets: (TokenBucket | null)[];
+  declare readonly rowOwner: Int32Array[];
+  declare readonly rowHead: Int32Array[];
+  declare readonly rowTail: Int32Array[];
 
   // Jobs (attempts and background messages).
   private jCap = 0;
@@ -201,42 +202,42 @@ class RequestLevelRun {
   private jf = new Float64Array(0);
 
   // User requests.
-  private rCap = 0;
+  rCap = 0;
   private rFreeTop = 0;
   private rFree = new Int32Array(0);
-  private rWorkload = new Int32Array(0);
+  rWorkload = new Int32Array(0);
   private rAttempts = new Int32Array(0);
   private rAttemptId = new Int32Array(0);
-  private rLive = new Uint8Array(0);
-  private rStart = new Float64Array(0);
+  rLive = new Uint8Array(0);
+  rStart = new Float64Array(0);
   private attemptSeq = 0;
 
   // Workload measures.
-  private declare readonly bAnswered: Float64Array;
-  private declare readonly bFinished: Float64Array;
-  private declare readonly bErrors: Float64Array;
-  private declare readonly bTimeouts: Float64Array;
-  private declare readonly bLate: Float64Array;
-  private declare readonly bAttempts: Float64Array;
-  private declare readonly latAll: SampleBuffer[];
-  private declare readonly latMeasured: SampleBuffer[];
-  private declare readonly latBucketStart: Int32Array;
-  private declare readonly latCurBucket: Int32Array;
-  private declare readonly wUser: Float64Array;
-  private declare readonly wAttempts: Float64Array;
-  private declare readonly wSuccess: Float64Array;
-  private declare readonly wFallbacks: Float64Array;
-  private declare readonly wErrors: Float64Array;
-  private declare readonly wTimeouts: Float64Array;
-  private declare readonly wLate: Float64Array;
-  private declare readonly wAsyncDone: Float64Array;
-  private declare readonly wAsyncSum: Float64Array;
-  private declare readonly wDead: Float64Array;
+  declare readonly bAnswered: Float64Array;
+  declare readonly bFinished: Float64Array;
+  declare readonly bErrors: Float64Array;
+  declare readonly bTimeouts: Float64Array;
+  declare readonly bLate: Float64Array;
+  declare readonly bAttempts: Float64Array;
+  declare readonly latAll: SampleBuffer[];
+  declare readonly latMeasured: SampleBuffer[];
+  declare readonly latBucketStart: Int32Array;
+  declare readonly latCurBucket: Int32Array;
+  declare readonly wUser: Float64Array;
+  declare readonly wAttempts: Float64Array;
+  declare readonly wSuccess: Float64Array;
+  declare readonly wFallbacks: Float64Array;
+  declare readonly wErrors: Float64Array;
+  declare readonly wTimeouts: Float64Array;
+  declare readonly wLate: Float64Array;
+  declare readonly wAsyncDone: Float64Array;
+  declare readonly wAsyncSum: Float64Array;
+  declare readonly wDead: Float64Array;
 
-  private readonly warnings: string[] = [];
+  readonly warnings: string[] = [];
 
   constructor(
-    private readonly plan: Plan,
+    readonly plan: Plan,
     seed: number,
     private readonly control: RunControl,
   ) {
@@ -250,77 +251,53 @@ class RequestLevelRun {
     this.bucketSec = plan.durationSec / B;
     this.nextBucketAt = this.bucketSec;
 
-    const hops = plan.workloads.flatMap((w) => w.hops);
-    const H = hops.length;
-    this.hopStation = Int32Array.from(hops, (h) => h.station);
-    this.hopSkip = Int32Array.from(hops, (h) => Math.min(h.skipOnHit, 1_000_000));
-    this.hopLocks = Uint8Array.from(hops, (h) => (h.locksRow ? 1 : 0));
-    this.hopBalancing = Int32Array.from(hops, (h) => h.balancing);
-    this.hopDist = Int32Array.from(hops, (h) => h.service.kind);
-    this.hopMean = Float64Array.from(hops, (h) => h.service.meanSec);
-    this.hopMin = Float64Array.from(hops, (h) => h.service.minSec);
-    this.hopMax = Float64Array.from(hops, (h) => h.service.maxSec);
-    this.hopLogMu = Float64Array.from(hops, (h) => h.service.logMu);
-    this.hopLogSigma = Float64Array.from(hops, (h) => h.service.logSigma);
-    void H;
-    this.wHopStart = new Int32Array(W);
-    this.wHopCount = new Int32Array(W);
-    this.wSyncEnd = new Int32Array(W);
-    let offset = 0;
-    plan.workloads.forEach((w, i) => {
-      this.wHopStart[i] = offset;
-      this.wHopCount[i] = w.hops.length;
-      this.wSyncEnd[i] = w.asyncFrom;
-      offset += w.hops.length;
-    });
+    const hops = hopTable(plan);
+    this.hopStation = hops.station;
+    this.hopSkip = hops.skip;
+    this.hopLocks = hops.locks;
+    this.hopBalancing = hops.balancing;
+    this.hopDist = hops.dist;
+    this.hopMean = hops.mean;
+    this.hopMin = hops.min;
+    this.hopMax = hops.max;
+    this.hopLogMu = hops.logMu;
+    this.hopLogSigma = hops.logSigma;
+    this.wHopStart = hops.start;
+    this.wHopCount = hops.count;
+    this.wSyncEnd = hops.syncEnd;
 
-    const traffic = plan.traffic;
-    const steadyTraffic = Math.abs(traffic.peakRatePerSec - traffic.meanRatePerSec) <= 1e-12 * traffic.peakRatePerSec;
-    this.wPeakRate = Float64Array.from(plan.workloads, (w) => w.share * traffic.peakRatePerSec);
-    this.wSteady = Uint8Array.from(plan.workloads, () => (steadyTraffic ? 1 : 0));
-    this.wTimeout = Float64Array.from(plan.workloads, (w) => w.timeoutSec);
-    this.wDeadline = Float64Array.from(plan.workloads, (w) => w.deadlineSec);
-    this.wMaxAttempts = Int32Array.from(plan.workloads, (w) => w.retry.maxAttempts);
-    this.wRetry = Int32Array.from(plan.workloads, (w) => (w.retry.policy === 'none' ? 0 : w.retry.policy === 'fixed' ? 1 : 2));
-    this.wRetryBase = Float64Array.from(plan.workloads, (w) => w.retry.baseDelaySec);
-    this.wRetryMax = Float64Array.from(plan.workloads, (w) => w.retry.maxDelaySec);
-    this.wJitter = Uint8Array.from(plan.workloads, (w) => (w.retry.jitter ? 1 : 0));
-    this.wFallback = Float64Array.from(plan.workloads, (w) => (w.fallbackSec === null ? -1 : w.fallbackSec));
-    this.wPriority = Int32Array.from(plan.workloads, (w) => w.priority);
+    const wp = (this.wp = workloadParams(plan));
+    this.wPeakRate = wp.peakRate;
+    this.wSteady = wp.steady;
+    this.wTimeout = wp.timeout;
+    this.wDeadline = wp.deadline;
+    this.wRetry = wp.retry;
+    this.wMaxAttempts = wp.maxAttempts;
+    this.wFallback = wp.fallback;
+    this.wPriority = wp.priority;
 
     const st = (this.st = plan.stations);
-    const serverCap = Float64Array.from(st, (s) => s.consumerCap);
-    this.stServerCap = serverCap;
-    this.stRole = Int32Array.from(st, (s) => s.role);
-    this.stBaseLatency = Float64Array.from(st, (s) => s.baseLatencySec);
-    this.stErrorRate = Float64Array.from(st, (s) => s.errorRate);
-    this.stMaxQueue = Float64Array.from(st, (s) => s.maxQueuePerInstance);
-    this.stMaxDepth = Float64Array.from(st, (s) => s.maxDepth);
-    this.stQueueCount = Int32Array.from(st, (s) => (s.sharedQueue ? 1 : s.instances));
-    this.stQueueBase = new Int32Array(S);
-    let G = 0;
-    for (let s = 0; s < S; s++) {
-      this.stQueueBase[s] = G;
-      G += this.stQueueCount[s]!;
-    }
-    this.stInstances = Int32Array.from(st, (s) => s.instances);
-    this.stPending = new Int32Array(S);
-    this.stHasFaults = Uint8Array.from(st, (s) => (s.faults.length > 0 ? 1 : 0));
-    this.stRoundRobin = new Int32Array(S);
-    this.stBusy = new Int32Array(S);
-    this.stQueued = new Int32Array(S);
-    this.stCapacity = new Float64Array(S);
-    this.qBusy = new Int32Array(G);
-    this.qServers = new Float64Array(G);
-    this.qLen = new Int32Array(G);
-    this.qHead = new Int32Array(G * P).fill(NONE);
-    this.qTail = new Int32Array(G * P).fill(NONE);
-    for (let s = 0; s < S; s++) {
-      const p = st[s]!;
-      const servers = p.sharedQueue ? Math.min(p.instances * p.concurrency, serverCap[s]!) : p.concurrency;
-      for (let i = 0; i < this.stQueueCount[s]!; i++) this.qServers[this.stQueueBase[s]! + i] = servers;
-      this.stCapacity[s] = servers * this.stQueueCount[s]!;
-    }
+    const stations = stationTable(plan, P);
+    this.stServerCap = stations.serverCap;
+    this.stRole = stations.role;
+    this.stBaseLatency = stations.baseLatency;
+    this.stErrorRate = stations.errorRate;
+    this.stMaxQueue = stations.maxQueue;
+    this.stMaxDepth = stations.maxDepth;
+    this.stQueueCount = stations.queueCount;
+    this.stQueueBase = stations.queueBase;
+    this.stInstances = stations.instances;
+    this.stPending = stations.pending;
+    this.stHasFaults = stations.hasFaults;
+    this.stRoundRobin = stations.roundRobin;
+    this.stBusy = stations.busy;
+    this.stQueued = stations.queued;
+    this.stCapacity = stations.capacity;
+    this.qBusy = stations.qBusy;
+    this.qServers = stations.qServers;
+    this.qLen = stations.qLen;
+    this.qHead = stations.qHead;
+    this.qTail = stations.qTail;
 
     this.areas = new StationAreas(S, B, this.bucketSec);
     this.bHits = new Float64Array(S * B);
@@ -488,10 +465,10 @@ class RequestLevelRun {
     const id = ++this.attemptSeq;
     this.rAttemptId[req] = id;
     const job = this.allocJob();
-    this.ji[(job << 4) + J_REQ] = req;
-    this.ji[(job << 4) + J_WORKLOAD] = w;
-    this.ji[(job << 4) + J_ATTEMPT_ID] = id;
-    this.jf[(job << 2) + JF_MSG_START] = this.now;
+    this.ji[(job << JOB_INT_SHIFT) + J_REQ] = req;
+    this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD] = w;
+    this.ji[(job << JOB_INT_SHIFT) + J_ATTEMPT_ID] = id;
+    this.jf[(job << JOB_FLOAT_SHIFT) + JF_MSG_START] = this.now;
     this.bAttempts[w * this.B + this.curBucket]!++;
     if (this.rStart[req]! >= this.warmupSec) this.wAttempts[w]!++;
     const timeout = this.wTimeout[w]!;
@@ -510,11 +487,7 @@ class RequestLevelRun {
     const w = this.rWorkload[req]!;
     const attempts = this.rAttempts[req]!;
     if (this.wRetry[w] !== RETRY_NONE && attempts < this.wMaxAttempts[w]!) {
-      let delay = this.wRetryBase[w]!;
-      if (this.wRetry[w] === RETRY_EXPONENTIAL) delay = Math.min(this.wRetryMax[w]!, delay * Math.pow(2, attempts - 1));
-      // Full jitter: anywhere between no wait and the computed wait.
-      if (this.wJitter[w] === 1) delay *= this.rngRetry[w]!.next();
-      this.q.schedule(this.now + delay, EV_RETRY, req, 0);
+      this.q.schedule(this.now + retryDelay(this.wp, w, attempts, this.rngRetry[w]!), EV_RETRY, req, 0);
     } else if (this.wFallback[w]! >= 0) {
       this.q.schedule(this.now + this.wFallback[w]!, EV_FALLBACK, req, 0);
     } else {
@@ -567,19 +540,19 @@ class RequestLevelRun {
   // ---- moving a job through its path ---------------------------------------------------
 
   private enterHop(job: number, hop: number): void {
-    this.ji[(job << 4) + J_HOP] = hop;
-    const s = this.hopStation[this.wHopStart[this.ji[(job << 4) + J_WORKLOAD]!]! + hop]!;
+    this.ji[(job << JOB_INT_SHIFT) + J_HOP] = hop;
+    const s = this.hopStation[this.wHopStart[this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!]! + hop]!;
     const latency = this.stBaseLatency[s]!;
     if (latency > 0) this.q.schedule(this.now + latency, EV_HOP_READY, job, 0);
     else this.arriveAtStation(job);
   }
 
   private arriveAtStation(job: number): void {
-    const gh = this.wHopStart[this.ji[(job << 4) + J_WORKLOAD]!]! + this.ji[(job << 4) + J_HOP]!;
+    const gh = this.wHopStart[this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!]! + this.ji[(job << JOB_INT_SHIFT) + J_HOP]!;
     const s = this.hopStation[gh]!;
-    this.jf[(job << 2) + JF_ARRIVE] = this.now;
+    this.jf[(job << JOB_FLOAT_SHIFT) + JF_ARRIVE] = this.now;
     if (this.measuring) this.stArrivals[s]!++;
-    if (this.stHasFaults[s] === 1 && this.faultActive(s, 'fail')) {
+    if (this.stHasFaults[s] === 1 && failing(this.st[s]!.faults, this.now)) {
       this.stErrors[s]!++;
       this.fail(job, OUTCOME_ERROR);
       return;
@@ -603,7 +576,7 @@ class RequestLevelRun {
       this.fail(job, OUTCOME_ERROR);
     } else {
       this.touch(s);
-      this.enqueue(g, job, this.wPriority[this.ji[(job << 4) + J_WORKLOAD]!]!);
+      this.enqueue(g, job, this.wPriority[this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!]!);
       this.qLen[g]!++;
       const queued = ++this.stQueued[s]!;
       if (this.measuring && queued > this.stPeakQueue[s]!) this.stPeakQueue[s] = queued;
@@ -630,19 +603,19 @@ class RequestLevelRun {
   }
 
   private startService(job: number, g: number, s: number, gh: number): void {
-    this.ji[(job << 4) + J_QUEUE] = g;
-    this.jf[(job << 2) + JF_START] = this.now;
-    const fromQueue = this.ji[(job << 4) + J_FROM_QUEUE]!;
+    this.ji[(job << JOB_INT_SHIFT) + J_QUEUE] = g;
+    this.jf[(job << JOB_FLOAT_SHIFT) + JF_START] = this.now;
+    const fromQueue = this.ji[(job << JOB_INT_SHIFT) + J_FROM_QUEUE]!;
     if (fromQueue !== NONE) this.leaveQueue(job, fromQueue);
     if (this.hopLocks[gh] === 1) {
       // The transaction holds its connection while it waits for the row.
       const row = this.rngRow[s]!.below(this.rowOwner[s]!.length);
-      this.ji[(job << 4) + J_ROW] = row;
+      this.ji[(job << JOB_INT_SHIFT) + J_ROW] = row;
       if (this.rowOwner[s]![row] !== NONE) {
         const tail = this.rowTail[s]![row]!;
-        this.ji[(job << 4) + J_NEXT] = NONE;
+        this.ji[(job << JOB_INT_SHIFT) + J_NEXT] = NONE;
         if (tail === NONE) this.rowHead[s]![row] = job;
-        else this.ji[(tail << 4) + J_NEXT] = job;
+        else this.ji[(tail << JOB_INT_SHIFT) + J_NEXT] = job;
         this.rowTail[s]![row] = job;
         return;
       }
@@ -659,35 +632,35 @@ class RequestLevelRun {
     else if (kind === DIST_DETERMINISTIC) d = this.hopMean[gh]!;
     else if (kind === DIST_UNIFORM) d = this.hopMin[gh]! + (this.hopMax[gh]! - this.hopMin[gh]!) * rng.next();
     else d = Math.exp(this.hopLogMu[gh]! + this.hopLogSigma[gh]! * rng.normal());
-    if (this.stHasFaults[s] === 1) d *= this.slowFactor(s);
+    if (this.stHasFaults[s] === 1) d *= slowFactor(this.st[s]!.faults, this.now);
     this.q.schedule(this.now + d, EV_SERVICE_DONE, job, 0);
   }
 
   private onServiceDone(job: number): void {
-    const w = this.ji[(job << 4) + J_WORKLOAD]!;
-    const hop = this.ji[(job << 4) + J_HOP]!;
+    const w = this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!;
+    const hop = this.ji[(job << JOB_INT_SHIFT) + J_HOP]!;
     const gh = this.wHopStart[w]! + hop;
     const s = this.hopStation[gh]!;
-    const g = this.ji[(job << 4) + J_QUEUE]!;
+    const g = this.ji[(job << JOB_INT_SHIFT) + J_QUEUE]!;
     this.touch(s);
-    const row = this.ji[(job << 4) + J_ROW]!;
+    const row = this.ji[(job << JOB_INT_SHIFT) + J_ROW]!;
     if (row !== NONE) {
-      this.ji[(job << 4) + J_ROW] = NONE;
+      this.ji[(job << JOB_INT_SHIFT) + J_ROW] = NONE;
       this.passRowLock(s, row);
     }
     this.qBusy[g]!--;
     this.stBusy[s]!--;
     if (this.qLen[g]! > 0 && this.qBusy[g]! < this.qServers[g]!) this.startNextWaiting(s, g);
     if (this.measuring) {
-      const sojourn = this.now - this.jf[(job << 2) + JF_ARRIVE]!;
+      const sojourn = this.now - this.jf[(job << JOB_FLOAT_SHIFT) + JF_ARRIVE]!;
       this.stDepartures[s]!++;
       this.stSojournSum[s]! += sojourn;
-      this.stWaitSum[s]! += this.jf[(job << 2) + JF_START]! - this.jf[(job << 2) + JF_ARRIVE]!;
+      this.stWaitSum[s]! += this.jf[(job << JOB_FLOAT_SHIFT) + JF_START]! - this.jf[(job << JOB_FLOAT_SHIFT) + JF_ARRIVE]!;
       this.stSojournHist[s]!.add(sojourn);
-      this.stWork[s * this.nW + w]! += this.now - this.jf[(job << 2) + JF_START]!;
+      this.stWork[s * this.nW + w]! += this.now - this.jf[(job << JOB_FLOAT_SHIFT) + JF_START]!;
     }
     let errorRate = this.stErrorRate[s]!;
-    if (this.stHasFaults[s] === 1) errorRate = this.faultErrorRate(s, errorRate);
+    if (this.stHasFaults[s] === 1) errorRate = faultErrorRate(this.st[s]!.faults, this.now, errorRate);
     if (errorRate > 0 && this.rngError[s]!.next() < errorRate) {
       if (this.measuring) this.stErrors[s]!++;
       this.fail(job, OUTCOME_ERROR);
@@ -704,9 +677,9 @@ class RequestLevelRun {
         if (this.measuring) this.stHits[s]!++;
         this.advance(job, hop + 1 + this.hopSkip[gh]!);
       } else {
-        this.ji[(job << 4) + J_FILL_STATION] = s;
-        this.ji[(job << 4) + J_FILL_KEY] = key;
-        this.ji[(job << 4) + J_FILL_HOP] = hop + 1 + this.hopSkip[gh]!;
+        this.ji[(job << JOB_INT_SHIFT) + J_FILL_STATION] = s;
+        this.ji[(job << JOB_INT_SHIFT) + J_FILL_KEY] = key;
+        this.ji[(job << JOB_INT_SHIFT) + J_FILL_HOP] = hop + 1 + this.hopSkip[gh]!;
         this.advance(job, hop + 1);
       }
       return;
@@ -725,7 +698,7 @@ class RequestLevelRun {
     this.stQueued[s]!--;
     this.qBusy[g]!++;
     this.stBusy[s]!++;
-    this.startService(next, g, s, this.wHopStart[this.ji[(next << 4) + J_WORKLOAD]!]! + this.ji[(next << 4) + J_HOP]!);
+    this.startService(next, g, s, this.wHopStart[this.ji[(next << JOB_INT_SHIFT) + J_WORKLOAD]!]! + this.ji[(next << JOB_INT_SHIFT) + J_HOP]!);
   }
 
   private passRowLock(s: number, row: number): void {
@@ -734,39 +707,39 @@ class RequestLevelRun {
       this.rowOwner[s]![row] = NONE;
       return;
     }
-    const after = this.ji[(next << 4) + J_NEXT]!;
+    const after = this.ji[(next << JOB_INT_SHIFT) + J_NEXT]!;
     this.rowHead[s]![row] = after;
     if (after === NONE) this.rowTail[s]![row] = NONE;
     this.rowOwner[s]![row] = next;
-    this.scheduleServiceDone(next, s, this.wHopStart[this.ji[(next << 4) + J_WORKLOAD]!]! + this.ji[(next << 4) + J_HOP]!);
+    this.scheduleServiceDone(next, s, this.wHopStart[this.ji[(next << JOB_INT_SHIFT) + J_WORKLOAD]!]! + this.ji[(next << JOB_INT_SHIFT) + J_HOP]!);
   }
 
   private advance(job: number, hop: number): void {
-    if (this.ji[(job << 4) + J_FILL_STATION] !== NONE && hop >= this.ji[(job << 4) + J_FILL_HOP]!) this.fillCache(job);
-    const w = this.ji[(job << 4) + J_WORKLOAD]!;
-    const end = this.ji[(job << 4) + J_REQ] !== NONE ? this.wSyncEnd[w]! : this.wHopCount[w]!;
+    if (this.ji[(job << JOB_INT_SHIFT) + J_FILL_STATION] !== NONE && hop >= this.ji[(job << JOB_INT_SHIFT) + J_FILL_HOP]!) this.fillCache(job);
+    const w = this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!;
+    const end = this.ji[(job << JOB_INT_SHIFT) + J_REQ] !== NONE ? this.wSyncEnd[w]! : this.wHopCount[w]!;
     if (hop >= end) this.finishJob(job);
     else this.enterHop(job, hop);
   }
 
   private fillCache(job: number): void {
-    this.caches[this.ji[(job << 4) + J_FILL_STATION]!]!.fill(this.ji[(job << 4) + J_FILL_KEY]!, this.now);
-    this.ji[(job << 4) + J_FILL_STATION] = NONE;
+    this.caches[this.ji[(job << JOB_INT_SHIFT) + J_FILL_STATION]!]!.fill(this.ji[(job << JOB_INT_SHIFT) + J_FILL_KEY]!, this.now);
+    this.ji[(job << JOB_INT_SHIFT) + J_FILL_STATION] = NONE;
   }
 
   /** Messages for the background part of the path, after a queue, stream or pub/sub. */
   private spawnMessages(job: number, s: number, hop: number): void {
-    const w = this.ji[(job << 4) + J_WORKLOAD]!;
+    const w = this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!;
     if (hop >= this.wHopCount[w]!) return;
-    const born = this.ji[(job << 4) + J_REQ] === NONE ? this.jf[(job << 2) + JF_MSG_START]! : this.now;
+    const born = this.ji[(job << JOB_INT_SHIFT) + J_REQ] === NONE ? this.jf[(job << JOB_FLOAT_SHIFT) + JF_MSG_START]! : this.now;
     const fanout = this.st[s]!.fanout;
     for (let k = 0; k < fanout; k++) {
       const m = this.allocJob();
-      this.ji[(m << 4) + J_REQ] = NONE;
-      this.ji[(m << 4) + J_WORKLOAD] = w;
-      this.jf[(m << 2) + JF_MSG_START] = born;
-      this.ji[(m << 4) + J_RETRY_HOP] = hop;
-      this.ji[(m << 4) + J_TRIES] = 1;
+      this.ji[(m << JOB_INT_SHIFT) + J_REQ] = NONE;
+      this.ji[(m << JOB_INT_SHIFT) + J_WORKLOAD] = w;
+      this.jf[(m << JOB_FLOAT_SHIFT) + JF_MSG_START] = born;
+      this.ji[(m << JOB_INT_SHIFT) + J_RETRY_HOP] = hop;
+      this.ji[(m << JOB_INT_SHIFT) + J_TRIES] = 1;
       this.joinQueue(m, s);
       this.enterHop(m, hop);
     }
@@ -774,7 +747,7 @@ class RequestLevelRun {
 
   private joinQueue(job: number, s: number): void {
     this.touch(s);
-    this.ji[(job << 4) + J_FROM_QUEUE] = s;
+    this.ji[(job << JOB_INT_SHIFT) + J_FROM_QUEUE] = s;
     const depth = ++this.stQueued[s]!;
     if (this.measuring && depth > this.stPeakQueue[s]!) this.stPeakQueue[s] = depth;
   }
@@ -782,29 +755,29 @@ class RequestLevelRun {
   private leaveQueue(job: number, s: number): void {
     this.touch(s);
     this.stQueued[s]!--;
-    this.ji[(job << 4) + J_FROM_QUEUE] = NONE;
+    this.ji[(job << JOB_INT_SHIFT) + J_FROM_QUEUE] = NONE;
   }
 
   private finishJob(job: number): void {
-    if (this.ji[(job << 4) + J_FILL_STATION] !== NONE) this.fillCache(job);
-    const req = this.ji[(job << 4) + J_REQ]!;
+    if (this.ji[(job << JOB_INT_SHIFT) + J_FILL_STATION] !== NONE) this.fillCache(job);
+    const req = this.ji[(job << JOB_INT_SHIFT) + J_REQ]!;
     if (req !== NONE) {
-      if (this.rAttemptId[req] === this.ji[(job << 4) + J_ATTEMPT_ID]) this.finishRequest(req, OUTCOME_SUCCESS);
-    } else if (this.jf[(job << 2) + JF_MSG_START]! >= this.warmupSec) {
-      const w = this.ji[(job << 4) + J_WORKLOAD]!;
+      if (this.rAttemptId[req] === this.ji[(job << JOB_INT_SHIFT) + J_ATTEMPT_ID]) this.finishRequest(req, OUTCOME_SUCCESS);
+    } else if (this.jf[(job << JOB_FLOAT_SHIFT) + JF_MSG_START]! >= this.warmupSec) {
+      const w = this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!;
       this.wAsyncDone[w]!++;
-      this.wAsyncSum[w]! += this.now - this.jf[(job << 2) + JF_MSG_START]!;
+      this.wAsyncSum[w]! += this.now - this.jf[(job << JOB_FLOAT_SHIFT) + JF_MSG_START]!;
     }
     this.freeJob(job);
   }
 
   private fail(job: number, outcome: number): void {
-    const fromQueue = this.ji[(job << 4) + J_FROM_QUEUE]!;
+    const fromQueue = this.ji[(job << JOB_INT_SHIFT) + J_FROM_QUEUE]!;
     if (fromQueue !== NONE) this.leaveQueue(job, fromQueue);
-    this.ji[(job << 4) + J_FILL_STATION] = NONE;
-    const req = this.ji[(job << 4) + J_REQ]!;
+    this.ji[(job << JOB_INT_SHIFT) + J_FILL_STATION] = NONE;
+    const req = this.ji[(job << JOB_INT_SHIFT) + J_REQ]!;
     if (req !== NONE) {
-      if (this.rAttemptId[req] === this.ji[(job << 4) + J_ATTEMPT_ID]) {
+      if (this.rAttemptId[req] === this.ji[(job << JOB_INT_SHIFT) + J_ATTEMPT_ID]) {
         this.rAttemptId[req] = 0;
         this.attemptFailed(req, outcome);
       }
@@ -812,15 +785,15 @@ class RequestLevelRun {
       return;
     }
     // A background message goes back to its queue until it has used its attempts.
-    const w = this.ji[(job << 4) + J_WORKLOAD]!;
-    const retryHop = this.ji[(job << 4) + J_RETRY_HOP]!;
+    const w = this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!;
+    const retryHop = this.ji[(job << JOB_INT_SHIFT) + J_RETRY_HOP]!;
     const queueStation = this.hopStation[this.wHopStart[w]! + retryHop - 1]!;
-    if (this.ji[(job << 4) + J_TRIES]! < this.st[queueStation]!.maxAttempts) {
-      this.ji[(job << 4) + J_TRIES]!++;
+    if (this.ji[(job << JOB_INT_SHIFT) + J_TRIES]! < this.st[queueStation]!.maxAttempts) {
+      this.ji[(job << JOB_INT_SHIFT) + J_TRIES]!++;
       this.joinQueue(job, queueStation);
       this.enterHop(job, retryHop);
     } else {
-      if (this.jf[(job << 2) + JF_MSG_START]! >= this.warmupSec) {
+      if (this.jf[(job << JOB_FLOAT_SHIFT) + JF_MSG_START]! >= this.warmupSec) {
         this.stDead[queueStation]!++;
         this.wDead[w]!++;
       }
@@ -832,10 +805,10 @@ class RequestLevelRun {
 
   private enqueue(g: number, job: number, priority: number): void {
     const i = g * this.nP + priority;
-    this.ji[(job << 4) + J_NEXT] = NONE;
+    this.ji[(job << JOB_INT_SHIFT) + J_NEXT] = NONE;
     const tail = this.qTail[i]!;
     if (tail === NONE) this.qHead[i] = job;
-    else this.ji[(tail << 4) + J_NEXT] = job;
+    else this.ji[(tail << JOB_INT_SHIFT) + J_NEXT] = job;
     this.qTail[i] = job;
   }
 
@@ -844,7 +817,7 @@ class RequestLevelRun {
     for (let p = 0; p < this.nP; p++) {
       const head = this.qHead[base + p]!;
       if (head !== NONE) {
-        const next = this.ji[(head << 4) + J_NEXT]!;
+        const next = this.ji[(head << JOB_INT_SHIFT) + J_NEXT]!;
         this.qHead[base + p] = next;
         if (next === NONE) this.qTail[base + p] = NONE;
         return head;
@@ -854,23 +827,6 @@ class RequestLevelRun {
   }
 
   // ---- faults and autoscaling -----------------------------------------------------------
-
-  private faultActive(s: number, effect: 'fail'): boolean {
-    for (const f of this.st[s]!.faults) if (f.effect === effect && this.now >= f.fromSec && this.now < f.toSec) return true;
-    return false;
-  }
-
-  private slowFactor(s: number): number {
-    let factor = 1;
-    for (const f of this.st[s]!.faults) if (f.effect === 'slow' && this.now >= f.fromSec && this.now < f.toSec) factor *= f.factor;
-    return factor;
-  }
-
-  private faultErrorRate(s: number, base: number): number {
-    let ok = 1 - base;
-    for (const f of this.st[s]!.faults) if (f.effect === 'errors' && this.now >= f.fromSec && this.now < f.toSec) ok *= 1 - f.errorRate;
-    return 1 - ok;
-  }
 
   private onAutoscale(s: number): void {
     const a = this.st[s]!.autoscale!;
@@ -916,9 +872,9 @@ class RequestLevelRun {
   private allocJob(): number {
     if (this.jFreeTop === 0) this.growJobs(this.jCap * 2);
     const job = this.jFree[--this.jFreeTop]!;
-    this.ji[(job << 4) + J_FILL_STATION] = NONE;
-    this.ji[(job << 4) + J_FROM_QUEUE] = NONE;
-    this.ji[(job << 4) + J_ROW] = NONE;
+    this.ji[(job << JOB_INT_SHIFT) + J_FILL_STATION] = NONE;
+    this.ji[(job << JOB_INT_SHIFT) + J_FROM_QUEUE] = NONE;
+    this.ji[(job << JOB_INT_SHIFT) + J_ROW] = NONE;
     return job;
   }
 
@@ -928,18 +884,9 @@ class RequestLevelRun {
 
   private growJobs(capacity: number): void {
     const old = this.jCap;
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(capacity);
-      b.set(a);
-      return b;
-    };
-    const ji = new Int32Array(capacity << 4);
-    ji.set(this.ji);
-    this.ji = ji;
-    const jf = new Float64Array(capacity << 2);
-    jf.set(this.jf);
-    this.jf = jf;
-    this.jFree = i32(this.jFree);
+    this.ji = grownInts(this.ji, capacity << JOB_INT_SHIFT);
+    this.jf = grownFloats(this.jf, capacity << JOB_FLOAT_SHIFT);
+    this.jFree = grownInts(this.jFree, capacity);
     // Push new slots so the lowest index comes out first.
     for (let j = capacity - 1; j >= old; j--) this.jFree[this.jFreeTop++] = j;
     this.jCap = capacity;
@@ -952,138 +899,17 @@ class RequestLevelRun {
 
   private growRequests(capacity: number): void {
     const old = this.rCap;
-    const i32 = (a: Int32Array) => {
-      const b = new Int32Array(capacity);
-      b.set(a);
-      return b;
-    };
-    this.rWorkload = i32(this.rWorkload);
-    this.rAttempts = i32(this.rAttempts);
-    this.rAttemptId = i32(this.rAttemptId);
-    const live = new Uint8Array(capacity);
-    live.set(this.rLive);
-    this.rLive = live;
-    const start = new Float64Array(capacity);
-    start.set(this.rStart);
-    this.rStart = start;
-    this.rFree = i32(this.rFree);
+    this.rWorkload = grownInts(this.rWorkload, capacity);
+    this.rAttempts = grownInts(this.rAttempts, capacity);
+    this.rAttemptId = grownInts(this.rAttemptId, capacity);
+    this.rLive = grownBytes(this.rLive, capacity);
+    this.rStart = grownFloats(this.rStart, capacity);
+    this.rFree = grownInts(this.rFree, capacity);
     for (let r = capacity - 1; r >= old; r--) this.rFree[this.rFreeTop++] = r;
     this.rCap = capacity;
   }
 
-  // ---- results --------------------------------------------------------------------------
-
   private collect(): RawRun {
-    const { B, nW, nS } = this;
-    const measuredSec = Math.max(1e-9, this.now - this.warmupSec);
-    // Requests still waiting at the end: those already past their deadline are late.
-    const unfinished = new Float64Array(nW);
-    const unfinishedLate = new Float64Array(nW);
-    for (let r = 0; r < this.rCap; r++) {
-      if (this.rLive[r] !== 1 || this.rStart[r]! < this.warmupSec) continue;
-      const w = this.rWorkload[r]!;
-      unfinished[w]!++;
-      if (this.now - this.rStart[r]! > this.wDeadline[w]!) unfinishedLate[w]!++;
-    }
-    const workloads: RawWorkload[] = this.plan.workloads.map((_, w) => {
-      const all = this.latAll[w]!;
-      const base = w * (B + 1);
-      for (let b = this.latCurBucket[w]! + 1; b <= B; b++) this.latBucketStart[base + b] = all.length;
-      // The totals first (on a copy, so the mean adds up in arrival order); then each interval in place.
-      const measured = this.warmupSec > 0 ? this.latMeasured[w]! : all;
-      const total = summarise(measured.data, 0, measured.length);
-      const p50 = new Float64Array(B);
-      const p95 = new Float64Array(B);
-      const p99 = new Float64Array(B);
-      for (let b = 0; b < B; b++) {
-        const sum = summariseInPlace(all.data, this.latBucketStart[base + b]!, this.latBucketStart[base + b + 1]!);
-        p50[b] = sum.p50;
-        p95[b] = sum.p95;
-        p99[b] = sum.p99;
-      }
-      const slice = (a: Float64Array): Float64Array => a.slice(w * B, (w + 1) * B);
-      return {
-        userRequests: this.wUser[w]!,
-        attempts: this.wAttempts[w]!,
-        successes: this.wSuccess[w]!,
-        fallbacks: this.wFallbacks[w]!,
-        errors: this.wErrors[w]!,
-        timeouts: this.wTimeouts[w]!,
-        late: this.wLate[w]! + unfinishedLate[w]!,
-        unfinished: unfinished[w]!,
-        meanSec: total.mean,
-        p50Sec: total.p50,
-        p95Sec: total.p95,
-        p99Sec: total.p99,
-        asyncCompleted: this.wAsyncDone[w]!,
-        asyncMeanSec: this.wAsyncDone[w]! > 0 ? this.wAsyncSum[w]! / this.wAsyncDone[w]! : NaN,
-        deadLettered: this.wDead[w]!,
-        series: {
-          answered: slice(this.bAnswered),
-          finished: slice(this.bFinished),
-          errors: slice(this.bErrors),
-          timeouts: slice(this.bTimeouts),
-          late: slice(this.bLate),
-          attempts: slice(this.bAttempts),
-          p50,
-          p95,
-          p99,
-        },
-      };
-    });
-    const areas = this.areas;
-    const stations: RawStation[] = this.st.map((_, s) => {
-      const util = new Float64Array(B);
-      const depth = new Float64Array(B);
-      const busy = new Float64Array(B);
-      const hit = new Float64Array(B);
-      const inst = new Float64Array(B);
-      for (let b = 0; b < B; b++) {
-        const i = s * B + b;
-        const areaBusy = areas.inBucket(s, b, AREA_BUSY);
-        const areaCapacity = areas.inBucket(s, b, AREA_CAPACITY);
-        util[b] = areaCapacity > 0 ? areaBusy / areaCapacity : 0;
-        depth[b] = areas.inBucket(s, b, AREA_QUEUED) / this.bucketSec;
-        busy[b] = areaBusy / this.bucketSec;
-        inst[b] = areas.inBucket(s, b, AREA_INSTANCES) / this.bucketSec;
-        hit[b] = this.bLookups[i]! > 0 ? this.bHits[i]! / this.bLookups[i]! : NaN;
-      }
-      const departures = this.stDepartures[s]!;
-      return {
-        arrivals: this.stArrivals[s]!,
-        departures,
-        utilisation: areas.total(s, AREA_CAPACITY) > 0 ? areas.total(s, AREA_BUSY) / areas.total(s, AREA_CAPACITY) : 0,
-        queueDepth: areas.total(s, AREA_QUEUED) / measuredSec,
-        peakQueueDepth: this.stPeakQueue[s]!,
-        busy: areas.total(s, AREA_BUSY) / measuredSec,
-        meanInstances: areas.total(s, AREA_INSTANCES) / measuredSec,
-        inSystem: (areas.total(s, AREA_BUSY) + areas.total(s, AREA_QUEUED)) / measuredSec,
-        sojournMeanSec: departures > 0 ? this.stSojournSum[s]! / departures : NaN,
-        waitMeanSec: departures > 0 ? this.stWaitSum[s]! / departures : NaN,
-        p95SojournSec: this.stSojournHist[s]!.quantile(0.95),
-        rejected: this.stRejected[s]!,
-        errors: this.stErrors[s]!,
-        hits: this.stHits[s]!,
-        lookups: this.stLookups[s]!,
-        deadLettered: this.stDead[s]!,
-        workByWorkload: this.stWork.slice(s * nW, (s + 1) * nW),
-        series: { utilisation: util, queueDepth: depth, busy, hitRatio: hit, instances: inst },
-      };
-    });
-    void nS;
-    const measuredBuffers = this.warmupSec > 0 ? this.latMeasured : this.latAll;
-    // Every measured answer together, for the overall percentiles (order does not matter, so no copy when one buffer holds them all).
-    let overall: { p95: number; p99: number };
-    if (measuredBuffers.length === 1) overall = summariseInPlace(measuredBuffers[0]!.data, 0, measuredBuffers[0]!.length);
-    else {
-      const everything = new Float64Array(measuredBuffers.reduce((n, b) => n + b.length, 0));
-      let at = 0;
-      for (const b of measuredBuffers) {
-        everything.set(b.data.subarray(0, b.length), at);
-        at += b.length;
-      }
-      overall = summariseInPlace(everything);
-    }
-    return { level: 'request', steps: this.events, measuredSec, bucketSec: this.bucketSec, buckets: B, workloads, stations, allP95Sec: overall.p95, allP99Sec: overall.p99, warnings: this.warnings };
+    return collectResults(this);
   }
 }

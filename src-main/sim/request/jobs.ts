@@ -1,0 +1,54 @@
+/**
+ * The job record: a job is one attempt at a user request, or one background
+ * message. Each job has JOB_INTS integers and JOB_FLOATS numbers, side by
+ * side in one Int32Array and one Float64Array (job j's integers start at
+ * j << JOB_INT_SHIFT), so a job's fields share cache lines.
+ */
+export const JOB_INT_SHIFT = 4;
+export const JOB_FLOAT_SHIFT = 2;
+
+/** The user request of an attempt (NONE for a background message). */
+export const J_REQ = 0;
+export const J_WORKLOAD = 1;
+/** Where the job is in its workload's path. */
+export const J_HOP = 2;
+export const J_ATTEMPT_ID = 3;
+/** The queue (instance) serving it. */
+export const J_QUEUE = 4;
+/** Next job in the same FIFO (station queue or row-lock queue). */
+export const J_NEXT = 5;
+/** The row it locks, or NONE. */
+export const J_ROW = 6;
+/** After a cache miss: the cache to fill, the key, and the hop at which the skipped hops are done. */
+export const J_FILL_STATION = 7;
+export const J_FILL_KEY = 8;
+export const J_FILL_HOP = 9;
+/** For a background message: the queue (station) it counts in while it waits, or NONE. */
+export const J_FROM_QUEUE = 10;
+/** For a background message: the hop it goes back to on a retry, and its tries so far. */
+export const J_RETRY_HOP = 11;
+export const J_TRIES = 12;
+
+export const JF_ARRIVE = 0;
+export const JF_START = 1;
+/** When the message (or attempt) started, for asynchronous completion times. */
+export const JF_MSG_START = 2;
+
+/** Copies of the arrays, longer. */
+export function grownInts(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(length);
+  b.set(a);
+  return b;
+}
+
+export function grownFloats(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(length);
+  b.set(a);
+  return b;
+}
+
+export function grownBytes(a: Uint8Array, length: number): Uint8Array<ArrayBuffer> {
+  const b = new Uint8Array(length);
+  b.set(a);
+  return b;
+}
