@@ -1,0 +1,33 @@
+// The canvas's node and edge shapes (Svelte Flow's), built from a Design.
+import type { Edge, Node } from '@xyflow/svelte';
+
+export type NodeRole = 'users' | 'fixed' | 'component';
+
+export interface DesignerNodeData extends Record<string, unknown> {
+  role: NodeRole;
+  kind: string;
+  label: string;
+  /** The kind's name on the palette, or a fixed component's purpose. */
+  caption: string;
+  instances: number | null;
+}
+
+export type DesignerNode = Node<DesignerNodeData, 'designer'>;
+
+export interface WireData extends Record<string, unknown> {
+  workloads: string[];
+}
+
+export type WireEdge = Edge<WireData, 'wire'>;
+
+/** Node size on the canvas; auto-layout and "add" placement use it too. */
+export const NODE_WIDTH = 184;
+export const NODE_HEIGHT = 60;
+
+/** What is selected on the canvas: node ids and wire keys ("from->to"). */
+export interface Selection {
+  nodes: string[];
+  edges: string[];
+}
+
+export const NOTHING_SELECTED: Selection = { nodes: [], edges: [] };
