@@ -1,5 +1,5 @@
 /** Contract -> verdict: each term checked against the measured figure. */
-import type { Contract, ContractTerm, SimResult, TermVerdict, Verdict } from './types';
+import type { ComponentResult, Contract, ContractTerm, SimResult, TermVerdict, Verdict } from './types';
 
 const UNITS: Record<ContractTerm['metric'], string> = {
   uptimePct: '%',
@@ -11,7 +11,16 @@ const UNITS: Record<ContractTerm['metric'], string> = {
   utilisation: 'fraction',
   queueDepth: 'messages',
   deadLettered: 'messages',
+  oversoldUnits: 'units',
+  soldUnits: 'units',
 };
+
+/** Sold or oversold units of one inventory component, or of all of them. */
+function units(components: readonly ComponentResult[], metric: 'oversoldUnits' | 'soldUnits'): number {
+  let sum = 0;
+  for (const c of components) if (c.inventory) sum += metric === 'oversoldUnits' ? c.inventory.oversold : c.inventory.sold;
+  return sum;
+}
 
 function measure(result: SimResult, term: ContractTerm): number {
   if (term.component !== undefined) {
@@ -26,6 +35,10 @@ function measure(result: SimResult, term: ContractTerm): number {
         return c.deadLettered;
       case 'costPerMonth':
         return c.costPerMonth;
+      case 'oversoldUnits':
+      case 'soldUnits':
+        if (!c.inventory) throw new Error(`contract term ${term.metric}: "${c.id}" is not an inventory`);
+        return units([c], term.metric);
       default:
         throw new Error(`contract term ${term.metric}: not a component measure`);
     }
@@ -70,12 +83,18 @@ function measure(result: SimResult, term: ContractTerm): number {
       return Math.max(0, ...result.components.map((c) => c.peakQueueDepth));
     case 'deadLettered':
       return result.workloads.reduce((s, w) => s + w.deadLettered, 0);
+    case 'oversoldUnits':
+    case 'soldUnits':
+      return units(result.components, term.metric);
   }
 }
 
+/** Readable names for metrics whose id reads poorly; the others show their id. */
+const LABELS: Partial<Record<ContractTerm['metric'], string>> = { oversoldUnits: 'oversold units', soldUnits: 'units sold' };
+
 function label(term: ContractTerm): string {
   const scope = term.workload ? ` of ${term.workload}` : term.component ? ` of ${term.component}` : '';
-  return term.term ?? `${term.metric}${scope}`;
+  return term.term ?? `${LABELS[term.metric] ?? term.metric}${scope}`;
 }
 
 function check(term: ContractTerm, measured: number): TermVerdict[] {

@@ -16,11 +16,16 @@
  *   than the timeout fail and are retried, and retries are offered load at
  *   the next step.
  *
- * Deterministic: the seed is accepted for symmetry but nothing is drawn.
+ * Deterministic, except for inventory (stock counters draw their reservation
+ * attempts from one seeded stream per inventory component): without one, the
+ * seed is not used. Virtual-queue gates release at most their admission rate
+ * and keep the rest waiting (horizon/admission.ts).
  */
 import { bucketCount, type RunControl } from './requestLevel';
 import { LatencyMixture, PooledLatency, pooledQuantile } from './latencyModel';
-import { DIST_DETERMINISTIC, DIST_UNIFORM, ROLE_ASYNC, ROLE_CACHE, ROLE_RATE_LIMITER, type Dist, type Plan } from './plan';
+import { DIST_DETERMINISTIC, DIST_UNIFORM, ROLE_ASYNC, ROLE_CACHE, ROLE_INVENTORY, ROLE_RATE_LIMITER, type Dist, type Plan, type StationPlan } from './plan';
+import { AdmissionGates } from './horizon/admission';
+import { InventoryStations } from './horizon/inventoryStations';
 import type { RawRun, RawStation, RawWorkload } from './raw';
 import { erlangB } from './theory/erlangB';
 import { erlangC } from './theory/erlangC';
@@ -34,6 +39,11 @@ const RHO_CAP = 0.98;
 /** Beyond this many servers a station is treated as never waiting below RHO_CAP (Erlang C ~ 0). */
 const MANY_SERVERS = 2000;
 const MAX_ROUTES = 64;
+
+function failingAt(station: StationPlan, t: number): boolean {
+  for (const f of station.faults) if (f.effect === 'fail' && t >= f.fromSec && t < f.toSec) return true;
+  return false;
+}
 
 /** Share of a service time that is a fixed minimum (uniform's lower end, all of a deterministic one). */
 function fixedShare(d: Dist): number {
@@ -49,7 +59,7 @@ interface StationStep {
   variance: number;
 }
 
-export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}): HorizonOutcome {
+export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): HorizonOutcome {
   const S = plan.stations.length;
   const W = plan.workloads.length;
   const B = bucketCount(plan.durationSec);
@@ -73,6 +83,11 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
   const serverCap = Float64Array.from(st, (s) => s.consumerCap);
   const attemptFail = new Float64Array(W);
   const messageFail = new Float64Array(W);
+  const gates = new AdmissionGates(plan);
+  const pausedAt = new Int32Array(W).fill(-1);
+  const stocks = new InventoryStations(plan, seed);
+  // Stations whose answers can skip the rest of a path: cache hits, sold-out answers (both in hit[]).
+  const skips = Uint8Array.from(st, (s) => (s.role === ROLE_CACHE || s.role === ROLE_INVENTORY ? 1 : 0));
 
   // Per-step scratch.
   const lam = new Float64Array(S);
@@ -119,6 +134,7 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
     busy: new Float64Array(B),
     hitRatio: new Float64Array(B).fill(NaN),
     instances: new Float64Array(B),
+    arrivals: new Float64Array(B),
   }));
   const sTot = st.map(() => ({ arrivals: 0, departures: 0, busyArea: 0, capArea: 0, queueArea: 0, instArea: 0, peakQueue: 0, sojournSum: 0, waitSum: 0, hits: 0, lookups: 0, rejected: 0, errors: 0, dead: 0, p95Sum: 0, p95Weight: 0 }));
   const work = st.map(() => new Float64Array(W));
@@ -148,6 +164,8 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
     syncDone.fill(0);
     asyncStart.fill(0);
     asyncDone.fill(0);
+    gates.reset();
+    stocks.reset();
     for (let w = 0; w < W; w++) {
       const p = wl[w]!;
       const f = attemptFail[w]!;
@@ -158,56 +176,21 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
       const flow = flows[w]!;
       flow.fill(0);
       flow[0] = attemptRate[w]!;
-      const H = p.hops.length;
-      for (let i = 0; i < H; i++) {
-        let x = flow[i]!;
-        if (x <= 0) continue;
-        const h = p.hops[i]!;
-        const s = h.station;
-        const station = st[s]!;
-        if (i === p.asyncFrom && p.asyncFrom < H) {
-          // Messages are retried from their queue: more work for the background hops.
-          const fm = messageFail[w]!;
-          const mm = st[p.hops[i - 1]!.station]!.maxAttempts;
-          x *= fm < 1 ? (1 - Math.pow(fm, mm)) / (1 - fm) : mm;
-          flow[i] = x;
-          asyncStart[w] = x;
-        }
-        lam[s]! += x;
-        serviceSum[s]! += x * h.service.meanSec;
-        service2Sum[s]! += x * h.service.meanSec * h.service.meanSec * (1 + h.service.scv);
-        fixedSum[s]! += x * h.service.meanSec * hopFixedShare[w]![i]!;
-        flowBy[s * W + w]! += x;
-        if (h.locksRow) lamLock[s]! += x;
-        const ok = x * (1 - reject[s]!) * (1 - errorP[s]!);
-        const syncEnd = p.asyncFrom;
-        if (i < syncEnd) {
-          if (station.role === ROLE_CACHE) {
-            const to = Math.min(i + 1 + h.skipOnHit, syncEnd);
-            const hits = ok * hit[s]!;
-            if (to >= syncEnd) syncDone[w]! += hits;
-            else flow[to]! += hits;
-            if (i + 1 >= syncEnd) syncDone[w]! += ok - hits;
-            else flow[i + 1]! += ok - hits;
-          } else if (station.role === ROLE_ASYNC) {
-            syncDone[w]! += ok;
-            if (i + 1 < H) {
-              flow[i + 1]! += ok * station.fanout;
-              asyncInto[s * S + p.hops[i + 1]!.station]! += ok * station.fanout;
-            }
-          } else if (i + 1 >= syncEnd) syncDone[w]! += ok;
-          else flow[i + 1]! += ok;
-        } else {
-          const to = station.role === ROLE_CACHE ? Math.min(i + 1 + h.skipOnHit, H) : i + 1;
-          const hits = station.role === ROLE_CACHE ? ok * hit[s]! : 0;
-          const fan = station.role === ROLE_ASYNC ? station.fanout : 1;
-          if (to >= H) asyncDone[w]! += hits;
-          else flow[to]! += hits;
-          if (i + 1 >= H) asyncDone[w]! += (ok - hits) * fan;
-          else flow[i + 1]! += (ok - hits) * fan;
-        }
+      propagate(w, 0);
+    }
+    if (gates.any) {
+      // Gates release what they admit once every workload has joined; the paused paths go on from there.
+      gates.resolve(dt, (s) => failingAt(st[s]!, t));
+      for (let w = 0; w < W; w++) {
+        const i = pausedAt[w]!;
+        if (i < 0) continue;
+        pausedAt[w] = -1;
+        const s = wl[w]!.hops[i]!.station;
+        syncDone[w]! += gates.accepted(s, w);
+        if (i + 1 < wl[w]!.hops.length) flows[w]![i + 1]! += gates.released(s, w);
+        else asyncDone[w]! += gates.released(s, w);
+        propagate(w, i + 1);
       }
-      if (asyncStart[w]! > 0) messageFail[w] = Math.max(0, Math.min(1, 1 - asyncDone[w]! / asyncStart[w]!));
     }
 
     // 2. Each station at this step.
@@ -254,6 +237,7 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
       let rejected = 0;
       if (failing) rejected = 1;
       else if (station.role === ROLE_RATE_LIMITER && station.rateLimit && x > station.rateLimit.ratePerSec) rejected = 1 - station.rateLimit.ratePerSec / x;
+      else if (station.admission) rejected = gates.rejected(s);
       const admitted = x * (1 - rejected);
       const capacity = hold > 0 ? totalServers / hold : Infinity;
       let wait = 0;
@@ -296,6 +280,8 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
       }
       reject[s] = rejected;
       depthNow[s] = depth;
+      // The counter sees the attempts that got through; its sold-out share routes the next step.
+      if (station.role === ROLE_INVENTORY) hit[s] = stocks.step(s, x * (1 - rejected) * (1 - errorP[s]!), dt);
       const fluidWait = capacity > 0 && Number.isFinite(capacity) ? backlog[s]! / capacity : 0;
       const shiftService = Math.min(fixedS, meanS);
       sst.shift = station.baseLatencySec + fluidWait + shiftService;
@@ -320,6 +306,7 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
       ss.queueDepth[b]! += depth / perBucket;
       ss.busy[b]! += busy / perBucket;
       ss.instances[b]! += instances[s]! / perBucket;
+      ss.arrivals[b]! += x / perBucket;
       if (station.role === ROLE_CACHE) ss.hitRatio[b] = hit[s]!;
       if (measuring) {
         const tot = sTot[s]!;
@@ -344,15 +331,19 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
     // A queue's depth is the backlog of the consumers it feeds.
     for (let q = 0; q < S; q++) {
       if (st[q]!.role !== ROLE_ASYNC) continue;
-      let depth = 0;
-      for (let s = 0; s < S; s++) {
+      // A gate's depth is the users waiting to be admitted.
+      let depth = st[q]!.admission ? gates.waiting(q) : 0;
+      for (let s = 0; s < S && !st[q]!.admission; s++) {
         const into = asyncInto[q * S + s]!;
         if (into > 0 && lam[s]! > 0) depth += depthNow[s]! * Math.min(1, into / lam[s]!);
       }
       sSeries[q]!.queueDepth[b]! += depth / perBucket;
       if (measuring) {
-        sTot[q]!.queueArea += depth * dt;
-        sTot[q]!.peakQueue = Math.max(sTot[q]!.peakQueue, depth);
+        const tot = sTot[q]!;
+        tot.queueArea += depth * dt;
+        tot.peakQueue = Math.max(tot.peakQueue, depth);
+        // Little: those joining now wait about (users ahead) / (admission rate).
+        if (st[q]!.admission) tot.waitSum += lam[q]! * (1 - reject[q]!) * dt * (depth / st[q]!.admission!.admitPerSec);
       }
     }
 
@@ -428,6 +419,79 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
   }
   if (control.onProgress) control.onProgress(1);
 
+  /** Carries workload w's flow along its path from hop `from`; stops at a gate until the gates have resolved. */
+  function propagate(w: number, from: number): void {
+    const p = wl[w]!;
+    const flow = flows[w]!;
+    const H = p.hops.length;
+    for (let i = from; i < H; i++) {
+      let x = flow[i]!;
+      // A gate releases its waiting users even when nobody joins.
+      if (x <= 0 && !st[p.hops[i]!.station]!.admission) continue;
+      const h = p.hops[i]!;
+      const s = h.station;
+      const station = st[s]!;
+      if (i === p.asyncFrom && p.asyncFrom < H) {
+        // Messages are retried from their queue: more work for the background hops.
+        const fm = messageFail[w]!;
+        const mm = st[p.hops[i - 1]!.station]!.maxAttempts;
+        x *= fm < 1 ? (1 - Math.pow(fm, mm)) / (1 - fm) : mm;
+        flow[i] = x;
+        asyncStart[w] = x;
+      }
+      lam[s]! += x;
+      serviceSum[s]! += x * h.service.meanSec;
+      service2Sum[s]! += x * h.service.meanSec * h.service.meanSec * (1 + h.service.scv);
+      fixedSum[s]! += x * h.service.meanSec * hopFixedShare[w]![i]!;
+      flowBy[s * W + w]! += x;
+      if (h.locksRow) lamLock[s]! += x;
+      const ok = x * (1 - reject[s]!) * (1 - errorP[s]!);
+      const syncEnd = p.asyncFrom;
+      if (station.admission) {
+        gates.join(s, w, x * (1 - errorP[s]!));
+        pausedAt[w] = i;
+        return;
+      }
+      if (station.role === ROLE_INVENTORY && ok > 0) stocks.noteReserved(s, ok * (1 - hit[s]!), failureAfter(p, i));
+      if (i < syncEnd) {
+        if (skips[s]) {
+          const to = Math.min(i + 1 + h.skipOnHit, syncEnd);
+          const hits = ok * hit[s]!;
+          if (to >= syncEnd) syncDone[w]! += hits;
+          else flow[to]! += hits;
+          if (i + 1 >= syncEnd) syncDone[w]! += ok - hits;
+          else flow[i + 1]! += ok - hits;
+        } else if (station.role === ROLE_ASYNC) {
+          syncDone[w]! += ok;
+          if (i + 1 < H) {
+            flow[i + 1]! += ok * station.fanout;
+            asyncInto[s * S + p.hops[i + 1]!.station]! += ok * station.fanout;
+          }
+        } else if (i + 1 >= syncEnd) syncDone[w]! += ok;
+        else flow[i + 1]! += ok;
+      } else {
+        const to = skips[s] ? Math.min(i + 1 + h.skipOnHit, H) : i + 1;
+        const hits = skips[s] ? ok * hit[s]! : 0;
+        const fan = station.role === ROLE_ASYNC ? station.fanout : 1;
+        if (to >= H) asyncDone[w]! += hits;
+        else flow[to]! += hits;
+        if (i + 1 >= H) asyncDone[w]! += (ok - hits) * fan;
+        else flow[i + 1]! += (ok - hits) * fan;
+      }
+    }
+    if (asyncStart[w]! > 0) messageFail[w] = Math.max(0, Math.min(1, 1 - asyncDone[w]! / asyncStart[w]!));
+  }
+
+  /** Share of what leaves hop i that fails further along (before retries): a reservation whose payment fails. */
+  function failureAfter(p: Plan['workloads'][number], i: number): number {
+    let survive = 1;
+    for (let j = i + 1; j < p.hops.length; j++) {
+      const s = p.hops[j]!.station;
+      survive *= (1 - reject[s]!) * (1 - errorP[s]!);
+    }
+    return 1 - survive;
+  }
+
   /** Routes through the synchronous path of workload w, as a latency mixture of successful attempts. */
   function routesOf(w: number): LatencyMixture {
     const p = wl[w]!;
@@ -458,7 +522,7 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
       const variance = variance0 + ss.variance;
       const role = st[s]!.role;
       if (role === ROLE_ASYNC) top = pushRoute(stack, top, p.asyncFrom, weight, shift, mean, variance);
-      else if (role === ROLE_CACHE && branches < MAX_ROUTES) {
+      else if (skips[s] && branches < MAX_ROUTES) {
         branches++;
         top = pushRoute(stack, top, Math.min(at + 1 + h.skipOnHit, p.asyncFrom), weight * hit[s]!, shift, mean, variance);
         top = pushRoute(stack, top, at + 1, weight * (1 - hit[s]!), shift, mean, variance);
@@ -544,6 +608,7 @@ export function runHorizon(plan: Plan, _seed: number, control: RunControl = {}):
       allP95Sec: pooledQuantile(pooled, 0.95, ...bracket(wSeries.map((x) => x.p95))),
       allP99Sec: pooledQuantile(pooled, 0.99, ...bracket(wSeries.map((x) => x.p99))),
       warnings: [],
+      inventory: st.map((_, s) => stocks.figures(s)),
     },
   };
 }

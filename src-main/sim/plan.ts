@@ -3,6 +3,7 @@
  * resolved to indices, defaults applied, times in seconds.
  */
 import type { ComponentKind } from './defaults';
+import type { StockParams } from './inventory/stockCounter';
 import type { ServiceTimeSpec } from './types';
 
 export const DIST_EXPONENTIAL = 0;
@@ -64,6 +65,8 @@ export const ROLE_RATE_LIMITER = 1;
 export const ROLE_CACHE = 2;
 /** Queue, stream, pub/sub: the user is answered once the message is accepted. */
 export const ROLE_ASYNC = 3;
+/** Stock counter: each visit reserves a unit; "sold out" answers and skips the rest of the path. */
+export const ROLE_INVENTORY = 4;
 
 export const POLICY_ROUND_ROBIN = 0;
 export const POLICY_LEAST_CONNECTIONS = 1;
@@ -125,6 +128,9 @@ export interface StationPlan {
   /** For a pool consuming a stream: at most one message per partition at once (Infinity otherwise). */
   consumerCap: number;
   autoscale: AutoscalePlan | null;
+  /** Virtual queue (an async role): releases at most admitPerSec to the next hop; the rest wait, up to maxWaiting. */
+  admission: { admitPerSec: number; maxWaiting: number } | null;
+  inventory: StockParams | null;
   faults: FaultPlan[];
 }
 

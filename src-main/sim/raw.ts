@@ -3,6 +3,7 @@
  * (request and horizon) produce this shape, so results, theory, cost and
  * explanations are built once (results.ts).
  */
+import type { StockFigures } from './inventory/stockCounter';
 import type { WorkloadCounts } from './types';
 
 export interface RawWorkloadSeries {
@@ -34,6 +35,8 @@ export interface RawStationSeries {
   busy: Float64Array;
   hitRatio: Float64Array;
   instances: Float64Array;
+  /** Visits per second (horizon level only). */
+  arrivals?: Float64Array;
 }
 
 export interface RawStation {
@@ -71,4 +74,6 @@ export interface RawRun {
   allP95Sec: number;
   allP99Sec: number;
   warnings: string[];
+  /** Per station: the stock counter's figures for inventory components (horizon level only). */
+  inventory?: (StockFigures | null)[];
 }

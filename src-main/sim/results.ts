@@ -2,10 +2,11 @@
 import { planCost } from './cost';
 import { explain } from './explain';
 import { downsample, round } from './metrics';
-import type { Plan } from './plan';
+import type { StockFigures } from './inventory/stockCounter';
+import type { Plan, StationPlan } from './plan';
 import type { RawRun } from './raw';
 import { stationTheory } from './theory/station';
-import type { ComponentResult, SimResult, TheoryFigure, WorkloadResult } from './types';
+import type { ComponentResult, InventoryResult, SimResult, TheoryFigure, WorkloadResult } from './types';
 
 const MAX_POINTS = 600;
 
@@ -41,6 +42,12 @@ function roundTheory(t: TheoryFigure | null): TheoryFigure | null {
     blockingProbability: r(t.blockingProbability),
     cacheHitRatio: r(t.cacheHitRatio),
   };
+}
+
+function inventoryResult(sp: StationPlan, f: StockFigures | null): InventoryResult | null {
+  if (!sp.inventory || !f) return null;
+  const soldOutAtSec = f.soldOutAtSec === null ? null : round(f.soldOutAtSec);
+  return { ...f, update: sp.inventory.update, shards: sp.inventory.shards, soldOutAtSec };
 }
 
 export function buildResult(plan: Plan, raw: RawRun, seed: number): SimResult {
@@ -114,6 +121,7 @@ export function buildResult(plan: Plan, raw: RawRun, seed: number): SimResult {
       replicationLagMs: sp.replicationLagMs,
       deadLettered: s.deadLettered,
       costPerMonth: round(cost.lines[i]!.costPerMonth, 6),
+      inventory: inventoryResult(sp, raw.inventory?.[i] ?? null),
       theory: roundTheory(stationTheory(plan, sp, arrivalRate, servers)),
       series: {
         utilisation: series(s.series.utilisation),
@@ -121,6 +129,7 @@ export function buildResult(plan: Plan, raw: RawRun, seed: number): SimResult {
         connectionsInUse: series(s.series.busy),
         cacheHitRatio: sp.cache ? gappy(s.series.hitRatio) : [],
         instances: series(s.series.instances),
+        arrivalsPerSec: s.series.arrivals ? series(s.series.arrivals) : [],
       },
     };
   });

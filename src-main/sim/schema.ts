@@ -122,6 +122,16 @@ export const modelSchema = z
     if (Object.keys(m.workloads).length === 0) ctx.addIssue({ code: 'custom', path: ['workloads'], message: 'expected at least one workload' });
     const known = `a component id (one of: ${ids.join(', ')})`;
     for (const [name, w] of Object.entries(m.workloads)) {
+      // A virtual queue gates the synchronous part: at most one per path, before any queue, stream or pub/sub.
+      let asyncSeen = false;
+      let gates = 0;
+      w.path.forEach((hop, i) => {
+        const kind = m.components[typeof hop === 'string' ? hop : hop.component]?.kind;
+        if (kind === 'virtualQueue') {
+          if (++gates > 1 || asyncSeen) ctx.addIssue({ code: 'custom', path: ['workloads', name, 'path', i], message: 'expected at most one virtualQueue per path, before any queue, stream or pubsub' });
+          asyncSeen = true;
+        } else if (kind === 'queue' || kind === 'stream' || kind === 'pubsub') asyncSeen = true;
+      });
       w.path.forEach((hop, i) => {
         const id = typeof hop === 'string' ? hop : hop.component;
         const at = typeof hop === 'string' ? ['workloads', name, 'path', i] : ['workloads', name, 'path', i, 'component'];

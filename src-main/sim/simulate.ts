@@ -13,9 +13,16 @@ export function expectedRequests(plan: Plan): number {
   return plan.traffic.meanRatePerSec * plan.durationSec;
 }
 
-/** Request level when the run is small enough to follow every request, otherwise horizon. */
+/** Kinds the request level does not simulate (it would treat them as plain stations). */
+const HORIZON_ONLY = new Set<string>(['virtualQueue', 'inventory']);
+
+function horizonOnly(plan: Plan): string[] {
+  return plan.stations.filter((s) => HORIZON_ONLY.has(s.kind)).map((s) => s.id);
+}
+
+/** Request level when the run is small enough to follow every request (and has no horizon-only kinds), otherwise horizon. */
 export function defaultLevel(plan: Plan): SimLevel {
-  return expectedRequests(plan) <= LIMITS.maxRequestLevelRequests ? 'request' : 'horizon';
+  return expectedRequests(plan) <= LIMITS.maxRequestLevelRequests && horizonOnly(plan).length === 0 ? 'request' : 'horizon';
 }
 
 export function simulate(model: Model, options: SimOptions): SimOutcome {
@@ -25,6 +32,10 @@ export function simulate(model: Model, options: SimOptions): SimOutcome {
   if (!Number.isFinite(seed)) throw new ModelError(plan.name, 'seed', 'expected a finite number', String(seed));
   const control = { onProgress: options.onProgress, shouldStop: options.shouldStop };
   if (level === 'request') {
+    const only = horizonOnly(plan);
+    if (only.length > 0) {
+      throw new ModelError(plan.name, 'level', `virtualQueue and inventory are simulated at the horizon level only (here: ${only.join(', ')}); run at the horizon level or leave the level out`, null);
+    }
     const expected = expectedRequests(plan);
     if (expected > LIMITS.maxRequestLevelRequests) {
       throw new ModelError(

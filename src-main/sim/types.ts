@@ -72,6 +72,35 @@ export interface ComponentSeries {
   /** Hits / lookups (null where there were none); empty for components that are not caches. */
   cacheHitRatio: (number | null)[];
   instances: number[];
+  /** Visits per second; horizon level only (empty at the request level). */
+  arrivalsPerSec: number[];
+}
+
+/** What happened to an inventory's stock over the whole run (warm-up included: stock is not reset). */
+export interface InventoryResult {
+  stock: number;
+  update: 'atomic' | 'readThenWrite';
+  shards: number;
+  /** Reservation attempts that reached the counter. */
+  attempts: number;
+  /** Buyers told they have a unit. */
+  reserved: number;
+  /** Reservations paid. */
+  sold: number;
+  /** Units sold beyond the stock: max(0, sold - stock). Always 0 with atomic updates. */
+  oversold: number;
+  /** What the counter says is left at the end. */
+  remaining: number;
+  /** Reservations neither paid nor returned at the end (unpaid, within their TTL). */
+  pendingReservations: number;
+  returnedByExpiry: number;
+  returnedByFailedPayment: number;
+  /** Returned units the counter never saw: overwritten by a pending read-then-write. */
+  lostReturns: number;
+  /** When the counter first answered "sold out" on every shard; null if the stock never ran out. */
+  soldOutAtSec: number | null;
+  /** Attempts answered "sold out" (successful answers, not errors). */
+  soldOutAnswers: number;
 }
 
 /** What happened to a workload's requests, counted the same way at both levels. */
@@ -129,6 +158,8 @@ export interface ComponentResult {
   replicationLagMs: number | null;
   deadLettered: number;
   costPerMonth: number;
+  /** Stock figures for inventory components, null for other kinds. */
+  inventory: InventoryResult | null;
   theory: TheoryFigure | null;
   series: ComponentSeries;
 }
@@ -207,7 +238,11 @@ export type ContractMetric =
   | 'throughputPerSec'
   | 'utilisation'
   | 'queueDepth'
-  | 'deadLettered';
+  | 'deadLettered'
+  /** Units sold beyond the stock (inventory components; summed unless one is named). */
+  | 'oversoldUnits'
+  /** Units sold (inventory components; summed unless one is named). */
+  | 'soldUnits';
 
 export interface ContractTerm {
   /** Label shown to the learner; defaults to a description of the metric. */

@@ -61,6 +61,8 @@ export function baseStation(kind: ComponentKind, id: string, index: number, c: C
     partitions: 0,
     consumerCap: Infinity,
     autoscale: null,
+    admission: null,
+    inventory: null,
     faults: [],
   };
 }

@@ -18,6 +18,8 @@ import { sourceSchema, sourceStation } from './source';
 import { streamSchema, streamStation } from './stream';
 import { websocketGatewaySchema, websocketGatewayStation } from './websocketGateway';
 import { workerPoolSchema, workerPoolStation } from './workerPool';
+import { virtualQueueSchema, virtualQueueStation } from './virtualQueue';
+import { inventorySchema, inventoryStation } from './inventory';
 
 export const componentSchemas = [
   sourceSchema,
@@ -36,6 +38,8 @@ export const componentSchemas = [
   pubsubSchema,
   websocketGatewaySchema,
   externalSchema,
+  virtualQueueSchema,
+  inventorySchema,
 ] as const;
 
 type AnyComponent = z.output<(typeof componentSchemas)[number]>;
@@ -59,6 +63,8 @@ export function toStation(id: string, index: number, c: AnyComponent): StationPl
     case 'pubsub': return pubsubStation(id, index, c);
     case 'websocketGateway': return websocketGatewayStation(id, index, c);
     case 'external': return externalStation(id, index, c);
+    case 'virtualQueue': return virtualQueueStation(id, index, c);
+    case 'inventory': return inventoryStation(id, index, c);
   }
 }
 
