@@ -30,8 +30,10 @@ test('the sidebar shows the four views and each one opens with its heading', asy
     await expect(nav.locator('[aria-current="page"]')).toHaveCount(1);
     await expect(page).toHaveTitle(name === 'Home' ? 'Home — Backpressure' : `${name} — Backpressure`);
   }
+  // Scenarios are no longer a placeholder (scenarios.spec.ts covers the list itself).
   await page.goto(`${app.url}/#/scenarios`);
-  await expect(page.getByText('Coming in a later release')).toBeVisible();
+  await expect(page.getByRole('link', { name: /Not tried yet/ }).first()).toBeVisible();
+  await expect(page.getByText('Coming in a later release')).toHaveCount(0);
 });
 
 test('the Library lists the lessons and names the broken file and its field', async ({ page, app }) => {

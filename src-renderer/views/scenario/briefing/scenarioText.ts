@@ -1,0 +1,166 @@
+// Scenarios as a learner reads them: contract terms with their meaning, difficulty,
+// prices, and the list grouped by category. Pure, so the list, the shell and the
+// briefing word things the same way (and the unit tests can check it).
+import type { ContractView, Difficulty, ScenarioSummary } from '../../../../src-main/api/contract';
+
+const nbsp = '\u00a0';
+
+export const difficultyLabel: Record<Difficulty, string> = {
+  intro: 'Intro',
+  medium: 'Medium',
+  hard: 'Hard',
+};
+
+const difficultyRank: Record<Difficulty, number> = { intro: 0, medium: 1, hard: 2 };
+
+/** 99.9 -> "99.9 %", 99.95 -> "99.95 %", 99.9876 -> "99.988 %", 100 -> "100 %". */
+export function formatUptime(pct: number): string {
+  if (!Number.isFinite(pct)) return '—';
+  return `${pct.toLocaleString('en-US', { maximumFractionDigits: 3 })}${nbsp}%`;
+}
+
+/** 300 -> "300 ms", 1250 -> "1,250 ms", 12.34 -> "12.3 ms". */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  return `${ms.toLocaleString('en-US', { maximumFractionDigits: ms >= 100 ? 0 : 1 })}${nbsp}ms`;
+}
+
+/** 1200 -> "$1,200", 12.5 -> "$12.50", 0 -> "$0". */
+export function formatMoney(dollars: number): string {
+  if (!Number.isFinite(dollars)) return '—';
+  const whole = Math.abs(dollars - Math.round(dollars)) < 0.005;
+  return `$${dollars.toLocaleString('en-US', { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 })}`;
+}
+
+/** "$1,200/month". */
+export function formatMonthly(dollars: number): string {
+  return `${formatMoney(dollars)}/month`;
+}
+
+/** 12000 -> "12,000". */
+export function formatCount(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  return Math.round(value).toLocaleString('en-US');
+}
+
+/** 0.7 -> "70 %", 0.055 -> "5.5 %". */
+export function formatShare(share: number): string {
+  if (!Number.isFinite(share)) return '—';
+  const pct = share * 100;
+  return `${pct.toLocaleString('en-US', { maximumFractionDigits: pct < 10 && pct % 1 !== 0 ? 1 : 0 })}${nbsp}%`;
+}
+
+/**
+ * How many requests the uptime term lets fail, as "1 in N": 99.9 -> 1,000, 99.95 -> 2,000.
+ * Null for 100 % (none may fail) and for nonsense.
+ */
+export function failureOneIn(uptimePct: number): number | null {
+  const failing = 100 - uptimePct;
+  if (!Number.isFinite(failing) || failing <= 0 || failing >= 100) return null;
+  const n = 100 / failing;
+  // 99.9 gives 999.99...; a learner reads the round number.
+  return n >= 100 ? Math.round(n / 10) * 10 : Math.round(n);
+}
+
+export interface ContractTerm {
+  id: string;
+  label: string;
+  value: string;
+  /** One line: what the term asks of the design. */
+  meaning: string;
+}
+
+/** The contract's terms in reading order, each with its figure and a one-line meaning. */
+export function contractTerms(contract: ContractView): ContractTerm[] {
+  const oneIn = failureOneIn(contract.uptimePct);
+  return [
+    {
+      id: 'uptime',
+      label: 'Uptime',
+      value: formatUptime(contract.uptimePct),
+      meaning:
+        oneIn === null
+          ? 'Every user request must succeed over the run.'
+          : `At most 1 user request in ${formatCount(oneIn)} may fail over the run.`,
+    },
+    {
+      id: 'p95',
+      label: 'p95 latency',
+      value: formatMs(contract.p95Ms),
+      meaning: `95 of every 100 answers must arrive within ${formatMs(contract.p95Ms)}; only the slowest 5 % may take longer.`,
+    },
+    {
+      id: 'budget',
+      label: 'Budget',
+      value: formatMonthly(contract.budgetPerMonth),
+      meaning: `Everything you place, at the instance counts you choose, must cost at most ${formatMoney(contract.budgetPerMonth)} a month.`,
+    },
+    ...contract.extra.map((term) => ({
+      id: term.id,
+      label: 'Also',
+      value: term.label,
+      meaning: 'Checked on every run, like the terms above.',
+    })),
+  ];
+}
+
+/** Short chips for a header or a card: "99.9 % uptime", "p95 ≤ 300 ms", "≤ $1,200/month", extras. */
+export function contractChips(contract: ContractView): string[] {
+  return [
+    `${formatUptime(contract.uptimePct)} uptime`,
+    `p95${nbsp}≤${nbsp}${formatMs(contract.p95Ms)}`,
+    `≤${nbsp}${formatMonthly(contract.budgetPerMonth)}`,
+    ...contract.extra.map((term) => term.label),
+  ];
+}
+
+/** "read-heavy" -> "Read heavy"; a category already worded ("Caching", "Real time") is kept. */
+export function categoryLabel(category: string): string {
+  const trimmed = category.trim();
+  if (!trimmed) return 'Other';
+  if (/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/.test(trimmed)) {
+    const words = trimmed.replace(/[-_]+/g, ' ');
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
+  return trimmed;
+}
+
+export interface CategoryGroup<T> {
+  category: string;
+  label: string;
+  items: T[];
+}
+
+/**
+ * Scenarios grouped by category: categories in the order they first appear (the
+ * backend's order), and inside each, intro before medium before hard, ties kept in order.
+ */
+export function groupByCategory<T extends Pick<ScenarioSummary, 'category' | 'difficulty'>>(items: T[]): CategoryGroup<T>[] {
+  const groups = new Map<string, CategoryGroup<T>>();
+  for (const item of items) {
+    const label = categoryLabel(item.category);
+    const key = label.toLowerCase();
+    let group = groups.get(key);
+    if (!group) {
+      group = { category: item.category, label, items: [] };
+      groups.set(key, group);
+    }
+    group.items.push(item);
+  }
+  const result = [...groups.values()];
+  for (const group of result) {
+    group.items = group.items
+      .map((item, index) => ({ item, index }))
+      .sort((a, b) => difficultyRank[a.item.difficulty] - difficultyRank[b.item.difficulty] || a.index - b.index)
+      .map(({ item }) => item);
+  }
+  return result;
+}
+
+/** Story text as paragraphs: blank lines split them, single newlines are spaces. */
+export function paragraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean);
+}

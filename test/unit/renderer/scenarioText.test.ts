@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  categoryLabel,
+  contractChips,
+  contractTerms,
+  failureOneIn,
+  formatMoney,
+  formatMs,
+  formatShare,
+  formatUptime,
+  groupByCategory,
+  paragraphs,
+} from '../../../src-renderer/views/scenario/briefing/scenarioText';
+import type { Difficulty } from '../../../src-main/api/contract';
+
+const nbsp = '\u00a0';
+
+describe('contract wording', () => {
+  it('formats the three figures', () => {
+    expect(formatUptime(99.9)).toBe(`99.9${nbsp}%`);
+    expect(formatUptime(99.95)).toBe(`99.95${nbsp}%`);
+    expect(formatUptime(100)).toBe(`100${nbsp}%`);
+    expect(formatMs(300)).toBe(`300${nbsp}ms`);
+    expect(formatMs(1250)).toBe(`1,250${nbsp}ms`);
+    expect(formatMs(12.34)).toBe(`12.3${nbsp}ms`);
+    expect(formatMoney(1200)).toBe('$1,200');
+    expect(formatMoney(12.5)).toBe('$12.50');
+    expect(formatShare(0.92)).toBe(`92${nbsp}%`);
+    expect(formatShare(0.055)).toBe(`5.5${nbsp}%`);
+  });
+
+  it('reads the uptime as one failure in N', () => {
+    expect(failureOneIn(99.9)).toBe(1000);
+    expect(failureOneIn(99.95)).toBe(2000);
+    expect(failureOneIn(99.5)).toBe(200);
+    expect(failureOneIn(99)).toBe(100);
+    expect(failureOneIn(90)).toBe(10);
+    expect(failureOneIn(100)).toBeNull();
+  });
+
+  it('gives every term, extras included, a value and a one-line meaning', () => {
+    const terms = contractTerms({ uptimePct: 99.9, p95Ms: 250, budgetPerMonth: 1800, extra: [{ id: 'no-oversell', label: 'Zero oversold seats' }] });
+    expect(terms.map((t) => t.id)).toEqual(['uptime', 'p95', 'budget', 'no-oversell']);
+    expect(terms[0]!.meaning).toContain('1 user request in 1,000');
+    expect(terms[1]!.meaning).toContain(`250${nbsp}ms`);
+    expect(terms[2]!.value).toBe('$1,800/month');
+    expect(terms[3]!.value).toBe('Zero oversold seats');
+    for (const term of terms) expect(term.meaning).not.toContain('\n');
+    expect(contractTerms({ uptimePct: 100, p95Ms: 1, budgetPerMonth: 1, extra: [] })[0]!.meaning).toBe('Every user request must succeed over the run.');
+  });
+
+  it('words the chips', () => {
+    expect(contractChips({ uptimePct: 99.9, p95Ms: 250, budgetPerMonth: 1800, extra: [{ id: 'x', label: 'No double charge' }] })).toEqual([
+      `99.9${nbsp}% uptime`,
+      `p95${nbsp}≤${nbsp}250${nbsp}ms`,
+      `≤${nbsp}$1,800/month`,
+      'No double charge',
+    ]);
+  });
+});
+
+describe('grouping the list', () => {
+  const s = (id: string, category: string, difficulty: Difficulty) => ({ id, category, difficulty });
+
+  it('keeps categories in first-seen order and sorts each by difficulty, ties in order', () => {
+    const groups = groupByCategory([
+      s('a', 'caching', 'hard'),
+      s('b', 'Contention', 'medium'),
+      s('c', 'caching', 'intro'),
+      s('d', 'caching', 'hard'),
+      s('e', 'Caching', 'medium'),
+    ]);
+    expect(groups.map((g) => g.label)).toEqual(['Caching', 'Contention']);
+    expect(groups[0]!.items.map((i) => i.id)).toEqual(['c', 'e', 'a', 'd']);
+    expect(groups[1]!.items.map((i) => i.id)).toEqual(['b']);
+  });
+
+  it('returns nothing for nothing', () => {
+    expect(groupByCategory([])).toEqual([]);
+  });
+
+  it('labels categories for reading', () => {
+    expect(categoryLabel('long-running-tasks')).toBe('Long running tasks');
+    expect(categoryLabel('Real-time updates')).toBe('Real-time updates');
+    expect(categoryLabel('  ')).toBe('Other');
+  });
+});
+
+describe('story text', () => {
+  it('splits paragraphs on blank lines and joins wrapped lines', () => {
+    expect(paragraphs('One line\nwrapped.\n\n  Two.  \n\n\n')).toEqual(['One line wrapped.', 'Two.']);
+    expect(paragraphs('')).toEqual([]);
+  });
+});
