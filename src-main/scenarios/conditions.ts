@@ -75,7 +75,7 @@ function componentMetric(c: ComponentResult, metric: (typeof COMPONENT_METRICS)[
   return c[metric];
 }
 
-export function workloadMetric(result: SimResult, workload: string, metric: (typeof WORKLOAD_METRICS)[number]): number | null {
+export function workloadMetric(result: SimResult, build: ModelBuild, workload: string, metric: (typeof WORKLOAD_METRICS)[number]): number | null {
   const w = result.workloads.find((x) => x.id === workload);
   if (!w) return null;
   const judged = Math.max(1, w.successes + w.fallbacks + w.late + w.errors + w.timeouts);
@@ -87,14 +87,14 @@ export function workloadMetric(result: SimResult, workload: string, metric: (typ
     case 'lateRatePct': return (100 * w.late) / judged;
     case 'retryAmplification': return w.userRequests > 0 ? w.attempts / w.userRequests : 1;
     case 'deadLettered': return w.deadLettered;
-    case 'asyncBacklog': return asyncBacklog(result, workload);
+    case 'asyncBacklog': return asyncBacklog(result, workload, build);
   }
 }
 
 /** Background messages accepted but neither done nor dead-lettered by the end: work piling up unseen. */
-export function asyncBacklog(result: SimResult, workload: string): number {
+export function asyncBacklog(result: SimResult, workload: string, build: ModelBuild): number {
   const w = result.workloads.find((x) => x.id === workload);
-  if (!w) return 0;
+  if (!w || build.paths[workload]?.asyncFrom == null) return 0;
   const accepted = w.successes + w.fallbacks + w.late;
   return Math.max(0, accepted - w.asyncCompleted - w.deadLettered);
 }
@@ -118,7 +118,7 @@ export function evaluate(cond: Condition, ctx: ConditionContext): ConditionOutco
     return { holds: matches.length > 0, evidence: matches.map((c) => `${c.id}: ${describeComponentMetric(cond.metric, componentMetric(c, cond.metric), c)}`) };
   }
   if ('metric' in cond && 'workload' in cond) {
-    const v = workloadMetric(result, cond.workload, cond.metric);
+    const v = workloadMetric(result, build, cond.workload, cond.metric);
     if (v === null || !within(v, cond)) return { holds: false, evidence: [] };
     return { holds: true, evidence: [`${cond.workload}: ${describeWorkloadMetric(cond.metric, v)}`] };
   }

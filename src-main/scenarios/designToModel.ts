@@ -99,6 +99,41 @@ function followPaths(scenario: ScenarioSpec, design: Design, nodes: Map<string, 
 
 const canDo = (step: ScenarioStepSpec, node: Node) => step.doneBy.includes(node.kind) || step.doneBy.includes(node.id);
 
+/**
+ * Hands the steps, in order, to the hops. A hop does the next step if it can. If it cannot and
+ * nothing later on the path can either, an earlier hop on the same side of the queue may (the app
+ * server renders after the database answers: the request returns through it). A cache never does
+ * a step itself: on a miss the component behind it still must.
+ */
+function assignSteps(steps: ScenarioStepSpec[], path: Node[], asyncFrom: number | null): ScenarioStepSpec[][] {
+  const taken: ScenarioStepSpec[][] = path.map(() => []);
+  const side = (i: number) => (asyncFrom !== null && i >= asyncFrom ? 1 : 0);
+  const able = (step: ScenarioStepSpec, i: number) => !CACHE_KINDS.has(path[i]!.kind) && canDo(step, path[i]!);
+  let next = 0;
+  for (let i = 0; i < path.length && next < steps.length; i++) {
+    while (next < steps.length) {
+      const step = steps[next]!;
+      if (able(step, i)) {
+        taken[i]!.push(step);
+        next++;
+        continue;
+      }
+      if (path.some((_, k) => k > i && able(step, k))) break;
+      let back = -1;
+      for (let j = i - 1; j >= 0 && side(j) === side(i); j--) {
+        if (able(step, j)) {
+          back = j;
+          break;
+        }
+      }
+      if (back < 0) break;
+      taken[back]!.push(step);
+      next++;
+    }
+  }
+  return taken;
+}
+
 function serviceOf(steps: ScenarioStepSpec[]): ServiceTimeSpec | undefined {
   const timed = steps.filter((s) => s.serviceMs !== undefined);
   if (timed.length === 0) return undefined;
@@ -132,17 +167,19 @@ export function designToModel(scenario: ScenarioSpec, design: Design, drill?: Sc
 
   for (const w of scenario.workloads) {
     const { hops, asyncFrom } = paths[w.id] ?? { hops: [], asyncFrom: null };
-    let next = 0;
+    const taken = assignSteps(w.steps, hops.map((id) => nodes.get(id)!), asyncFrom);
+    for (const [i, steps] of taken.entries()) {
+      const node = nodes.get(hops[i]!)!;
+      for (const st of steps) assignments.push({ workload: w.id, step: st.label, componentId: node.id, kind: node.kind, mustFinishFirst: st.mustFinishFirst ?? false, inBackground: asyncFrom !== null && i >= asyncFrom });
+    }
     const modelPath = hops.map((id, i) => {
       const node = nodes.get(id)!;
-      const taken: ScenarioStepSpec[] = [];
-      // A cache never does a step itself: on a miss the component behind it still must.
-      while (next < w.steps.length && !CACHE_KINDS.has(node.kind) && canDo(w.steps[next]!, node)) taken.push(w.steps[next++]!);
-      for (const s of taken) assignments.push({ workload: w.id, step: s.label, componentId: id, kind: node.kind, mustFinishFirst: s.mustFinishFirst ?? false, inBackground: asyncFrom !== null && i >= asyncFrom });
-      const serviceTime = serviceOf(taken);
-      const locksRow = taken.some((s) => s.locksRow) && node.kind === 'postgres';
+      const mine = taken[i] ?? [];
+      const serviceTime = serviceOf(mine);
+      const locksRow = mine.some((st) => st.locksRow) && node.kind === 'postgres';
       return serviceTime || locksRow ? { component: id, ...(serviceTime ? { serviceTime } : {}), ...(locksRow ? { locksRow: true } : {}) } : id;
     });
+    const next = taken.reduce((n, list) => n + list.length, 0);
     if (hops.length > 0 && next < w.steps.length) {
       const step = w.steps[next]!;
       const after = next > 0 ? ` after "${w.steps[next - 1]!.label}"` : '';

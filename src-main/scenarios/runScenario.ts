@@ -54,7 +54,7 @@ function scenarioMeasure(t: ExtraTermSpec, result: SimResult, build: ModelBuild)
     case 'oversoldUnits': return inventoryTotal(result, 'oversold');
     case 'soldUnits': return inventoryTotal(result, 'sold');
     case 'stepsInBackground': return build.assignments.filter((a) => a.mustFinishFirst && a.inBackground).length;
-    case 'asyncBacklog': return t.workload ? asyncBacklog(result, t.workload) : result.workloads.reduce((s, w) => s + asyncBacklog(result, w.id), 0);
+    case 'asyncBacklog': return t.workload ? asyncBacklog(result, t.workload, build) : result.workloads.reduce((s, w) => s + asyncBacklog(result, w.id, build), 0);
     default: return null;
   }
 }
@@ -80,15 +80,28 @@ export function verdictOf(scenario: ScenarioSpec, result: SimResult, build: Mode
 
 function silentFailures(scenario: ScenarioSpec, result: SimResult, build: ModelBuild): SilentFailure[] {
   const out: SilentFailure[] = [];
+  const count = (n: number) => Math.round(n).toLocaleString('en-US');
   for (const w of scenario.workloads) {
-    if (build.paths[w.id]?.asyncFrom == null) continue;
+    const path = build.paths[w.id];
+    if (!path || path.asyncFrom === null) continue;
     const r = result.workloads.find((x) => x.id === w.id);
     if (!r) continue;
     const accepted = r.successes + r.fallbacks + r.late;
-    const backlog = asyncBacklog(result, w.id);
-    if (accepted === 0 || (backlog < 10 && r.deadLettered === 0) || backlog + r.deadLettered < accepted * 0.001) continue;
-    const parts = [backlog >= 10 ? `${Math.round(backlog).toLocaleString('en-US')} still waiting or lost at the end of the run` : '', r.deadLettered > 0 ? `${Math.round(r.deadLettered).toLocaleString('en-US')} dead-lettered` : ''].filter(Boolean);
-    out.push({ workload: w.id, message: `${w.label}: the users were told it worked, but of ${Math.round(accepted).toLocaleString('en-US')} background jobs ${parts.join(' and ')}. Nothing on the request path shows it.` });
+    if (accepted === 0) continue;
+    const backlog = asyncBacklog(result, w.id, build);
+    if ((backlog >= 10 || r.deadLettered > 0) && backlog + r.deadLettered >= accepted * 0.001) {
+      const parts = [backlog >= 10 ? `${count(backlog)} still waiting or lost at the end of the run` : '', r.deadLettered > 0 ? `${count(r.deadLettered)} dead-lettered` : ''].filter(Boolean);
+      out.push({ workload: w.id, message: `${w.label}: the users were told it worked, but of ${count(accepted)} background jobs ${parts.join(' and ')}. Nothing on the request path shows it.` });
+      continue;
+    }
+    // Work that piled up and drained again is still a failure somebody should have seen.
+    const background = path.hops.slice(path.asyncFrom - 1);
+    const worst = result.components.filter((c) => background.includes(c.id)).sort((a, b) => b.peakQueueDepth - a.peakQueueDepth)[0];
+    // More than ten minutes of average arrivals waiting at once.
+    const perSec = accepted / Math.max(1, result.durationSec - result.warmupSec);
+    if (worst && worst.peakQueueDepth >= 1000 && worst.peakQueueDepth >= 600 * perSec) {
+      out.push({ workload: w.id, message: `${w.label}: at the worst moment ${count(worst.peakQueueDepth)} jobs were waiting at ${worst.id} while every request was answered "done". The backlog drained later, but nothing on the request path showed it.` });
+    }
   }
   return out;
 }
