@@ -9,6 +9,15 @@
  * A "request" is what the user sent; a "job" is one attempt at it, or one
  * background message. Timeouts and retries are events that carry the attempt
  * id they belong to, and are ignored if that attempt is already over.
+ *
+ * This file is the event loop and its handlers. Beside it, in request/:
+ * events.ts (event kinds, outcomes), jobs.ts (the packed job record),
+ * hops.ts (flattened paths), workloads.ts (workload parameters, retry
+ * delays), stations.ts (station parameters, queues), faults.ts,
+ * stationAreas.ts (time integrals) and results.ts (the RawRun at the end).
+ * Constants from those modules are copied into module-local consts: under
+ * tsx (the bench, the CLI, the tests) an imported binding is a getter call
+ * on each read, which tripled the run time when read per event.
  */
 import { CacheStore } from './engine/cacheStore';
 import { EventQueue } from './engine/eventQueue';
