@@ -33,6 +33,7 @@ describe('contract wording', () => {
     expect(failureOneIn(99.9)).toBe(1000);
     expect(failureOneIn(99.95)).toBe(2000);
     expect(failureOneIn(99.5)).toBe(200);
+    expect(failureOneIn(99.85)).toBe(667);
     expect(failureOneIn(99)).toBe(100);
     expect(failureOneIn(90)).toBe(10);
     expect(failureOneIn(100)).toBeNull();
@@ -41,7 +42,8 @@ describe('contract wording', () => {
   it('gives every term, extras included, a value and a one-line meaning', () => {
     const terms = contractTerms({ uptimePct: 99.9, p95Ms: 250, budgetPerMonth: 1800, extra: [{ id: 'no-oversell', label: 'Zero oversold seats' }] });
     expect(terms.map((t) => t.id)).toEqual(['uptime', 'p95', 'budget', 'no-oversell']);
-    expect(terms[0]!.meaning).toContain('1 user request in 1,000');
+    expect(terms[0]!.meaning).toBe(`At most 0.1${nbsp}% of user requests (1 in 1,000) may fail over the run.`);
+    expect(contractTerms({ uptimePct: 99.85, p95Ms: 1, budgetPerMonth: 1, extra: [] })[0]!.meaning).toContain(`0.15${nbsp}% of user requests (1 in 667)`);
     expect(terms[1]!.meaning).toContain(`250${nbsp}ms`);
     expect(terms[2]!.value).toBe('$1,800/month');
     expect(terms[3]!.value).toBe('Zero oversold seats');

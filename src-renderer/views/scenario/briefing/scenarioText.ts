@@ -51,15 +51,24 @@ export function formatShare(share: number): string {
 }
 
 /**
- * How many requests the uptime term lets fail, as "1 in N": 99.9 -> 1,000, 99.95 -> 2,000.
+ * How many requests the uptime term lets fail, as "1 in N": 99.9 -> 1,000, 99.85 -> 667.
  * Null for 100 % (none may fail) and for nonsense.
  */
 export function failureOneIn(uptimePct: number): number | null {
   const failing = 100 - uptimePct;
   if (!Number.isFinite(failing) || failing <= 0 || failing >= 100) return null;
-  const n = 100 / failing;
-  // 99.9 gives 999.99...; a learner reads the round number.
-  return n >= 100 ? Math.round(n / 10) * 10 : Math.round(n);
+  return Math.round(100 / failing);
+}
+
+/** The share the uptime term lets fail: 99.85 -> "0.15 %". */
+export function formatFailing(uptimePct: number): string {
+  const failing = Math.max(0, 100 - uptimePct);
+  return `${(+failing.toFixed(4)).toLocaleString('en-US', { maximumFractionDigits: 4 })}${nbsp}%`;
+}
+
+/** "render the page" -> "Render the page". */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export interface ContractTerm {
@@ -81,7 +90,7 @@ export function contractTerms(contract: ContractView): ContractTerm[] {
       meaning:
         oneIn === null
           ? 'Every user request must succeed over the run.'
-          : `At most 1 user request in ${formatCount(oneIn)} may fail over the run.`,
+          : `At most ${formatFailing(contract.uptimePct)} of user requests (1 in ${formatCount(oneIn)}) may fail over the run.`,
     },
     {
       id: 'p95',
