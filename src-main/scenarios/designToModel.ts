@@ -202,7 +202,8 @@ export function designToModel(scenario: ScenarioSpec, design: Design, drill?: Sc
   for (const f of scenario.fixed ?? []) components[f.id] = { kind: f.kind, label: f.label, ...(scenario.settings?.[f.kind] ?? {}), ...(f.model ?? {}) } as ModelInput['components'][string];
   for (const c of design.components) {
     const cache = CACHE_KINDS.has(c.kind) && scenario.data ? { keyCount: scenario.data.keyCount, zipfExponent: scenario.data.zipfExponent } : {};
-    components[c.id] = { kind: c.kind, ...(c.label ? { label: c.label } : {}), instances: c.instances, ...cache, ...(scenario.settings?.[c.kind] ?? {}), ...optionsToModel(c.kind, c.options) } as ModelInput['components'][string];
+    // A stock counter scales by shards (its own setting), not instances.
+    components[c.id] = { kind: c.kind, ...(c.label ? { label: c.label } : {}), ...(c.kind === 'inventory' ? {} : { instances: c.instances }), ...cache, ...(scenario.settings?.[c.kind] ?? {}), ...optionsToModel(c.kind, c.options) } as ModelInput['components'][string];
   }
   const faults = drill ? faultsOf(scenario, design, drill) : [];
   const model: ModelInput = {
