@@ -74,7 +74,7 @@ export function formatPct(pct: number): string {
   const gap = 100 - pct;
   let digits = 1;
   if (pct >= 99 && gap > 0) digits = Math.min(4, Math.max(2, -Math.floor(Math.log10(gap))));
-  const text = pct.toFixed(digits).replace(/\.?0+$/, '');
+  const text = pct >= 1000 ? grouped(pct, 0) : pct.toFixed(digits).replace(/\.?0+$/, '');
   // Never round a shortfall up to a clean 100.
   return `${gap > 0 && text === '100' ? (99.9999).toFixed(4) : text}${nbsp}%`;
 }
@@ -156,11 +156,16 @@ export function formatDelta(a: number, b: number, unit: string): string {
   if (Math.abs(d) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))) return '±0';
   const sign = d > 0 ? '+' : '−';
   const abs = Math.abs(d);
+  let text: string;
   if (unit === '%') {
     const digits = abs >= 1 ? 1 : abs >= 0.01 ? 2 : 3;
-    return `${sign}${+abs.toFixed(digits)}${nbsp}pp`;
+    const rounded = +abs.toFixed(digits);
+    text = rounded === 0 ? '' : `${rounded >= 1000 ? grouped(rounded, 0) : rounded}${nbsp}pp`;
+  } else {
+    text = formatTermValue(abs, unit);
+    if (/^\$?0(\D|$)/.test(text) && !/[1-9]/.test(text)) text = '';
   }
-  return `${sign}${formatTermValue(abs, unit)}`;
+  return text ? `${sign}${text}` : '±0';
 }
 
 // ---------- what changed between two designs ----------
@@ -221,15 +226,29 @@ export function peakOf(values: readonly (number | null)[]): number | null {
   return top;
 }
 
-/** Whether a queue-depth series is worth a chart: anything ever waited (at least one message at some point). */
-export function queueMatters(values: readonly number[]): boolean {
-  return (peakOf(values) ?? 0) >= 1;
+const QUEUE_KINDS = new Set(['queue', 'stream', 'pubsub', 'workerPool']);
+
+/**
+ * Whether a component's queue depth is worth a chart: for a queue, stream or worker pool any
+ * backlog at all (a message waiting is its job, and a backlog is how work piles up unseen);
+ * for anything else a real pile-up (five or more waiting at some point), not a blip.
+ */
+export function queueMatters(values: readonly number[], kind = ''): boolean {
+  const peak = peakOf(values) ?? 0;
+  return QUEUE_KINDS.has(kind) ? peak >= 1 : peak >= 5;
+}
+
+/** Whether every value of every series is zero (or missing): nothing to draw but a flat line. */
+export function allZero(series: readonly (readonly (number | null)[])[]): boolean {
+  return series.every((values) => values.every((v) => v === null || v === 0));
 }
 
 // ---------- names ----------
 
 export interface RunLabels {
   component(id: string): string;
+  /** A component kind as the palette names it ("Redis cache"). */
+  kind(kind: string): string;
   workload(id: string): string;
   drill(id: string | null): string | null;
   lesson(id: string): string;
@@ -237,7 +256,13 @@ export interface RunLabels {
 
 /** Names for the ids a run carries: the design's labels, the scenario's fixed components, workloads, drills and lessons. */
 export function runLabels(
-  scenario: { workloads: { id: string; label: string }[]; fixed: { id: string; label: string }[]; drills: { id: string; title: string }[]; lessons: { id: string; title: string | null }[] },
+  scenario: {
+    workloads: { id: string; label: string }[];
+    fixed: { id: string; label: string }[];
+    drills: { id: string; title: string }[];
+    lessons: { id: string; title: string | null }[];
+    palette?: { kind: string; label: string }[];
+  },
   design: Pick<Design, 'components'> | null,
 ): RunLabels {
   const components = new Map<string, string>();
@@ -246,14 +271,34 @@ export function runLabels(
   const workloads = new Map(scenario.workloads.map((w) => [w.id, w.label]));
   const drills = new Map(scenario.drills.map((d) => [d.id, d.title]));
   const lessons = new Map(scenario.lessons.map((l) => [l.id, l.title]));
+  const kinds = new Map((scenario.palette ?? []).map((p) => [p.kind, p.label]));
   const words = (id: string) => {
     const text = id.replace(/[-_.]+/g, ' ').trim();
     return text.charAt(0).toUpperCase() + text.slice(1);
   };
   return {
     component: (id) => components.get(id) ?? id,
+    kind: (kind) => kinds.get(kind) ?? words(kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()),
     workload: (id) => workloads.get(id) ?? id,
     drill: (id) => (id === null ? null : (drills.get(id) ?? words(id))),
     lesson: (id) => lessons.get(id) ?? words(id),
   };
+}
+
+/** Ticks for a log axis between lo and hi: powers of ten, with 2× and 5× steps when fewer than three fit. */
+export function logTicks(lo: number, hi: number): number[] {
+  if (!(lo > 0) || !(hi > lo)) return [];
+  const from = Math.floor(Math.log10(lo));
+  const to = Math.ceil(Math.log10(hi));
+  const inside = (v: number) => v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9);
+  const powers: number[] = [];
+  for (let e = from; e <= to; e++) powers.push(10 ** e);
+  const decades = powers.filter(inside);
+  if (decades.length >= 3) return decades;
+  return powers.flatMap((p) => [p, 2 * p, 5 * p]).filter(inside);
+}
+
+/** A term's label as a heading: "uptime" -> "Uptime", but "p95 latency" stays as written. */
+export function termName(term: string): string {
+  return /^[a-z]\d/.test(term) ? term : term.charAt(0).toUpperCase() + term.slice(1);
 }

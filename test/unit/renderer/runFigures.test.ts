@@ -12,10 +12,14 @@ import {
   formatTarget,
   formatTermValue,
   hourTicks,
+  logTicks,
   nearestIndex,
   pairTerms,
+  runLabels,
+  termName,
   peakOf,
   queueMatters,
+  allZero,
 } from '../../../src-renderer/lib/runFigures';
 import type { Design, TermVerdict } from '../../../src-main/api/contract';
 
@@ -168,7 +172,42 @@ describe('series', () => {
   it('finds the peak past gaps and decides whether a queue matters', () => {
     expect(peakOf([null, 3, null, 7, 2])).toBe(7);
     expect(peakOf([null, null])).toBeNull();
-    expect(queueMatters([0, 0.2, 0.4])).toBe(false);
-    expect(queueMatters([0, 3, 0])).toBe(true);
+    expect(queueMatters([0, 0.2, 0.4], 'queue')).toBe(false);
+    expect(queueMatters([0, 3, 0], 'queue')).toBe(true);
+    expect(queueMatters([0, 3, 0], 'server')).toBe(false);
+    expect(queueMatters([0, 130_800, 0], 'server')).toBe(true);
+    expect(allZero([[0, null], [0]])).toBe(true);
+    expect(allZero([[0, 0.01]])).toBe(false);
+  });
+});
+
+describe('log ticks', () => {
+  it('uses powers of ten over several decades and adds 2× and 5× over fewer', () => {
+    expect(logTicks(30, 200_000)).toEqual([100, 1000, 10_000, 100_000]);
+    expect(logTicks(30, 900)).toEqual([50, 100, 200, 500]);
+    expect(logTicks(0, 10)).toEqual([]);
+  });
+});
+
+describe('names and edge figures', () => {
+  it('capitalises term names but not p95', () => {
+    expect(termName('uptime')).toBe('Uptime');
+    expect(termName('p95 latency')).toBe('p95 latency');
+  });
+
+  it('names kinds from the palette, else in words', () => {
+    const labels = runLabels({ workloads: [], fixed: [{ id: 'payments', label: 'Payment provider' }], drills: [], lessons: [], palette: [{ kind: 'redisCache', label: 'Redis cache' }] }, null);
+    expect(labels.kind('redisCache')).toBe('Redis cache');
+    expect(labels.kind('workerPool')).toBe('Worker pool');
+    expect(labels.component('payments')).toBe('Payment provider');
+    expect(labels.drill(null)).toBeNull();
+    expect(labels.drill('payments-slow')).toBe('Payments slow');
+  });
+
+  it('groups huge percentages and never shows a signed zero', () => {
+    expect(formatPct(17676.5)).toBe(`17,677${sp}%`);
+    expect(formatDelta(0.00001, 0, '%')).toBe('±0');
+    expect(formatDelta(0.001, 0, 'ms')).toBe('±0');
+    expect(formatDelta(0, 17676, '%')).toBe(`+17,676${sp}pp`);
   });
 });
