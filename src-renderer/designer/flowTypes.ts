@@ -21,8 +21,8 @@ export interface WireData extends Record<string, unknown> {
 export type WireEdge = Edge<WireData, 'wire'>;
 
 /** Node size on the canvas; auto-layout and "add" placement use it too. */
-export const NODE_WIDTH = 184;
-export const NODE_HEIGHT = 60;
+export const NODE_WIDTH = 148;
+export const NODE_HEIGHT = 52;
 
 /** What is selected on the canvas: node ids and wire keys ("from->to"). */
 export interface Selection {

@@ -14,9 +14,9 @@ export function defaultPlaces(doc: ScenarioDocument, design: Design): Positions 
   const minX = xs.length ? Math.min(...xs) : 0;
   const maxX = xs.length ? Math.max(...xs) : 0;
   const midY = ys.length ? (Math.min(...ys) + Math.max(...ys)) / 2 : 0;
-  const places: Positions = { [USERS]: { x: minX - NODE_WIDTH - 80, y: midY } };
+  const places: Positions = { [USERS]: { x: minX - NODE_WIDTH - 60, y: midY } };
   doc.fixed.forEach((f, i) => {
-    places[f.id] = { x: maxX + NODE_WIDTH + 80, y: midY + (i - (doc.fixed.length - 1) / 2) * (NODE_HEIGHT + 60) };
+    places[f.id] = { x: maxX + NODE_WIDTH + 60, y: midY + (i - (doc.fixed.length - 1) / 2) * (NODE_HEIGHT + 48) };
   });
   return places;
 }
