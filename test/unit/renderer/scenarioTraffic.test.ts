@@ -6,6 +6,7 @@ import {
   formatUsersTick,
   peakPoint,
   peakRequestsPerSec,
+  quietestWindow,
   shapeText,
   timeUnitFor,
 } from '../../../src-renderer/views/scenario/briefing/trafficShape';
@@ -58,5 +59,22 @@ describe('traffic shape', () => {
       expect(shapeText[shape].label.length).toBeGreaterThan(0);
       expect(shapeText[shape].line.endsWith('.')).toBe(true);
     }
+  });
+});
+
+describe('placing the baseline label', () => {
+  it('finds the stretch where the curve stays lowest', () => {
+    // A daily cycle: high at the start, lowest around hour 6.
+    const curve = Array.from({ length: 25 }, (_, hour) => ({ hour, users: 100 + 50 * Math.abs(hour - 6) }));
+    const { start, maxUsers } = quietestWindow(curve, 24, 4);
+    expect(start).toBeGreaterThanOrEqual(3);
+    expect(start).toBeLessThanOrEqual(5);
+    expect(maxUsers).toBeLessThanOrEqual(200);
+  });
+
+  it('keeps the earliest window when the curve is flat there, and copes with an empty curve', () => {
+    const spike = Array.from({ length: 25 }, (_, hour) => ({ hour, users: hour >= 15 && hour <= 17 ? 8000 : 500 }));
+    expect(quietestWindow(spike, 24, 5)).toEqual({ start: 0, maxUsers: 500 });
+    expect(quietestWindow([], 24, 5)).toEqual({ start: 0, maxUsers: 0 });
   });
 });

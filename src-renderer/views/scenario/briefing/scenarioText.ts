@@ -106,7 +106,7 @@ export function contractTerms(contract: ContractView): ContractTerm[] {
     },
     ...contract.extra.map((term) => ({
       id: term.id,
-      label: 'Also',
+      label: 'Also checked',
       value: term.label,
       meaning: 'Checked on every run, like the terms above.',
     })),
