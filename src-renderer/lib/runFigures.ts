@@ -158,7 +158,7 @@ export function formatDelta(a: number, b: number, unit: string): string {
   const abs = Math.abs(d);
   let text: string;
   if (unit === '%') {
-    const digits = abs >= 1 ? 1 : abs >= 0.01 ? 2 : 3;
+    const digits = abs >= 1 ? 1 : abs >= 0.01 ? 2 : abs >= 0.001 ? 3 : 4;
     const rounded = +abs.toFixed(digits);
     text = rounded === 0 ? '' : `${rounded >= 1000 ? grouped(rounded, 0) : rounded}${nbsp}pp`;
   } else {

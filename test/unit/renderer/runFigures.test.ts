@@ -207,6 +207,7 @@ describe('names and edge figures', () => {
   it('groups huge percentages and never shows a signed zero', () => {
     expect(formatPct(17676.5)).toBe(`17,677${sp}%`);
     expect(formatDelta(0.00001, 0, '%')).toBe('±0');
+    expect(formatDelta(99.9996, 100, '%')).toBe(`+0.0004${sp}pp`);
     expect(formatDelta(0.001, 0, 'ms')).toBe('±0');
     expect(formatDelta(0, 17676, '%')).toBe(`+17,676${sp}pp`);
   });
