@@ -254,7 +254,8 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
           throughput = admitted * (1 - blocked);
           utilisation = (throughput * hold) / totalServers;
         } else {
-          backlog[s] = Math.max(0, backlog[s]! + (admitted - capacity) * dt);
+          const backlogBefore = backlog[s]!;
+          backlog[s] = Math.max(0, backlogBefore + (admitted - capacity) * dt);
           const room = station.maxQueuePerInstance * queues;
           if (backlog[s]! > room) {
             const overflow = backlog[s]! - room;
@@ -273,8 +274,9 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
               depth = f.meanQueueLength * scale * queues;
             }
           }
-          throughput = Math.min(admitted, capacity);
-          utilisation = Math.min(1, (admitted * hold) / totalServers);
+          // While a backlog drains the servers stay fully busy, and answers leave at capacity.
+          throughput = Math.min(admitted + backlogBefore / dt, capacity);
+          utilisation = Math.min(1, (throughput * hold) / totalServers);
           depth += backlog[s]!;
         }
       }
@@ -410,7 +412,9 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
           tot.asyncDone += done;
           tot.asyncSum += done * asyncLatency(p.index);
           const mm = st[p.hops[p.asyncFrom - 1]!.station]!.maxAttempts;
-          const dead = (asyncStart[w]! * dt * Math.pow(messageFail[w]!, mm) * (1 - messageFail[w]!)) / Math.max(1e-12, 1 - Math.pow(messageFail[w]!, mm));
+          // Attempts -> messages that failed every attempt; when every attempt fails, each message makes mm attempts.
+          const fm = messageFail[w]!;
+          const dead = fm >= 1 - 1e-9 ? (asyncStart[w]! * dt) / mm : (asyncStart[w]! * dt * Math.pow(fm, mm) * (1 - fm)) / (1 - Math.pow(fm, mm));
           tot.dead += Number.isFinite(dead) ? dead : 0;
           sTot[p.hops[p.asyncFrom - 1]!.station]!.dead += Number.isFinite(dead) ? dead : 0;
         }

@@ -96,8 +96,9 @@ export function buildResult(plan: Plan, raw: RawRun, seed: number): SimResult {
     const servers = sp.sharedQueue ? sp.instances * sp.concurrency : sp.instances * sp.concurrency;
     const arrivalRate = s.arrivals / T;
     let peakUtilisation = 0;
-    // Peaks over ~20 windows: short bursts of a few seconds are normal queueing, not saturation.
-    for (const u of downsample(s.series.utilisation, 20)) if (u > peakUtilisation) peakUtilisation = u;
+    // Peaks over windows of at least 5 minutes (and at most 20 per run): bursts of a few seconds are
+    // normal queueing, not saturation, but an hour-long surge in a two-day run must not be averaged away.
+    for (const u of downsample(s.series.utilisation, Math.max(20, Math.round(T / 300)))) if (u > peakUtilisation) peakUtilisation = u;
     return {
       id: sp.id,
       kind: sp.kind,

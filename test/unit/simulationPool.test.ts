@@ -17,13 +17,14 @@ describe('the simulation pool', () => {
   it('keeps the main thread free while a long run is going', async () => {
     const p = make(1);
     const run = p.run({ task: { kind: 'simulate', model: { ms: 400 }, level: 'horizon' }, seed: 1 });
-    // The event loop still turns: timers fire while the worker is busy.
+    // The event loop still turns: timers fire while the worker is busy. A blocked main thread would
+    // give at most one tick; the bound is loose so a loaded machine does not make it flaky.
     const ticks = await new Promise<number>((done) => {
       let n = 0;
       const timer = setInterval(() => n++, 10);
       setTimeout(() => (clearInterval(timer), done(n)), 200);
     });
-    expect(ticks).toBeGreaterThan(10);
+    expect(ticks).toBeGreaterThanOrEqual(4);
     await run;
   });
 
