@@ -59,7 +59,7 @@ export function buildEdges(design: Design): WireEdge[] {
     type: 'wire',
     source: w.from,
     target: w.to,
-    markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+    markerEnd: { type: MarkerType.ArrowClosed, width: 7, height: 7 },
     data: { workloads: w.workloads },
   }));
 }
