@@ -1,7 +1,7 @@
 // Figures of a graded scenario run as a learner reads them: the run's clock in hours,
 // contract terms in their units, which of two attempts did better, and what changed
 // between two designs. Pure functions, no DOM.
-import type { Design, DesignComponent, TermVerdict } from '../../src-main/api/contract';
+import type { Design, DesignComponent, OptionSpec, TermVerdict } from '../../src-main/api/contract';
 
 const nbsp = '\u00a0';
 const HOUR = 3600;
@@ -179,14 +179,18 @@ function labelOf(c: DesignComponent): string {
   return c.label?.trim() ? c.label : c.id;
 }
 
-function optionText(value: number | string | boolean | undefined): string {
+function optionText(value: number | string | boolean | undefined, spec: OptionSpec | undefined): string {
   if (value === undefined) return 'default';
   if (typeof value === 'boolean') return value ? 'on' : 'off';
-  return typeof value === 'number' ? formatCount(value) : value;
+  if (typeof value === 'number') return spec?.type === 'number' && spec.unit ? `${formatCount(value)}${nbsp}${spec.unit}` : formatCount(value);
+  return spec?.type === 'choice' ? (spec.choices.find((c) => c.value === value)?.label ?? value) : value;
 }
 
-/** The components of design b compared with design a: added, removed, and changed (instances, kind, options). */
-export function diffDesigns(a: Design, b: Design): ComponentChange[] {
+/**
+ * The components of design b compared with design a: added, removed, and changed (instances,
+ * kind, options). With the palette, options read by their labels ("Connection pool 20 → 60").
+ */
+export function diffDesigns(a: Design, b: Design, palette: { kind: string; options: OptionSpec[] }[] = []): ComponentChange[] {
   const before = new Map(a.components.map((c) => [c.id, c]));
   const after = new Map(b.components.map((c) => [c.id, c]));
   const out: ComponentChange[] = [];
@@ -201,8 +205,11 @@ export function diffDesigns(a: Design, b: Design): ComponentChange[] {
     if (old.kind !== c.kind) details.push(`kind ${old.kind} → ${c.kind}`);
     if (old.instances !== c.instances) details.push(`instances ${old.instances} → ${c.instances}`);
     const keys = [...new Set([...Object.keys(old.options), ...Object.keys(c.options)])].sort();
+    const specs = palette.find((p) => p.kind === c.kind)?.options ?? [];
     for (const key of keys) {
-      if (old.options[key] !== c.options[key]) details.push(`${key} ${optionText(old.options[key])} → ${optionText(c.options[key])}`);
+      if (old.options[key] === c.options[key]) continue;
+      const spec = specs.find((s) => s.key === key);
+      details.push(`${spec?.label ?? key} ${optionText(old.options[key], spec)} → ${optionText(c.options[key], spec)}`);
     }
     if (details.length) out.push({ change: 'changed', id: c.id, label: labelOf(c), details });
   }

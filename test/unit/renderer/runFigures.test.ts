@@ -160,6 +160,22 @@ describe('design differences', () => {
     expect(changed?.label).toBe('API');
   });
 
+  it('names options by their palette labels when it has them', () => {
+    const a = design([{ id: 'db', kind: 'postgres', x: 0, y: 0, instances: 1, options: { pool: 20, mode: 'rtw' } }] as Design['components']);
+    const b = design([{ id: 'db', kind: 'postgres', x: 0, y: 0, instances: 1, options: { pool: 60, mode: 'atomic' } }] as Design['components']);
+    const palette = [
+      {
+        kind: 'postgres',
+        options: [
+          { key: 'pool', label: 'Connection pool', help: '', type: 'number' as const, unit: 'connections', min: 1, max: 100, step: 1, default: 20 },
+          { key: 'mode', label: 'Stock update', help: '', type: 'choice' as const, choices: [{ value: 'rtw', label: 'read then write' }, { value: 'atomic', label: 'atomic' }], default: 'rtw' },
+        ],
+      },
+    ];
+    const changed = diffDesigns(a, b, palette)[0];
+    expect(changed?.change === 'changed' ? changed.details : []).toEqual(['Stock update read then write → atomic', `Connection pool 20${sp}connections → 60${sp}connections`]);
+  });
+
   it('ignores moves on the canvas and reports wires', () => {
     const c = { id: 'api', kind: 'server', x: 0, y: 0, instances: 1, options: {} } as Design['components'][number];
     expect(diffDesigns(design([c]), design([{ ...c, x: 50 }]))).toEqual([]);
