@@ -6,8 +6,10 @@
  * last bin above the range). Adding a sample does not take a logarithm: the
  * top bits of x (its binary exponent and 7 bits of mantissa) pick a cell of
  * less than one bin's width whose first bin is tabulated, and one comparison
- * with the next bin's lowest value settles it. The lowest value of each bin
- * is found once, to the exact double, from the formula itself, so a sample
+ * with the next bin's lowest value settles it (added as 0 or 1, without a
+ * branch: whether a sample falls past its cell's edge is a coin toss, which
+ * a branch would mispredict half the time). The lowest value of each bin is
+ * found once, to the exact double, from the formula itself, so a sample
  * lands in exactly the bin the formula gives (tested).
  */
 const MIN = 1e-6;
@@ -68,6 +70,9 @@ function binTables(): BinTables {
     words[1 - HIGH] = 0;
     cellBin[c] = logBinOf(bits[0]!);
   }
+  for (let c = 1; c < cellBin.length; c++) {
+    if (cellBin[c]! - cellBin[c - 1]! > 1) throw new Error('log histogram: a cell spans more than one bin edge');
+  }
   tables = { lowest, cellBin, cellBase };
   return tables;
 }
@@ -92,9 +97,9 @@ export class LogHistogram {
     const lowest = this.lowest;
     if (x >= lowest[BINS - 1]!) return BINS - 1;
     bits[0] = x;
-    let i = this.cellBin[(words[HIGH]! >>> SHIFT) - this.cellBase]!;
-    while (x >= lowest[i + 1]!) i++;
-    return i;
+    const i = this.cellBin[(words[HIGH]! >>> SHIFT) - this.cellBase]!;
+    // A cell holds at most one bin edge (checked when tabulated).
+    return i + +(x >= lowest[i + 1]!);
   }
 
   add(x: number): void {

@@ -49,7 +49,9 @@ export class EventQueue {
     this.as = new Int32Array(n);
     this.bs = new Int32Array(n);
     // Free slots: with k events queued, the slots not in use are free[k..n).
-    this.free = Int32Array.from({ length: n }, (_, i) => i);
+    const free = new Int32Array(n);
+    for (let i = 0; i < n; i++) free[i] = i;
+    this.free = free;
   }
 
   schedule(at: number, kind: number, a: number, b: number): void {
