@@ -15,9 +15,10 @@ interface AttemptRow {
   uptime_pct: number;
   p95_ms: number;
   cost_per_month: number;
+  silent_failures: number;
 }
 
-const SUMMARY_COLUMNS = 'id, scenario_id, created_at, seed, drill, pass, terms_passed, terms_total, uptime_pct, p95_ms, cost_per_month';
+const SUMMARY_COLUMNS = 'id, scenario_id, created_at, seed, drill, pass, terms_passed, terms_total, uptime_pct, p95_ms, cost_per_month, silent_failures';
 
 const toSummary = (r: AttemptRow): AttemptSummary => ({
   id: r.id,
@@ -31,6 +32,7 @@ const toSummary = (r: AttemptRow): AttemptSummary => ({
   uptimePct: r.uptime_pct,
   p95Ms: r.p95_ms,
   costPerMonth: r.cost_per_month,
+  silentFailures: r.silent_failures,
 });
 
 export function saveDraft(db: ProgressDb, design: Design, at: Date): string {
@@ -56,10 +58,10 @@ export function recordAttempt(db: ProgressDb, run: Omit<ScenarioRunResult, 'atte
     const uptime = run.terms.find((t) => t.term === 'uptime')?.measured ?? run.result.totals.uptimePct;
     const info = db
       .prepare(
-        `INSERT INTO attempts (scenario_id, created_at, seed, drill, pass, terms_passed, terms_total, uptime_pct, p95_ms, cost_per_month, design, run)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO attempts (scenario_id, created_at, seed, drill, pass, terms_passed, terms_total, uptime_pct, p95_ms, cost_per_month, silent_failures, design, run)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(run.scenarioId, created, run.seed, run.drill, run.pass ? 1 : 0, run.terms.filter((t) => t.pass).length, run.terms.length, uptime, run.result.totals.p95Ms, run.result.totals.costPerMonth, JSON.stringify(design), JSON.stringify(run));
+      .run(run.scenarioId, created, run.seed, run.drill, run.pass ? 1 : 0, run.terms.filter((t) => t.pass).length, run.terms.length, uptime, run.result.totals.p95Ms, run.result.totals.costPerMonth, run.silentFailures.length, JSON.stringify(design), JSON.stringify(run));
     const id = Number(info.lastInsertRowid);
     appendEvent(db, at, 'scenario-attempt', run.scenarioId, { attemptId: id, pass: run.pass, drill: run.drill });
     return id;

@@ -56,6 +56,8 @@ export interface ConditionContext {
   result: SimResult;
   design: Design;
   build: ModelBuild;
+  /** Workload labels by id, for evidence a learner reads. */
+  labels?: Record<string, string>;
 }
 
 export interface ConditionOutcome {
@@ -112,6 +114,7 @@ export function evaluate(cond: Condition, ctx: ConditionContext): ConditionOutco
   }
   if ('not' in cond) return { holds: !evaluate(cond.not, ctx).holds, evidence: [] };
   const { result, design, build } = ctx;
+  const named = (workload: string) => ctx.labels?.[workload] ?? workload;
 
   if ('metric' in cond && 'kind' in cond) {
     const matches = result.components.filter((c) => c.kind === cond.kind && within(componentMetric(c, cond.metric), cond));
@@ -120,7 +123,7 @@ export function evaluate(cond: Condition, ctx: ConditionContext): ConditionOutco
   if ('metric' in cond && 'workload' in cond) {
     const v = workloadMetric(result, build, cond.workload, cond.metric);
     if (v === null || !within(v, cond)) return { holds: false, evidence: [] };
-    return { holds: true, evidence: [`${cond.workload}: ${describeWorkloadMetric(cond.metric, v)}`] };
+    return { holds: true, evidence: [`${named(cond.workload)}: ${describeWorkloadMetric(cond.metric, v)}`] };
   }
   if ('total' in cond) {
     const v = cond.total === 'oversoldUnits'
@@ -134,7 +137,7 @@ export function evaluate(cond: Condition, ctx: ConditionContext): ConditionOutco
     const hits = result.explanation.saturated.filter((s) => s.drivenBy === cond.saturatedBy && (!cond.kind || result.components.find((c) => c.id === s.component)?.kind === cond.kind));
     return {
       holds: hits.length > 0,
-      evidence: hits.map((s) => `${s.component} reached ${Math.round(s.utilisation * 100)} % busy; ${Math.round(s.drivenByShare * 100)} % of its work came from ${s.drivenBy}`),
+      evidence: hits.map((s) => `${s.component} reached ${Math.round(s.utilisation * 100)} % busy; ${Math.round(s.drivenByShare * 100)} % of its work came from ${named(s.drivenBy ?? '')}`),
     };
   }
   if ('designLacks' in cond) return { holds: !hasKind(design, cond.designLacks), evidence: hasKind(design, cond.designLacks) ? [] : [`the design has no ${kindLabel(cond.designLacks)}`] };
@@ -144,18 +147,18 @@ export function evaluate(cond: Condition, ctx: ConditionContext): ConditionOutco
     if (!p) return { holds: false, evidence: [] };
     const ok = (cond.retry === undefined || p.retry === cond.retry) && (cond.timeout === undefined || (cond.timeout === 'none') === (p.timeoutMs === null)) && (cond.fallback === undefined || p.fallback === cond.fallback);
     const what = [cond.retry !== undefined ? `retry: ${p.retry}${p.retry !== 'none' ? ` × ${p.maxAttempts}` : ''}` : '', cond.timeout !== undefined ? `timeout: ${p.timeoutMs === null ? 'none' : `${p.timeoutMs} ms`}` : '', cond.fallback !== undefined ? `fallback: ${p.fallback ? 'on' : 'off'}` : ''].filter(Boolean);
-    return { holds: ok, evidence: ok ? [`${cond.policy} policy: ${what.join(', ')}`] : [] };
+    return { holds: ok, evidence: ok ? [`${named(cond.policy)} policy: ${what.join(', ')}`] : [] };
   }
   if ('stepInBackground' in cond) {
     const late = build.assignments.filter((a) => a.mustFinishFirst && a.inBackground);
     const holds = cond.stepInBackground ? late.length > 0 : late.length === 0;
-    return { holds, evidence: cond.stepInBackground ? late.map((a) => `${a.workload}: "${a.step}" runs in the background, after the user was answered`) : [] };
+    return { holds, evidence: cond.stepInBackground ? late.map((a) => `${named(a.workload)}: "${a.step}" runs in the background, after the user was answered`) : [] };
   }
   // stepDoneBy
   const { workload, step, kind, inBackground } = cond.stepDoneBy;
   const hit = build.assignments.find((a) => a.workload === workload && a.step === step && a.kind === kind && (inBackground === undefined || a.inBackground === inBackground));
   const when = hit ? (hit.inBackground ? ', in the background' : ', while the user waits') : '';
-  return { holds: hit !== undefined, evidence: hit ? [`${workload}: "${step}" is done by ${hit.componentId} (${kindLabel(kind)})${when}`] : [] };
+  return { holds: hit !== undefined, evidence: hit ? [`${named(workload)}: "${step}" is done by ${hit.componentId} (${kindLabel(kind)})${when}`] : [] };
 }
 
 function describeComponentMetric(metric: (typeof COMPONENT_METRICS)[number], v: number, c: ComponentResult): string {

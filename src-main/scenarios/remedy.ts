@@ -28,13 +28,34 @@ export const patchSchema = z.union(
 
 export type Patch = z.output<typeof patchSchema>;
 
+/** What adopting the reference design changes, by kind: "add a Queue", "remove an App server", "rewire". */
+function referenceChanges(from: Design, to: Design): string[] {
+  const count = (d: Design) => {
+    const m = new Map<string, number>();
+    for (const c of d.components) m.set(c.kind, (m.get(c.kind) ?? 0) + c.instances);
+    return m;
+  };
+  const before = count(from);
+  const after = count(to);
+  const out: string[] = [];
+  for (const kind of new Set([...before.keys(), ...after.keys()])) {
+    const a = before.get(kind) ?? 0;
+    const b = after.get(kind) ?? 0;
+    if (a === 0 && b > 0) out.push(`add ${b > 1 ? `${b} × ` : /^[AEIOU]/.test(kindLabel(kind)) ? 'an ' : 'a '}${kindLabel(kind)}`);
+    else if (b === 0 && a > 0) out.push(`remove the ${kindLabel(kind)}`);
+    else if (a !== b) out.push(`${kindLabel(kind)}: ${a} → ${b} instances`);
+  }
+  out.push('wire the paths as the reference design does');
+  return out;
+}
+
 export function applyPatches(design: Design, patches: readonly Patch[], reference: Design): { design: Design; changes: string[] } {
   let next: Design = structuredClone(design);
   const changes: string[] = [];
   for (const p of patches) {
     if ('useReference' in p) {
+      changes.push(...referenceChanges(next, reference));
       next = structuredClone(reference);
-      changes.push('use the structure of the reference design');
     } else if ('setOption' in p) {
       const { kind, key, value } = p.setOption;
       const targets = next.components.filter((c) => c.kind === kind);

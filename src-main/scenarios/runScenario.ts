@@ -38,7 +38,23 @@ export interface GradeOptions {
 
 export type GradeOutcome = { status: 'complete'; run: Omit<ScenarioRunResult, 'attemptId' | 'at'> } | { status: 'cancelled' };
 
-const SCENARIO_UNITS: Partial<Record<ExtraTermSpec['metric'], string>> = { oversoldUnits: 'units', soldUnits: 'units', stepsInBackground: 'steps', asyncBacklog: 'jobs' };
+const TERM_UNITS: Record<ExtraTermSpec['metric'], string> = {
+  uptimePct: '%',
+  p95Ms: 'ms',
+  p99Ms: 'ms',
+  errorRatePct: '%',
+  costPerMonth: '$/month',
+  throughputPerSec: 'requests/s',
+  utilisation: 'fraction',
+  queueDepth: 'messages',
+  deadLettered: 'messages',
+  oversoldUnits: 'units',
+  soldUnits: 'units',
+  stepsInBackground: 'steps',
+  asyncBacklog: 'jobs',
+};
+
+export const termUnit = (metric: ExtraTermSpec['metric']): string => TERM_UNITS[metric];
 
 function inventoryTotal(result: SimResult, field: 'oversold' | 'sold'): number {
   let sum = 0;
@@ -68,7 +84,7 @@ export function verdictOf(scenario: ScenarioSpec, result: SimResult, build: Mode
     if (own !== null) {
       const comparison = t.max !== undefined ? 'max' : 'min';
       const target = (t.max ?? t.min)!;
-      terms.push({ term: t.label, target, comparison, measured: own, unit: SCENARIO_UNITS[t.metric] ?? '', pass: comparison === 'max' ? own <= target : own >= target });
+      terms.push({ term: t.label, target, comparison, measured: own, unit: TERM_UNITS[t.metric], pass: comparison === 'max' ? own <= target : own >= target });
       continue;
     }
     const component = t.kind ? result.components.find((x) => x.kind === t.kind)?.id : undefined;
@@ -107,6 +123,19 @@ function silentFailures(scenario: ScenarioSpec, result: SimResult, build: ModelB
   return out;
 }
 
+/** Requests refused or failed at a component (a rate limiter, a failing dependency): saturation alone does not explain them. */
+function failureSources(result: SimResult): string | null {
+  const judged = result.workloads.reduce((s, w) => s + w.successes + w.fallbacks + w.late + w.errors + w.timeouts, 0);
+  const lost = result.components
+    .map((c) => ({ id: c.id, rejected: c.rejected, errors: c.errors }))
+    .filter((c) => c.rejected + c.errors >= Math.max(1, judged * 0.001))
+    .sort((a, b) => b.rejected + b.errors - (a.rejected + a.errors));
+  if (lost.length === 0) return null;
+  const count = (n: number) => Math.round(n).toLocaleString('en-US');
+  const parts = lost.slice(0, 2).map((c) => `${c.id} (${[c.rejected > 0 ? `${count(c.rejected)} refused` : '', c.errors > 0 ? `${count(c.errors)} failed` : ''].filter(Boolean).join(', ')})`);
+  return `Requests were turned away or failed at ${parts.join(' and ')}.`;
+}
+
 function simulateBuild(scenario: ScenarioSpec, build: ModelBuild, options: GradeOptions, progress: (f: number) => void): SimResult | null {
   if (!build.model) throw new DesignNotRunnable(build.problems);
   const model = validateModel(build.model, `${scenario.id} design`);
@@ -124,10 +153,11 @@ export function gradeDesign(scenario: ScenarioSpec, design: Design, options: Gra
   const terms = verdictOf(scenario, result, build);
   const reference = normaliseDesign(scenario.id, scenario.reference, scenario.workloads.map((w) => w.id));
 
+  const labels = Object.fromEntries(scenario.workloads.map((w) => [w.id, w.label]));
   const hints: FiredHint[] = [];
   let remediesRun = 0;
   for (const h of scenario.hints ?? []) {
-    const fired = evaluate(h.when, { result, design, build });
+    const fired = evaluate(h.when, { result, design, build, labels });
     if (!fired.holds) continue;
     let remedy: RemedyOutcome | null = null;
     if (h.remedy && options.remedies !== false && remediesRun < MAX_REMEDIES) {
@@ -145,6 +175,8 @@ export function gradeDesign(scenario: ScenarioSpec, design: Design, options: Gra
   }
   report(1);
 
+  const refused = failureSources(result);
+  if (refused) result.explanation.summary = `${refused} ${result.explanation.summary}`;
   const uptimeTarget = scenario.contract.uptimePct;
   const curve = trafficCurve(scenario, 2000);
   const peakIndex = curve.reduce((best, p, i) => (p.users > (curve[best]?.users ?? -1) ? i : best), 0);

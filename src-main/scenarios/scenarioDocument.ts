@@ -4,6 +4,7 @@ import { paletteEntry } from './palette';
 import { trafficCurve } from './trafficCurve';
 import type { ComponentKind } from '../sim/defaults';
 import type { ScenarioDocument, ScenarioSummary } from './types';
+import { termUnit } from './runScenario';
 
 export function scenarioSummary(s: LoadedScenario): ScenarioSummary {
   return {
@@ -16,7 +17,7 @@ export function scenarioSummary(s: LoadedScenario): ScenarioSummary {
       uptimePct: s.contract.uptimePct,
       p95Ms: s.contract.p95Ms,
       budgetPerMonth: s.contract.budgetPerMonth,
-      extra: (s.contract.extra ?? []).map((t) => ({ id: t.id, label: t.label })),
+      extra: (s.contract.extra ?? []).map((t) => ({ id: t.id, label: t.label, comparison: t.max !== undefined ? ('max' as const) : ('min' as const), target: (t.max ?? t.min)!, unit: termUnit(t.metric) })),
     },
     file: s.file,
   };
@@ -47,6 +48,6 @@ export function scenarioDocument(s: LoadedScenario, lessonTitle: (id: string) =>
     fixed: (s.fixed ?? []).map((f) => ({ id: f.id, kind: f.kind as ComponentKind, label: f.label, purpose: f.purpose })),
     interviewQuestions: [...(s.interviewQuestions ?? [])],
     lessons: (s.lessons ?? []).map((id) => ({ id, title: lessonTitle(id) })),
-    drills: (s.drills ?? []).map((d) => ({ id: d.id, title: d.title, description: d.description })),
+    drills: (s.drills ?? []).map((d) => ({ id: d.id, title: d.title, description: d.description, fromHour: d.fault.fromHour, toHour: d.fault.toHour })),
   };
 }

@@ -13,8 +13,8 @@ export interface ContractView {
   uptimePct: number;
   p95Ms: number;
   budgetPerMonth: number;
-  /** Extra terms, e.g. "zero oversold units", already worded for the learner. */
-  extra: { id: string; label: string }[];
+  /** Extra terms, e.g. "zero oversold units": what is measured, and the limit it must stay within. */
+  extra: { id: string; label: string; comparison: 'min' | 'max'; target: number; unit: string }[];
 }
 
 export interface ScenarioSummary {
@@ -89,6 +89,9 @@ export interface DrillView {
   id: string;
   title: string;
   description: string;
+  /** When the fault is on, in hours from the start of the run. */
+  fromHour: number;
+  toHour: number;
 }
 
 export interface ScenarioDocument extends ScenarioSummary {
@@ -230,4 +233,6 @@ export interface AttemptSummary {
   uptimePct: number;
   p95Ms: number;
   costPerMonth: number;
+  /** Work that piled up unseen in this run (see ScenarioRunResult.silentFailures). */
+  silentFailures: number;
 }

@@ -24,6 +24,7 @@ export const scenarioAttempts: Migration = {
       uptime_pct     REAL NOT NULL,
       p95_ms         REAL NOT NULL,
       cost_per_month REAL NOT NULL,
+      silent_failures INTEGER NOT NULL DEFAULT 0,
       design         TEXT NOT NULL,
       run            TEXT NOT NULL
     ) STRICT;

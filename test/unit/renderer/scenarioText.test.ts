@@ -40,23 +40,24 @@ describe('contract wording', () => {
   });
 
   it('gives every term, extras included, a value and a one-line meaning', () => {
-    const terms = contractTerms({ uptimePct: 99.9, p95Ms: 250, budgetPerMonth: 1800, extra: [{ id: 'no-oversell', label: 'Zero oversold seats' }] });
+    const terms = contractTerms({ uptimePct: 99.9, p95Ms: 250, budgetPerMonth: 1800, extra: [{ id: 'no-oversell', label: 'Oversold seats', comparison: 'max', target: 0, unit: 'seats' }] });
     expect(terms.map((t) => t.id)).toEqual(['uptime', 'p95', 'budget', 'no-oversell']);
     expect(terms[0]!.meaning).toBe(`At most 0.1${nbsp}% of user requests (1 in 1,000) may fail over the run.`);
     expect(contractTerms({ uptimePct: 99.85, p95Ms: 1, budgetPerMonth: 1, extra: [] })[0]!.meaning).toContain(`0.15${nbsp}% of user requests (1 in 667)`);
     expect(terms[1]!.meaning).toContain(`250${nbsp}ms`);
     expect(terms[2]!.value).toBe('$1,800/month');
-    expect(terms[3]!.value).toBe('Zero oversold seats');
+    expect(terms[3]!.value).toBe(`Oversold seats ≤${nbsp}0${nbsp}seats`);
+    expect(terms[3]!.meaning).toBe('Must not happen even once over the run.');
     for (const term of terms) expect(term.meaning).not.toContain('\n');
     expect(contractTerms({ uptimePct: 100, p95Ms: 1, budgetPerMonth: 1, extra: [] })[0]!.meaning).toBe('Every user request must succeed over the run.');
   });
 
   it('words the chips', () => {
-    expect(contractChips({ uptimePct: 99.9, p95Ms: 250, budgetPerMonth: 1800, extra: [{ id: 'x', label: 'No double charge' }] })).toEqual([
+    expect(contractChips({ uptimePct: 99.9, p95Ms: 250, budgetPerMonth: 1800, extra: [{ id: 'x', label: 'Units sold', comparison: 'min', target: 18000, unit: 'units' }] })).toEqual([
       `99.9${nbsp}% uptime`,
       `p95${nbsp}≤${nbsp}250${nbsp}ms`,
       `≤${nbsp}$1,800/month`,
-      'No double charge',
+      `Units sold ≥${nbsp}18,000${nbsp}units`,
     ]);
   });
 });

@@ -107,10 +107,21 @@ export function contractTerms(contract: ContractView): ContractTerm[] {
     ...contract.extra.map((term) => ({
       id: term.id,
       label: 'Also checked',
-      value: term.label,
-      meaning: 'Checked on every run, like the terms above.',
+      value: `${term.label} ${extraRequirement(term)}`,
+      meaning: term.comparison === 'max' && term.target === 0 ? 'Must not happen even once over the run.' : `Checked on every run: ${term.comparison === 'max' ? 'at most' : 'at least'} ${extraAmount(term)}.`,
     })),
   ];
+}
+
+type ExtraTerm = ContractView['extra'][number];
+
+function extraAmount(term: ExtraTerm): string {
+  return `${term.target.toLocaleString('en-US')}${term.unit ? `${nbsp}${term.unit}` : ''}`;
+}
+
+/** "≤ 0 units", "≥ 18,000 units": the limit an extra term must stay within. */
+export function extraRequirement(term: ExtraTerm): string {
+  return `${term.comparison === 'max' ? '≤' : '≥'}${nbsp}${extraAmount(term)}`;
 }
 
 /** Short chips for a header or a card: "99.9 % uptime", "p95 ≤ 300 ms", "≤ $1,200/month", extras. */
@@ -119,7 +130,7 @@ export function contractChips(contract: ContractView): string[] {
     `${formatUptime(contract.uptimePct)} uptime`,
     `p95${nbsp}≤${nbsp}${formatMs(contract.p95Ms)}`,
     `≤${nbsp}${formatMonthly(contract.budgetPerMonth)}`,
-    ...contract.extra.map((term) => term.label),
+    ...contract.extra.map((term) => `${term.label} ${extraRequirement(term)}`),
   ];
 }
 
