@@ -28,6 +28,7 @@ import { LogHistogram, SampleBuffer } from './metrics';
 import { TokenBucket } from './models/rateLimiter';
 import { collectResults } from './request/results';
 import { StationAreas } from './request/stationAreas';
+import * as areaConstants from './request/stationAreas';
 import * as planConstants from './plan';
 import * as events from './request/events';
 import { failing, faultErrorRate, slowFactor } from './request/faults';
@@ -77,6 +78,11 @@ const JF_START = jobs.JF_START;
 const JOB_FLOAT_SHIFT = jobs.JOB_FLOAT_SHIFT;
 const JOB_INT_SHIFT = jobs.JOB_INT_SHIFT;
 const RETRY_NONE = workloadsModule.RETRY_NONE;
+const LV_SHIFT = areaConstants.LV_SHIFT;
+const LV_BUSY = areaConstants.LV_BUSY;
+const LV_QUEUED = areaConstants.LV_QUEUED;
+const LV_CAPACITY = areaConstants.LV_CAPACITY;
+const LV_INSTANCES = areaConstants.LV_INSTANCES;
 const DIST_EXPONENTIAL = planConstants.DIST_EXPONENTIAL;
 const DIST_DETERMINISTIC = planConstants.DIST_DETERMINISTIC;
 const DIST_UNIFORM = planConstants.DIST_UNIFORM;
@@ -153,14 +159,12 @@ export class RequestLevelRun {
   declare readonly stMaxDepth: Float64Array;
   declare readonly stQueueBase: Int32Array;
   declare readonly stQueueCount: Int32Array;
-  declare readonly stInstances: Int32Array;
   declare readonly stPending: Int32Array;
   declare readonly stServerCap: Float64Array;
   declare readonly stHasFaults: Uint8Array;
   declare readonly stRoundRobin: Int32Array;
-  declare readonly stBusy: Int32Array;
-  declare readonly stQueued: Int32Array;
-  declare readonly stCapacity: Float64Array;
+  /** Busy, queued, capacity and instances per station, beside their last update (see StationAreas). */
+  declare readonly lv: Float64Array;
 
   // Per-queue state (a station has one queue per instance, or one shared).
   declare readonly qBusy: Int32Array;
@@ -295,20 +299,17 @@ export class RequestLevelRun {
     this.stMaxDepth = stations.maxDepth;
     this.stQueueCount = stations.queueCount;
     this.stQueueBase = stations.queueBase;
-    this.stInstances = stations.instances;
     this.stPending = stations.pending;
     this.stHasFaults = stations.hasFaults;
     this.stRoundRobin = stations.roundRobin;
-    this.stBusy = stations.busy;
-    this.stQueued = stations.queued;
-    this.stCapacity = stations.capacity;
     this.qBusy = stations.qBusy;
     this.qServers = stations.qServers;
     this.qLen = stations.qLen;
     this.qHead = stations.qHead;
     this.qTail = stations.qTail;
 
-    this.areas = new StationAreas(S, B, this.bucketSec);
+    this.areas = new StationAreas(stations.capacity, stations.instances, B, this.bucketSec);
+    this.lv = this.areas.level;
     this.bHits = new Float64Array(S * B);
     this.bLookups = new Float64Array(S * B);
     this.stPeakQueue = new Float64Array(S);
@@ -446,7 +447,7 @@ export class RequestLevelRun {
 
   private onInstanceReady(s: number): void {
     this.stPending[s]!--;
-    this.setInstances(s, Math.min(this.stInstances[s]! + 1, this.st[s]!.autoscale!.maxInstances));
+    this.setInstances(s, Math.min(this.lv[(s << LV_SHIFT) + LV_INSTANCES]! + 1, this.st[s]!.autoscale!.maxInstances));
   }
 
   // ---- arrivals, attempts and outcomes -------------------------------------------------
@@ -567,7 +568,7 @@ export class RequestLevelRun {
       return;
     }
     const role = this.stRole[s]!;
-    if ((role === ROLE_RATE_LIMITER && !this.buckets[s]!.tryTake(this.now)) || (role === ROLE_ASYNC && this.stQueued[s]! >= this.stMaxDepth[s]!)) {
+    if ((role === ROLE_RATE_LIMITER && !this.buckets[s]!.tryTake(this.now)) || (role === ROLE_ASYNC && this.lv[(s << LV_SHIFT) + LV_QUEUED]! >= this.stMaxDepth[s]!)) {
       this.stRejected[s]!++;
       this.fail(job, OUTCOME_ERROR);
       return;
@@ -578,7 +579,7 @@ export class RequestLevelRun {
     if (this.qBusy[g]! < this.qServers[g]!) {
       this.touch(s);
       this.qBusy[g]!++;
-      this.stBusy[s]!++;
+      this.lv[(s << LV_SHIFT) + LV_BUSY]!++;
       this.startService(job, g, s, gh);
     } else if (this.qLen[g]! >= this.stMaxQueue[s]!) {
       this.stRejected[s]!++;
@@ -587,7 +588,7 @@ export class RequestLevelRun {
       this.touch(s);
       this.enqueue(g, job, this.wPriority[this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!]!);
       this.qLen[g]!++;
-      const queued = ++this.stQueued[s]!;
+      const queued = ++this.lv[(s << LV_SHIFT) + LV_QUEUED]!;
       if (this.measuring && queued > this.stPeakQueue[s]!) this.stPeakQueue[s] = queued;
     }
   }
@@ -658,7 +659,7 @@ export class RequestLevelRun {
       this.passRowLock(s, row);
     }
     this.qBusy[g]!--;
-    this.stBusy[s]!--;
+    this.lv[(s << LV_SHIFT) + LV_BUSY]!--;
     if (this.qLen[g]! > 0 && this.qBusy[g]! < this.qServers[g]!) this.startNextWaiting(s, g);
     if (this.measuring) {
       const sojourn = this.now - this.jf[(job << JOB_FLOAT_SHIFT) + JF_ARRIVE]!;
@@ -704,9 +705,9 @@ export class RequestLevelRun {
   private startNextWaiting(s: number, g: number): void {
     const next = this.dequeue(g);
     this.qLen[g]!--;
-    this.stQueued[s]!--;
+    this.lv[(s << LV_SHIFT) + LV_QUEUED]!--;
     this.qBusy[g]!++;
-    this.stBusy[s]!++;
+    this.lv[(s << LV_SHIFT) + LV_BUSY]!++;
     this.startService(next, g, s, this.wHopStart[this.ji[(next << JOB_INT_SHIFT) + J_WORKLOAD]!]! + this.ji[(next << JOB_INT_SHIFT) + J_HOP]!);
   }
 
@@ -757,13 +758,13 @@ export class RequestLevelRun {
   private joinQueue(job: number, s: number): void {
     this.touch(s);
     this.ji[(job << JOB_INT_SHIFT) + J_FROM_QUEUE] = s;
-    const depth = ++this.stQueued[s]!;
+    const depth = ++this.lv[(s << LV_SHIFT) + LV_QUEUED]!;
     if (this.measuring && depth > this.stPeakQueue[s]!) this.stPeakQueue[s] = depth;
   }
 
   private leaveQueue(job: number, s: number): void {
     this.touch(s);
-    this.stQueued[s]!--;
+    this.lv[(s << LV_SHIFT) + LV_QUEUED]!--;
     this.ji[(job << JOB_INT_SHIFT) + J_FROM_QUEUE] = NONE;
   }
 
@@ -841,9 +842,10 @@ export class RequestLevelRun {
     const a = this.st[s]!.autoscale!;
     const concurrency = this.st[s]!.concurrency;
     // Enough instances for the work in hand plus the target backlog per instance.
-    const wanted = Math.ceil(this.stBusy[s]! / concurrency + this.stQueued[s]! / a.targetQueuePerInstance);
+    const lv = s << LV_SHIFT;
+    const wanted = Math.ceil(this.lv[lv + LV_BUSY]! / concurrency + this.lv[lv + LV_QUEUED]! / a.targetQueuePerInstance);
     const desired = Math.min(a.maxInstances, Math.max(a.minInstances, wanted));
-    const active = this.stInstances[s]!;
+    const active = this.lv[lv + LV_INSTANCES]!;
     const pending = this.stPending[s]!;
     if (desired > active + pending) {
       for (let k = active + pending; k < desired; k++) this.q.schedule(this.now + a.warmupSec, EV_INSTANCE_READY, s, 0);
@@ -856,11 +858,11 @@ export class RequestLevelRun {
 
   private setInstances(s: number, n: number): void {
     this.touch(s);
-    this.stInstances[s] = n;
+    this.lv[(s << LV_SHIFT) + LV_INSTANCES] = n;
     const g = this.stQueueBase[s]!;
     const servers = Math.min(n * this.st[s]!.concurrency, this.stServerCap[s]!);
     this.qServers[g] = servers;
-    this.stCapacity[s] = servers;
+    this.lv[(s << LV_SHIFT) + LV_CAPACITY] = servers;
     while (this.qLen[g]! > 0 && this.qBusy[g]! < servers) this.startNextWaiting(s, g);
   }
 
@@ -868,7 +870,7 @@ export class RequestLevelRun {
 
   /** Adds the time since the station last changed to its integrals (per interval and total). */
   private touch(s: number): void {
-    this.areas.update(s, this.now, this.curBucket, this.measuring, this.stBusy[s]!, this.stQueued[s]!, this.stCapacity[s]!, this.stInstances[s]!);
+    this.areas.update(s, this.now, this.curBucket, this.measuring);
   }
 
   private onWarmupEnd(): void {

@@ -1,53 +1,81 @@
 /**
- * Time-integrated station measures at the request level: busy servers,
- * queued jobs, capacity and instances, each integrated over time per series
- * interval and over the measured window (utilisation, queue depth, Little's L
- * come from them). Interleaved, four numbers per station and interval, so
- * bringing a station up to date writes to one array, not eight.
+ * Station levels and their time integrals at the request level.
+ *
+ * Each station's live levels (busy servers, queued jobs, capacity,
+ * instances) sit in one record with the time and interval it was last
+ * brought up to date: LV_STRIDE numbers per station in `level`, so an update
+ * reads one cache line. The run changes the levels in place, after `update`.
+ *
+ * The integrals (utilisation, queue depth, Little's L come from them) are
+ * kept per series interval and over the measured window, interleaved: four
+ * numbers per station and interval, so bringing a station up to date writes
+ * to one place per array.
  */
 export const AREA_BUSY = 0;
 export const AREA_QUEUED = 1;
 export const AREA_CAPACITY = 2;
 export const AREA_INSTANCES = 3;
 
+/** A station's record in `level`: its levels (in AREA_* order), then when and in which interval it was last brought up to date. */
+export const LV_SHIFT = 3;
+export const LV_BUSY = 0;
+export const LV_QUEUED = 1;
+export const LV_CAPACITY = 2;
+export const LV_INSTANCES = 3;
+const LV_LAST = 4;
+const LV_BUCKET = 5;
+
 export class StationAreas {
+  /** Per station, 1 << LV_SHIFT numbers: busy, queued, capacity, instances, last update time, its interval. */
+  declare readonly level: Float64Array;
   /** ((s · buckets) + b) · 4 + measure. */
   declare readonly perBucket: Float64Array;
   /** s · 4 + measure, over the measured window. */
   declare readonly measured: Float64Array;
-  /** When each station was last brought up to date, and in which interval. */
-  private declare readonly last: Float64Array;
-  private declare readonly bucket: Int32Array;
 
   constructor(
-    stations: number,
+    capacity: ArrayLike<number>,
+    instances: ArrayLike<number>,
     private readonly buckets: number,
     private readonly bucketSec: number,
   ) {
+    const stations = capacity.length;
+    this.level = new Float64Array(stations << LV_SHIFT);
+    for (let s = 0; s < stations; s++) {
+      this.level[(s << LV_SHIFT) + LV_CAPACITY] = capacity[s]!;
+      this.level[(s << LV_SHIFT) + LV_INSTANCES] = instances[s]!;
+    }
     this.perBucket = new Float64Array(stations * buckets * 4);
     this.measured = new Float64Array(stations * 4);
-    this.last = new Float64Array(stations);
-    this.bucket = new Int32Array(stations);
   }
 
   /**
    * Adds the time from station s's last change to t (in interval `cur`), at
    * the levels it held since then.
    */
-  update(s: number, t: number, cur: number, measuring: boolean, busy: number, queued: number, capacity: number, instances: number): void {
-    const last = this.last[s]!;
+  update(s: number, t: number, cur: number, measuring: boolean): void {
+    const lv = this.level;
+    const o = s << LV_SHIFT;
+    const last = lv[o + LV_LAST]!;
     if (t <= last) return;
-    let b = this.bucket[s]!;
-    let from = last;
-    while (b < cur) {
-      const end = (b + 1) * this.bucketSec;
-      this.addArea((s * this.buckets + b) * 4, end - from, busy, queued, capacity, instances);
-      from = end;
-      b++;
+    const busy = lv[o]!;
+    const queued = lv[o + 1]!;
+    const capacity = lv[o + 2]!;
+    const instances = lv[o + 3]!;
+    const dt = t - last;
+    if (lv[o + LV_BUCKET] === cur) {
+      // Still in the interval of the last change (nearly always).
+      const a = this.perBucket;
+      const i = (s * this.buckets + cur) * 4;
+      a[i] = a[i]! + busy * dt;
+      a[i + 1] = a[i + 1]! + queued * dt;
+      a[i + 2] = a[i + 2]! + capacity * dt;
+      a[i + 3] = a[i + 3]! + instances * dt;
+    } else {
+      this.acrossIntervals(s, last, t, cur, busy, queued, capacity, instances);
+      lv[o + LV_BUCKET] = cur;
     }
-    this.addArea((s * this.buckets + b) * 4, t - from, busy, queued, capacity, instances);
     if (measuring) {
-      const dt = t - last;
       const m = this.measured;
       const i = s * 4;
       m[i] = m[i]! + busy * dt;
@@ -55,8 +83,7 @@ export class StationAreas {
       m[i + 2] = m[i + 2]! + capacity * dt;
       m[i + 3] = m[i + 3]! + instances * dt;
     }
-    this.last[s] = t;
-    this.bucket[s] = cur;
+    lv[o + LV_LAST] = t;
   }
 
   /** Area of one measure of station s in interval b. */
@@ -67,6 +94,19 @@ export class StationAreas {
   /** Area of one measure of station s over the measured window. */
   total(s: number, measure: number): number {
     return this.measured[s * 4 + measure]!;
+  }
+
+  /** The time from `last` to t split at interval ends, from the last change's interval to `cur`. */
+  private acrossIntervals(s: number, last: number, t: number, cur: number, busy: number, queued: number, capacity: number, instances: number): void {
+    let b = this.level[(s << LV_SHIFT) + LV_BUCKET]!;
+    let from = last;
+    while (b < cur) {
+      const end = (b + 1) * this.bucketSec;
+      this.addArea((s * this.buckets + b) * 4, end - from, busy, queued, capacity, instances);
+      from = end;
+      b++;
+    }
+    this.addArea((s * this.buckets + b) * 4, t - from, busy, queued, capacity, instances);
   }
 
   private addArea(i: number, dt: number, busy: number, queued: number, capacity: number, instances: number): void {

@@ -15,14 +15,14 @@ export interface StationTable {
   maxDepth: Float64Array;
   queueBase: Int32Array;
   queueCount: Int32Array;
+  /** Initial instances per station. */
   instances: Int32Array;
   /** Instances booting (autoscaling). */
   pending: Int32Array;
   serverCap: Float64Array;
   hasFaults: Uint8Array;
   roundRobin: Int32Array;
-  busy: Int32Array;
-  queued: Int32Array;
+  /** Initial capacity (servers) per station; the live levels are in StationAreas. */
   capacity: Float64Array;
   // Per queue.
   qBusy: Int32Array;
@@ -57,8 +57,6 @@ export function stationTable(plan: Plan, priorities: number): StationTable {
     serverCap,
     hasFaults: Uint8Array.from(st, (s) => (s.faults.length > 0 ? 1 : 0)),
     roundRobin: new Int32Array(S),
-    busy: new Int32Array(S),
-    queued: new Int32Array(S),
     capacity: new Float64Array(S),
     qBusy: new Int32Array(G),
     qServers: new Float64Array(G),
