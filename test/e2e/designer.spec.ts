@@ -60,6 +60,14 @@ async function openDesigner(page: Page, base: string) {
   await expect(node(page, 'users')).toBeVisible();
 }
 
+/** Empties the canvas (the fixed components and the users stay); a no-op when it is empty already. */
+async function clearCanvas(page: Page) {
+  const clear = page.getByTestId('clear');
+  if (await clear.isEnabled()) await clear.click();
+  await expect(page.locator('.svelte-flow__node')).toHaveCount(1 + scenario.fixed.length);
+  await expect(page.locator('.svelte-flow__edge')).toHaveCount(0);
+}
+
 /** Waits for the live check to settle on the design now on screen. */
 async function settled(page: Page) {
   await expect(page.getByTestId('run')).not.toHaveText(/Running/);
@@ -71,9 +79,7 @@ test('builds the reference design from an empty canvas, runs it, passes every te
   await openDesigner(page, app.url);
 
   // Start from nothing: the fixed components and the users stay.
-  await page.getByTestId('clear').click();
-  await expect(page.locator('.svelte-flow__node')).toHaveCount(1 + scenario.fixed.length);
-  await expect(page.locator('.svelte-flow__edge')).toHaveCount(0);
+  await clearCanvas(page);
 
   // Drop each component where its layer (distance from the users) puts it.
   const ref = scenario.reference;
@@ -208,8 +214,7 @@ test('the starting design fails its run and the results name the hints that fire
 
 test('keyboard and toolbar: add by keyboard, delete, undo, redo, import refusal shown verbatim, auto-layout', async ({ page, app }) => {
   await openDesigner(page, app.url);
-  await page.getByTestId('clear').click();
-  await expect(page.locator('.svelte-flow__node')).toHaveCount(1 + scenario.fixed.length);
+  await clearCanvas(page);
 
   // Add from the palette with the keyboard; the new component is selected.
   const first = scenario.reference.components[0]!;
