@@ -130,7 +130,7 @@ for (const scenario of scenarios) {
   });
 }
 
-// A drill that leaves work piling up unseen must say so on the page. Scenarios without such a drill skip.
+// A drill that leaves work piling up unseen must say so on the page; one that does not must not claim it.
 for (const scenario of scenarios.filter((s) => s.drills.length > 0)) {
   test(`${scenario.id}: a drill run shows its drill and any silent failure`, async ({ page, app }) => {
     let found: ScenarioRunResult | null = null;
@@ -149,7 +149,6 @@ for (const scenario of scenarios.filter((s) => s.drills.length > 0)) {
     await expect(page.getByRole('button', { name: 'Run the drill again' })).toBeVisible();
     if (!found) {
       await expect(page.getByTestId('silent-failures')).toHaveCount(0);
-      test.skip(true, `no drill of ${scenario.id} leaves a silent failure`);
       return;
     }
     const silent = page.getByTestId('silent-failures');
