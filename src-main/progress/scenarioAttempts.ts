@@ -63,7 +63,7 @@ export function recordAttempt(db: ProgressDb, run: Omit<ScenarioRunResult, 'atte
       )
       .run(run.scenarioId, created, run.seed, run.drill, run.pass ? 1 : 0, run.terms.filter((t) => t.pass).length, run.terms.length, uptime, run.result.totals.p95Ms, run.result.totals.costPerMonth, run.silentFailures.length, JSON.stringify(design), JSON.stringify(run));
     const id = Number(info.lastInsertRowid);
-    appendEvent(db, at, 'scenario-attempt', run.scenarioId, { attemptId: id, pass: run.pass, drill: run.drill });
+    appendEvent(db, at, 'scenario.attempted', run.scenarioId, { attemptId: id, pass: run.pass, drill: run.drill });
     return id;
   });
   return { id: insert(), at: created };

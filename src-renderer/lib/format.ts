@@ -60,6 +60,10 @@ export function describeEvent(event: LearnerEvent, titleOf: (id: string) => stri
       const verdict = event.data.correct === true ? ' (the simulation agreed)' : event.data.correct === false ? ' (the simulation disagreed)' : '';
       return `Made a prediction in ${subject ?? 'a lesson'}${verdict}`;
     }
+    case 'scenario.attempted': {
+      const drill = typeof event.data.drill === 'string' ? ' with a failure drill' : '';
+      return `${event.data.pass === true ? 'Passed' : 'Ran'} ${subject ?? 'a scenario'}${drill}${event.data.pass === true ? '' : ' (not passed yet)'}`;
+    }
     default: {
       const action = humanize(event.kind.split('.').reverse().join(' '));
       return subject ? `${action}: ${subject}` : action;
