@@ -143,7 +143,8 @@ function serviceOf(steps: ScenarioStepSpec[]): ServiceTimeSpec | undefined {
   return { distribution, meanMs };
 }
 
-function trafficOf(scenario: ScenarioSpec): ModelInput['traffic'] {
+/** The scenario's traffic in the model language. */
+export function trafficOf(scenario: ScenarioSpec): ModelInput['traffic'] {
   const t = scenario.traffic;
   return {
     baselineUsers: t.baselineUsers,

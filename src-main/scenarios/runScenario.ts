@@ -7,7 +7,7 @@
  */
 import { validateModel } from '../sim/parse';
 import { simulate } from '../sim/simulate';
-import { grade } from '../sim/grade';
+import { CONTRACT_UNITS, grade } from '../sim/grade';
 import type { ContractTerm, SimResult, TermVerdict } from '../sim/types';
 import { evaluate, asyncBacklog } from './conditions';
 import { designToModel, type ModelBuild } from './designToModel';
@@ -38,21 +38,7 @@ export interface GradeOptions {
 
 export type GradeOutcome = { status: 'complete'; run: Omit<ScenarioRunResult, 'attemptId' | 'at'> } | { status: 'cancelled' };
 
-const TERM_UNITS: Record<ExtraTermSpec['metric'], string> = {
-  uptimePct: '%',
-  p95Ms: 'ms',
-  p99Ms: 'ms',
-  errorRatePct: '%',
-  costPerMonth: '$/month',
-  throughputPerSec: 'requests/s',
-  utilisation: 'fraction',
-  queueDepth: 'messages',
-  deadLettered: 'messages',
-  oversoldUnits: 'units',
-  soldUnits: 'units',
-  stepsInBackground: 'steps',
-  asyncBacklog: 'jobs',
-};
+const TERM_UNITS: Record<ExtraTermSpec['metric'], string> = { ...CONTRACT_UNITS, stepsInBackground: 'steps', asyncBacklog: 'jobs' };
 
 export const termUnit = (metric: ExtraTermSpec['metric']): string => TERM_UNITS[metric];
 

@@ -1,19 +1,12 @@
 /** Active users over a scenario's run, sampled for drawing and for finding the peak. */
 import { trafficPlan } from '../sim/traffic';
+import type { TrafficSpec } from '../sim/types';
+import { trafficOf } from './designToModel';
 import type { ScenarioSpec } from './scenarioSchema';
 
 export function trafficCurve(scenario: ScenarioSpec, points = 200): { hour: number; users: number }[] {
   const t = scenario.traffic;
-  const plan = trafficPlan({
-    baselineUsers: t.baselineUsers,
-    peakUsers: t.peakUsers,
-    requestsPerUserPerSec: t.requestsPerUserPerSec,
-    shape: t.shape,
-    durationHours: t.hours,
-    ...(t.startHour !== undefined ? { startSec: t.startHour * 3600 } : {}),
-    ...(t.rampMinutes !== undefined ? { rampSec: t.rampMinutes * 60 } : {}),
-    ...(t.holdHours !== undefined ? { holdSec: t.holdHours * 3600 } : {}),
-  });
+  const plan = trafficPlan(trafficOf(scenario) as TrafficSpec);
   const out: { hour: number; users: number }[] = [];
   for (let i = 0; i < points; i++) {
     const sec = ((i + 0.5) / points) * t.hours * 3600;

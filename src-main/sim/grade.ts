@@ -1,7 +1,7 @@
 /** Contract -> verdict: each term checked against the measured figure. */
 import type { ComponentResult, Contract, ContractTerm, SimResult, TermVerdict, Verdict } from './types';
 
-const UNITS: Record<ContractTerm['metric'], string> = {
+export const CONTRACT_UNITS: Record<ContractTerm['metric'], string> = {
   uptimePct: '%',
   p95Ms: 'ms',
   p99Ms: 'ms',
@@ -99,7 +99,7 @@ function label(term: ContractTerm): string {
 
 function check(term: ContractTerm, measured: number): TermVerdict[] {
   const out: TermVerdict[] = [];
-  const unit = UNITS[term.metric];
+  const unit = CONTRACT_UNITS[term.metric];
   if (term.min !== undefined) out.push({ term: label(term), target: term.min, comparison: 'min', measured, unit, pass: measured >= term.min });
   if (term.max !== undefined) out.push({ term: label(term), target: term.max, comparison: 'max', measured, unit, pass: measured <= term.max });
   return out;

@@ -77,30 +77,32 @@ export interface ComponentSeries {
 }
 
 /** What happened to an inventory's stock over the whole run (warm-up included: stock is not reset). */
-export interface InventoryResult {
+/** What a stock counter did over a run (all shards together). */
+export interface StockFigures {
   stock: number;
-  update: 'atomic' | 'readThenWrite';
-  shards: number;
-  /** Reservation attempts that reached the counter. */
   attempts: number;
-  /** Buyers told they have a unit. */
+  /** Reservations granted (each one a buyer told "you have a unit"). */
   reserved: number;
   /** Reservations paid. */
   sold: number;
-  /** Units sold beyond the stock: max(0, sold - stock). Always 0 with atomic updates. */
+  /** Units sold beyond the stock: max(0, sold - stock). */
   oversold: number;
-  /** What the counter says is left at the end. */
+  /** What the counter says is left at the end (all shards). */
   remaining: number;
-  /** Reservations neither paid nor returned at the end (unpaid, within their TTL). */
+  /** Reservations neither paid nor returned yet at the end. */
   pendingReservations: number;
   returnedByExpiry: number;
   returnedByFailedPayment: number;
-  /** Returned units the counter never saw: overwritten by a pending read-then-write. */
+  /** Returned units the counter never saw (overwritten by a pending read-then-write). */
   lostReturns: number;
-  /** When the counter first answered "sold out" on every shard; null if the stock never ran out. */
+  /** When every shard had first answered "sold out"; null if stock never ran out. */
   soldOutAtSec: number | null;
-  /** Attempts answered "sold out" (successful answers, not errors). */
   soldOutAnswers: number;
+}
+
+export interface InventoryResult extends StockFigures {
+  update: 'atomic' | 'readThenWrite';
+  shards: number;
 }
 
 /** What happened to a workload's requests, counted the same way at both levels. */
