@@ -7,7 +7,7 @@
 import type { ControlValues, ExperimentResult, ExperimentSpec } from '../../api/contract';
 import { RandomStream } from '../engine/rng';
 import { CacheStore } from '../engine/cacheStore';
-import { characteristicTime, lruTtlHit, popularityBins } from './cacheTheory';
+import { groupedCharacteristicTime, groupedLruTtlHitRatio, groupsOfPopularities } from '../theory/cheZipf';
 import {
   DB_CAPACITY_PER_SEC,
   DatabasePool,
@@ -57,9 +57,9 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const rate = num(controls, 'readsPerSecond');
 
   const { keys: zipfKeys, popularities } = zipfTables(keys, zipf);
-  const bins = popularityBins(popularities);
-  const theoryHit = lruTtlHit(bins, cacheSize, rate, ttl);
-  const cheSec = characteristicTime(bins, cacheSize, 'lru') / rate;
+  const groups = groupsOfPopularities(popularities);
+  const theoryHit = groupedLruTtlHitRatio(groups, cacheSize, rate, ttl);
+  const cheSec = groupedCharacteristicTime(groups, cacheSize, 'lru') / rate;
 
   // Long enough for three TTLs where the budget allows; measure after the cache has
   // filled and (where the TTL binds before eviction does) after one TTL of expiries.

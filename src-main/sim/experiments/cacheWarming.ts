@@ -8,7 +8,7 @@
 import type { ControlValues, ExperimentResult, ExperimentSpec } from '../../api/contract';
 import { RandomStream } from '../engine/rng';
 import { CacheStore } from '../engine/cacheStore';
-import { cheHit, expectedDistinct, popularityBins } from './cacheTheory';
+import { groupedCheHitRatio, groupedExpectedDistinct, groupsOfPopularities } from '../theory/cheZipf';
 import { DB_CAPACITY_PER_SEC, fmtInt, fmtPct, num, round, str, thinSeries, zipfTables, keysControl, cacheSizeControl, readsControl } from './shared';
 import type { Experiment, RunHooks } from './types';
 
@@ -57,8 +57,8 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const duration = Math.max(5, Math.min(20, Math.floor(MAX_REQUESTS / rate)));
 
   const { keys: sampler, popularities } = zipfTables(keys, ZIPF);
-  const bins = popularityBins(popularities);
-  const steady = cheHit(bins, cacheSize, 'lru');
+  const groups = groupsOfPopularities(popularities);
+  const steady = groupedCheHitRatio(groups, cacheSize, 'lru');
   const cache = new CacheStore(cacheSize, keys, 'lru', Infinity);
   const draws = new RandomStream(seed, 'cache-warming/keys');
   const arrivals = new RandomStream(seed, 'cache-warming/arrivals');
@@ -107,7 +107,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const peak = Math.max(0, ...dbSeries);
   const tail = traffic.slice(Math.floor(traffic.length / 2));
   const warmDb = tail.reduce((a, b) => a + b, 0) / Math.max(1, tail.length);
-  const coldTheory = Math.min(expectedDistinct(bins, rate), rate);
+  const coldTheory = Math.min(groupedExpectedDistinct(groups, rate), rate);
   const warmTheory = rate * (1 - steady);
   const secondsToSteady = reached < 0 ? duration : reached;
   const over = peak > DB_CAPACITY_PER_SEC;

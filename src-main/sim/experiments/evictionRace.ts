@@ -8,7 +8,8 @@ import type { ControlValues, ExperimentResult, ExperimentSpec } from '../../api/
 import type { Eviction } from '../plan';
 import { RandomStream } from '../engine/rng';
 import { CacheStore } from '../engine/cacheStore';
-import { cheHit, popularityBins, topKeysHit } from './cacheTheory';
+import { groupedCheHitRatio, groupsOfPopularities } from '../theory/cheZipf';
+import { perfectLfuHitRatio } from '../theory/cheApproximation';
 import { fmtInt, fmtPct, num, round, thinSeries, zipfTables, keysControl, cacheSizeControl } from './shared';
 import type { Experiment, RunHooks } from './types';
 
@@ -51,7 +52,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const offset = Math.floor(keys / 2);
 
   const { keys: sampler, popularities } = zipfTables(keys, zipf);
-  const bins = popularityBins(popularities);
+  const groups = groupsOfPopularities(popularities);
   const caches = POLICIES.map((p) => new CacheStore(cacheSize, keys, p.id, Infinity));
   const draws = new RandomStream(seed, 'eviction-race/keys');
   const hitsPerSecond = POLICIES.map(() => [] as number[]);
@@ -97,9 +98,9 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
     metrics[`hitRatioAfterShift${p.suffix}`] = readsAfter ? round(t.after / readsAfter, 4) : 0;
   });
 
-  const cheLru = cheHit(bins, cacheSize, 'lru');
-  const cheFifo = cheHit(bins, cacheSize, 'fifo');
-  const idealLfu = topKeysHit(popularities, cacheSize);
+  const cheLru = groupedCheHitRatio(groups, cacheSize, 'lru');
+  const cheFifo = groupedCheHitRatio(groups, cacheSize, 'fifo');
+  const idealLfu = perfectLfuHitRatio(popularities, cacheSize);
   const tone = (suffix: string) => (suffix === 'Lru' ? 'accent' : suffix === 'Lfu' ? 'pass' : 'muted') as 'accent' | 'pass' | 'muted';
   const lru = metrics.hitRatioLru!;
   const hasShift = shiftAt < duration;

@@ -15,6 +15,11 @@
  *
  * Results are memoised per (keyCount, exponent, capacity, eviction): the
  * prediction is a pure function of them, and every run of a model asks again.
+ *
+ * The lesson widgets draw keys from their own popularity arrays; for them,
+ * groupsOfPopularities() bins neighbouring ranks whose popularities differ by
+ * under 0.5 %, and the same grouped formulas apply (with a TTL, and for the
+ * expected number of distinct keys in n reads).
  */
 import type { Eviction } from '../plan';
 import { characteristicTimeOfGroups } from './cheApproximation';
@@ -62,13 +67,42 @@ export function zipfGroups(keyCount: number, exponent: number): PopularityGroups
   };
 }
 
-/** Che's hit ratio (LRU, FIFO) on grouped popularities. */
-export function groupedCheHitRatio(g: PopularityGroups, capacity: number, eviction: 'lru' | 'fifo'): number {
+const groupsMemo = new WeakMap<Float64Array, PopularityGroups>();
+
+/** An explicit popularity array (descending) as groups of keys within 0.5 % of each other (memoised per array). */
+export function groupsOfPopularities(popularities: Float64Array): PopularityGroups {
+  const cached = groupsMemo.get(popularities);
+  if (cached) return cached;
+  const counts: number[] = [];
+  const means: number[] = [];
+  for (let i = 0; i < popularities.length; ) {
+    const top = popularities[i]!;
+    let sum = 0;
+    let j = i;
+    while (j < popularities.length && popularities[j]! >= top * 0.995) sum += popularities[j++]!;
+    counts.push(j - i);
+    means.push(sum / (j - i));
+    i = j;
+  }
+  const groups = { counts: Float64Array.from(counts), popularities: Float64Array.from(means) };
+  groupsMemo.set(popularities, groups);
+  return groups;
+}
+
+/** Che's characteristic time in requests: Infinity when every key fits, 0 for no room. */
+export function groupedCharacteristicTime(g: PopularityGroups, capacity: number, eviction: 'lru' | 'fifo'): number {
   if (capacity <= 0) return 0;
   let keys = 0;
   for (let i = 0; i < g.counts.length; i++) keys += g.counts[i]!;
-  if (capacity >= keys) return 1;
-  const t = characteristicTimeOfGroups(g.popularities, g.counts, capacity, eviction);
+  if (capacity >= keys) return Infinity;
+  return characteristicTimeOfGroups(g.popularities, g.counts, capacity, eviction);
+}
+
+/** Che's hit ratio (LRU, FIFO) on grouped popularities. */
+export function groupedCheHitRatio(g: PopularityGroups, capacity: number, eviction: 'lru' | 'fifo'): number {
+  if (capacity <= 0) return 0;
+  const t = groupedCharacteristicTime(g, capacity, eviction);
+  if (!Number.isFinite(t)) return 1;
   let h = 0;
   for (let i = 0; i < g.counts.length; i++) {
     const p = g.popularities[i]!;
@@ -87,6 +121,30 @@ export function groupedLfuHitRatio(g: PopularityGroups, capacity: number): numbe
     room -= n;
   }
   return h;
+}
+
+/**
+ * LRU with a TTL set at fill time: each key hits at most as often as Che's
+ * LRU allows and at most λτ/(1+λτ), the share of a Poisson stream of rate λ
+ * that finds an entry younger than τ. With everything fitting, only the TTL binds.
+ */
+export function groupedLruTtlHitRatio(g: PopularityGroups, capacity: number, ratePerSec: number, ttlSec: number): number {
+  const t = groupedCharacteristicTime(g, capacity, 'lru');
+  let h = 0;
+  for (let i = 0; i < g.counts.length; i++) {
+    const p = g.popularities[i]!;
+    const lruPart = Number.isFinite(t) ? -Math.expm1(-p * t) : 1;
+    const lt = p * ratePerSec * ttlSec;
+    h += g.counts[i]! * p * Math.min(lruPart, lt / (1 + lt));
+  }
+  return h;
+}
+
+/** Expected distinct keys among `reads` independent draws: Σ 1 − e^{−p_i·reads}. */
+export function groupedExpectedDistinct(g: PopularityGroups, reads: number): number {
+  let d = 0;
+  for (let i = 0; i < g.counts.length; i++) d += g.counts[i]! * -Math.expm1(-g.popularities[i]! * reads);
+  return d;
 }
 
 const memo = new Map<string, number>();
