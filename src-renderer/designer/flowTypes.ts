@@ -1,5 +1,7 @@
 // The canvas's node and edge shapes (Svelte Flow's), built from a Design.
-import type { Edge, Node } from '@xyflow/svelte';
+import type { ColorMode, Edge, Node } from '@xyflow/svelte';
+import type { Positions } from './layout';
+import type { Design, ScenarioDocument } from '../../src-main/scenarios/types';
 
 export type NodeRole = 'users' | 'fixed' | 'component';
 
@@ -31,3 +33,14 @@ export interface Selection {
 }
 
 export const NOTHING_SELECTED: Selection = { nodes: [], edges: [] };
+
+/** The canvas's props: Canvas takes them and hands them all on to Flow. */
+export interface CanvasProps {
+  doc: ScenarioDocument;
+  design: Design;
+  places: Positions;
+  colorMode: ColorMode;
+  onmove: (positions: Positions) => void;
+  onconnect: (from: string, to: string) => void;
+  onselect: (selection: Selection) => void;
+}
