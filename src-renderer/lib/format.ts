@@ -30,6 +30,11 @@ export function formatRelative(iso: string | null, now: Date = new Date()): stri
   return then.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: now.getFullYear() === then.getFullYear() ? undefined : 'numeric' });
 }
 
+/** The full date and time in the learner's locale, for a relative time's tooltip. */
+export function formatFullDate(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
 export function formatPercent(share: number): string {
   return `${Math.round(Math.min(1, Math.max(0, share)) * 100)}%`;
 }
