@@ -19,6 +19,7 @@
  * tsx (the bench, the CLI, the tests) an imported binding is a getter call
  * on each read, which tripled the run time when read per event.
  */
+import { doubles, grownDoubles, grownIntegers, integers } from './engine/arrays';
 import { CacheStore } from './engine/cacheStore';
 import { EventQueue } from './engine/eventQueue';
 import { RandomStream } from './engine/rng';
@@ -33,7 +34,6 @@ import * as planConstants from './plan';
 import * as events from './request/events';
 import { failing, faultErrorRate, slowFactor } from './request/faults';
 import { hopTable } from './request/hops';
-import { grownBytes, grownFloats, grownInts } from './request/jobs';
 import * as jobs from './request/jobs';
 import { stationTable } from './request/stations';
 import { retryDelay, workloadParams, type WorkloadParams } from './request/workloads';
@@ -125,69 +125,69 @@ export class RequestLevelRun {
   declare readonly warmupSec: number;
 
   // Hops of all workloads, flattened: workload w owns [wHopStart[w], wHopStart[w] + wHopCount[w]).
-  declare readonly hopStation: Int32Array;
-  declare readonly hopSkip: Int32Array;
-  declare readonly hopLocks: Uint8Array;
-  declare readonly hopBalancing: Int32Array;
-  declare readonly hopDist: Int32Array;
-  declare readonly hopMean: Float64Array;
-  declare readonly hopMin: Float64Array;
-  declare readonly hopMax: Float64Array;
-  declare readonly hopLogMu: Float64Array;
-  declare readonly hopLogSigma: Float64Array;
-  declare readonly wHopStart: Int32Array;
-  declare readonly wHopCount: Int32Array;
-  declare readonly wSyncEnd: Int32Array;
+  declare readonly hopStation: number[];
+  declare readonly hopSkip: number[];
+  declare readonly hopLocks: number[];
+  declare readonly hopBalancing: number[];
+  declare readonly hopDist: number[];
+  declare readonly hopMean: number[];
+  declare readonly hopMin: number[];
+  declare readonly hopMax: number[];
+  declare readonly hopLogMu: number[];
+  declare readonly hopLogSigma: number[];
+  declare readonly wHopStart: number[];
+  declare readonly wHopCount: number[];
+  declare readonly wSyncEnd: number[];
 
   // Workload parameters.
-  declare readonly wPeakRate: Float64Array;
-  declare readonly wSteady: Uint8Array;
-  declare readonly wTimeout: Float64Array;
-  declare readonly wDeadline: Float64Array;
-  declare readonly wMaxAttempts: Int32Array;
-  declare readonly wRetry: Int32Array;
-  declare readonly wFallback: Float64Array;
-  declare readonly wPriority: Int32Array;
+  declare readonly wPeakRate: number[];
+  declare readonly wSteady: number[];
+  declare readonly wTimeout: number[];
+  declare readonly wDeadline: number[];
+  declare readonly wMaxAttempts: number[];
+  declare readonly wRetry: number[];
+  declare readonly wFallback: number[];
+  declare readonly wPriority: number[];
   declare readonly wp: WorkloadParams;
 
   // Station parameters and state.
   declare readonly st: StationPlan[];
-  declare readonly stRole: Int32Array;
-  declare readonly stBaseLatency: Float64Array;
-  declare readonly stErrorRate: Float64Array;
-  declare readonly stMaxQueue: Float64Array;
-  declare readonly stMaxDepth: Float64Array;
-  declare readonly stQueueBase: Int32Array;
-  declare readonly stQueueCount: Int32Array;
-  declare readonly stPending: Int32Array;
-  declare readonly stServerCap: Float64Array;
-  declare readonly stHasFaults: Uint8Array;
-  declare readonly stRoundRobin: Int32Array;
+  declare readonly stRole: number[];
+  declare readonly stBaseLatency: number[];
+  declare readonly stErrorRate: number[];
+  declare readonly stMaxQueue: number[];
+  declare readonly stMaxDepth: number[];
+  declare readonly stQueueBase: number[];
+  declare readonly stQueueCount: number[];
+  declare readonly stPending: number[];
+  declare readonly stServerCap: number[];
+  declare readonly stHasFaults: number[];
+  declare readonly stRoundRobin: number[];
   /** Busy, queued, capacity and instances per station, beside their last update (see StationAreas). */
-  declare readonly lv: Float64Array;
+  declare readonly lv: number[];
 
   // Per-queue state (a station has one queue per instance, or one shared).
-  declare readonly qBusy: Int32Array;
-  declare readonly qServers: Float64Array;
-  declare readonly qLen: Int32Array;
-  declare readonly qHead: Int32Array;
-  declare readonly qTail: Int32Array;
+  declare readonly qBusy: number[];
+  declare readonly qServers: number[];
+  declare readonly qLen: number[];
+  declare readonly qHead: number[];
+  declare readonly qTail: number[];
 
   // Time-integrated station measures, per series interval and over the measured window.
   declare readonly areas: StationAreas;
-  declare readonly bHits: Float64Array;
-  declare readonly bLookups: Float64Array;
-  declare readonly stPeakQueue: Float64Array;
-  declare readonly stArrivals: Float64Array;
-  declare readonly stDepartures: Float64Array;
-  declare readonly stRejected: Float64Array;
-  declare readonly stErrors: Float64Array;
-  declare readonly stHits: Float64Array;
-  declare readonly stLookups: Float64Array;
-  declare readonly stDead: Float64Array;
-  declare readonly stSojournSum: Float64Array;
-  declare readonly stWaitSum: Float64Array;
-  declare readonly stWork: Float64Array;
+  declare readonly bHits: number[];
+  declare readonly bLookups: number[];
+  declare readonly stPeakQueue: number[];
+  declare readonly stArrivals: number[];
+  declare readonly stDepartures: number[];
+  declare readonly stRejected: number[];
+  declare readonly stErrors: number[];
+  declare readonly stHits: number[];
+  declare readonly stLookups: number[];
+  declare readonly stDead: number[];
+  declare readonly stSojournSum: number[];
+  declare readonly stWaitSum: number[];
+  declare readonly stWork: number[];
   declare readonly stSojournHist: LogHistogram[];
 
   // Random streams: one per source of randomness, named, so they are independent.
@@ -202,50 +202,50 @@ export class RequestLevelRun {
   declare readonly caches: (CacheStore | null)[];
   declare readonly zipf: (ZipfKeys | null)[];
   declare readonly buckets: (TokenBucket | null)[];
-  declare readonly rowOwner: Int32Array[];
-  declare readonly rowHead: Int32Array[];
-  declare readonly rowTail: Int32Array[];
+  declare readonly rowOwner: number[][];
+  declare readonly rowHead: number[][];
+  declare readonly rowTail: number[][];
 
   // Jobs (attempts and background messages).
   private jCap = 0;
   private jFreeTop = 0;
-  private jFree = new Int32Array(0);
+  private jFree: number[] = integers(0);
   /** Per job, 16 integers (J_*) and 4 numbers (JF_*), side by side. */
-  private ji = new Int32Array(0);
-  private jf = new Float64Array(0);
+  private ji: number[] = integers(0);
+  private jf: number[] = doubles(0);
 
   // User requests.
   rCap = 0;
   private rFreeTop = 0;
-  private rFree = new Int32Array(0);
-  rWorkload = new Int32Array(0);
-  private rAttempts = new Int32Array(0);
-  private rAttemptId = new Int32Array(0);
-  rLive = new Uint8Array(0);
-  rStart = new Float64Array(0);
+  private rFree: number[] = integers(0);
+  rWorkload: number[] = integers(0);
+  private rAttempts: number[] = integers(0);
+  private rAttemptId: number[] = integers(0);
+  rLive: number[] = integers(0);
+  rStart: number[] = doubles(0);
   private attemptSeq = 0;
 
   // Workload measures.
-  declare readonly bAnswered: Float64Array;
-  declare readonly bFinished: Float64Array;
-  declare readonly bErrors: Float64Array;
-  declare readonly bTimeouts: Float64Array;
-  declare readonly bLate: Float64Array;
-  declare readonly bAttempts: Float64Array;
+  declare readonly bAnswered: number[];
+  declare readonly bFinished: number[];
+  declare readonly bErrors: number[];
+  declare readonly bTimeouts: number[];
+  declare readonly bLate: number[];
+  declare readonly bAttempts: number[];
   declare readonly latAll: SampleBuffer[];
   declare readonly latMeasured: SampleBuffer[];
-  declare readonly latBucketStart: Int32Array;
-  declare readonly latCurBucket: Int32Array;
-  declare readonly wUser: Float64Array;
-  declare readonly wAttempts: Float64Array;
-  declare readonly wSuccess: Float64Array;
-  declare readonly wFallbacks: Float64Array;
-  declare readonly wErrors: Float64Array;
-  declare readonly wTimeouts: Float64Array;
-  declare readonly wLate: Float64Array;
-  declare readonly wAsyncDone: Float64Array;
-  declare readonly wAsyncSum: Float64Array;
-  declare readonly wDead: Float64Array;
+  declare readonly latBucketStart: number[];
+  declare readonly latCurBucket: number[];
+  declare readonly wUser: number[];
+  declare readonly wAttempts: number[];
+  declare readonly wSuccess: number[];
+  declare readonly wFallbacks: number[];
+  declare readonly wErrors: number[];
+  declare readonly wTimeouts: number[];
+  declare readonly wLate: number[];
+  declare readonly wAsyncDone: number[];
+  declare readonly wAsyncSum: number[];
+  declare readonly wDead: number[];
 
   readonly warnings: string[] = [];
 
@@ -310,19 +310,19 @@ export class RequestLevelRun {
 
     this.areas = new StationAreas(stations.capacity, stations.instances, B, this.bucketSec);
     this.lv = this.areas.level;
-    this.bHits = new Float64Array(S * B);
-    this.bLookups = new Float64Array(S * B);
-    this.stPeakQueue = new Float64Array(S);
-    this.stArrivals = new Float64Array(S);
-    this.stDepartures = new Float64Array(S);
-    this.stRejected = new Float64Array(S);
-    this.stErrors = new Float64Array(S);
-    this.stHits = new Float64Array(S);
-    this.stLookups = new Float64Array(S);
-    this.stDead = new Float64Array(S);
-    this.stSojournSum = new Float64Array(S);
-    this.stWaitSum = new Float64Array(S);
-    this.stWork = new Float64Array(S * W);
+    this.bHits = doubles(S * B);
+    this.bLookups = doubles(S * B);
+    this.stPeakQueue = doubles(S);
+    this.stArrivals = doubles(S);
+    this.stDepartures = doubles(S);
+    this.stRejected = doubles(S);
+    this.stErrors = doubles(S);
+    this.stHits = doubles(S);
+    this.stLookups = doubles(S);
+    this.stDead = doubles(S);
+    this.stSojournSum = doubles(S);
+    this.stWaitSum = doubles(S);
+    this.stWork = doubles(S * W);
     this.stSojournHist = st.map(() => new LogHistogram());
 
     this.rngArrival = plan.workloads.map((w) => new RandomStream(seed, `arrivals:${w.id}`));
@@ -335,33 +335,33 @@ export class RequestLevelRun {
     this.caches = st.map((s) => (s.cache ? new CacheStore(s.cache.capacityKeys, s.cache.keyCount, s.cache.eviction, s.cache.ttlSec) : null));
     this.zipf = st.map((s) => (s.cache ? new ZipfKeys(s.cache.keyCount, s.cache.zipfExponent) : null));
     this.buckets = st.map((s) => (s.rateLimit ? new TokenBucket(s.rateLimit.ratePerSec, s.rateLimit.burst) : null));
-    this.rowOwner = st.map((s) => new Int32Array(s.hotRows).fill(NONE));
-    this.rowHead = st.map((s) => new Int32Array(s.hotRows).fill(NONE));
-    this.rowTail = st.map((s) => new Int32Array(s.hotRows).fill(NONE));
+    this.rowOwner = st.map((s) => integers(s.hotRows, NONE));
+    this.rowHead = st.map((s) => integers(s.hotRows, NONE));
+    this.rowTail = st.map((s) => integers(s.hotRows, NONE));
 
     this.growJobs(1024);
     this.growRequests(1024);
 
-    this.bAnswered = new Float64Array(W * B);
-    this.bFinished = new Float64Array(W * B);
-    this.bErrors = new Float64Array(W * B);
-    this.bTimeouts = new Float64Array(W * B);
-    this.bLate = new Float64Array(W * B);
-    this.bAttempts = new Float64Array(W * B);
+    this.bAnswered = doubles(W * B);
+    this.bFinished = doubles(W * B);
+    this.bErrors = doubles(W * B);
+    this.bTimeouts = doubles(W * B);
+    this.bLate = doubles(W * B);
+    this.bAttempts = doubles(W * B);
     this.latAll = plan.workloads.map(() => new SampleBuffer(4096));
     this.latMeasured = plan.workloads.map(() => (plan.warmupSec > 0 ? new SampleBuffer(4096) : new SampleBuffer(1)));
-    this.latBucketStart = new Int32Array(W * (B + 1));
-    this.latCurBucket = new Int32Array(W);
-    this.wUser = new Float64Array(W);
-    this.wAttempts = new Float64Array(W);
-    this.wSuccess = new Float64Array(W);
-    this.wFallbacks = new Float64Array(W);
-    this.wErrors = new Float64Array(W);
-    this.wTimeouts = new Float64Array(W);
-    this.wLate = new Float64Array(W);
-    this.wAsyncDone = new Float64Array(W);
-    this.wAsyncSum = new Float64Array(W);
-    this.wDead = new Float64Array(W);
+    this.latBucketStart = integers(W * (B + 1));
+    this.latCurBucket = integers(W);
+    this.wUser = doubles(W);
+    this.wAttempts = doubles(W);
+    this.wSuccess = doubles(W);
+    this.wFallbacks = doubles(W);
+    this.wErrors = doubles(W);
+    this.wTimeouts = doubles(W);
+    this.wLate = doubles(W);
+    this.wAsyncDone = doubles(W);
+    this.wAsyncSum = doubles(W);
+    this.wDead = doubles(W);
   }
 
   run(): RequestLevelOutcome {
@@ -895,9 +895,9 @@ export class RequestLevelRun {
 
   private growJobs(capacity: number): void {
     const old = this.jCap;
-    this.ji = grownInts(this.ji, capacity << JOB_INT_SHIFT);
-    this.jf = grownFloats(this.jf, capacity << JOB_FLOAT_SHIFT);
-    this.jFree = grownInts(this.jFree, capacity);
+    grownIntegers(this.ji, capacity << JOB_INT_SHIFT);
+    grownDoubles(this.jf, capacity << JOB_FLOAT_SHIFT);
+    grownIntegers(this.jFree, capacity);
     // Push new slots so the lowest index comes out first.
     for (let j = capacity - 1; j >= old; j--) this.jFree[this.jFreeTop++] = j;
     this.jCap = capacity;
@@ -910,12 +910,12 @@ export class RequestLevelRun {
 
   private growRequests(capacity: number): void {
     const old = this.rCap;
-    this.rWorkload = grownInts(this.rWorkload, capacity);
-    this.rAttempts = grownInts(this.rAttempts, capacity);
-    this.rAttemptId = grownInts(this.rAttemptId, capacity);
-    this.rLive = grownBytes(this.rLive, capacity);
-    this.rStart = grownFloats(this.rStart, capacity);
-    this.rFree = grownInts(this.rFree, capacity);
+    grownIntegers(this.rWorkload, capacity);
+    grownIntegers(this.rAttempts, capacity);
+    grownIntegers(this.rAttemptId, capacity);
+    grownIntegers(this.rLive, capacity);
+    grownDoubles(this.rStart, capacity);
+    grownIntegers(this.rFree, capacity);
     for (let r = capacity - 1; r >= old; r--) this.rFree[this.rFreeTop++] = r;
     this.rCap = capacity;
   }

@@ -14,7 +14,14 @@
  * a slot (from a free list) while the heap moves only (time, sequence, slot),
  * so a sift step copies three numbers instead of five. Nothing is allocated
  * per event; the arrays double when full.
+ *
+ * The arrays are plain arrays of numbers (packed doubles or small integers),
+ * not typed arrays: once any ArrayBuffer in the process has been detached
+ * (tsx's loader does it, so do transfers), V8 checks for detachment on every
+ * typed-array access, which cost about a sixth of a request-level run.
  */
+import { doubles, integers } from './arrays';
+
 /** Up to this many events are kept as a sorted list (latest first): popping is taking the last one. */
 const SORTED_MAX = 64;
 
@@ -28,34 +35,37 @@ export class EventQueue {
   argB = 0;
 
   // The heap.
-  private declare time: Float64Array;
-  private declare seq: Float64Array;
-  private declare slot: Int32Array;
+  private declare time: number[];
+  private declare seq: number[];
+  private declare slot: number[];
   // Slots: what each event is. A slot is free again once its event is popped.
-  private declare kinds: Int32Array;
-  private declare as: Int32Array;
-  private declare bs: Int32Array;
-  private declare free: Int32Array;
+  private declare kinds: number[];
+  private declare as: number[];
+  private declare bs: number[];
+  private declare free: number[];
+  /** Length of every array above. */
+  private declare capacity: number;
   private nextSeq = 0;
   /** False while the events fit in a sorted list; true once they went over SORTED_MAX (until the queue empties). */
   private heapMode = false;
 
   constructor(initialCapacity = 1024) {
     const n = Math.max(1, initialCapacity);
-    this.time = new Float64Array(n);
-    this.seq = new Float64Array(n);
-    this.slot = new Int32Array(n);
-    this.kinds = new Int32Array(n);
-    this.as = new Int32Array(n);
-    this.bs = new Int32Array(n);
+    this.capacity = n;
+    this.time = doubles(n);
+    this.seq = doubles(n);
+    this.slot = integers(n);
+    this.kinds = integers(n);
+    this.as = integers(n);
+    this.bs = integers(n);
     // Free slots: with k events queued, the slots not in use are free[k..n).
-    const free = new Int32Array(n);
+    const free = integers(n);
     for (let i = 0; i < n; i++) free[i] = i;
     this.free = free;
   }
 
   schedule(at: number, kind: number, a: number, b: number): void {
-    if (this.size === this.time.length) this.grow();
+    if (this.size === this.capacity) this.grow();
     const time = this.time;
     const seq = this.seq;
     const slots = this.slot;
@@ -180,21 +190,18 @@ export class EventQueue {
   }
 
   private grow(): void {
-    const old = this.time.length;
+    const old = this.capacity;
     const n = old * 2;
-    const grow = <T extends Float64Array | Int32Array>(a: T): T => {
-      const next = (a instanceof Int32Array ? new Int32Array(n) : new Float64Array(n)) as T;
-      next.set(a);
-      return next;
-    };
-    this.time = grow(this.time);
-    this.seq = grow(this.seq);
-    this.slot = grow(this.slot);
-    this.kinds = grow(this.kinds);
-    this.as = grow(this.as);
-    this.bs = grow(this.bs);
-    // Every slot is in use when the heap is full; the new ones are free.
-    this.free = grow(this.free);
-    for (let i = old; i < n; i++) this.free[i] = i;
+    for (let i = old; i < n; i++) {
+      this.time.push(0.5);
+      this.seq.push(0.5);
+      this.slot.push(0);
+      this.kinds.push(0);
+      this.as.push(0);
+      this.bs.push(0);
+      // Every slot is in use when the heap is full; the new ones are free.
+      this.free.push(i);
+    }
+    this.capacity = n;
   }
 }

@@ -27,31 +27,39 @@ function splitmix32(state: number): [number, number] {
 const TWO_POW_32 = 4294967296;
 
 export class RandomStream {
-  // State lives in an Int32Array so the hot path never boxes numbers.
-  private readonly s = new Int32Array(4);
+  // State: four 32-bit words in plain fields (small integers, never boxed). Not a typed array: where
+  // any ArrayBuffer was ever detached (tsx does), every typed-array access carries a detach check.
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private d = 0;
 
   constructor(seed: number, name: string) {
     let state = hashName(seed, name);
+    const words: number[] = [];
     for (let i = 0; i < 4; i++) {
       const [next, word] = splitmix32(state);
       state = next;
-      this.s[i] = word;
+      words.push(word);
     }
+    this.a = words[0]!;
+    this.b = words[1]!;
+    this.c = words[2]!;
+    this.d = words[3]!;
     // Discard the first outputs: sfc32 needs a few rounds to decorrelate.
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
   nextUint32(): number {
-    const s = this.s;
-    const a = s[0]!;
-    const b = s[1]!;
-    const c = s[2]!;
-    const d = s[3]!;
+    const a = this.a;
+    const b = this.b;
+    const c = this.c;
+    const d = this.d;
     const t = (((a + b) | 0) + d) | 0;
-    s[3] = (d + 1) | 0;
-    s[0] = b ^ (b >>> 9);
-    s[1] = (c + (c << 3)) | 0;
-    s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    this.d = (d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
     return t >>> 0;
   }
 

@@ -3,43 +3,44 @@
  * owns hops [start[w], start[w] + count[w]). Per hop: the station, its
  * service-time distribution, row locking, cache skip and instance choice.
  */
+import { doublesFrom, integers, integersFrom } from '../engine/arrays';
 import type { Plan } from '../plan';
 
 export interface HopTable {
-  station: Int32Array;
+  station: number[];
   /** Hops a cache hit skips. */
-  skip: Int32Array;
-  locks: Uint8Array;
-  balancing: Int32Array;
-  dist: Int32Array;
-  mean: Float64Array;
-  min: Float64Array;
-  max: Float64Array;
-  logMu: Float64Array;
-  logSigma: Float64Array;
+  skip: number[];
+  locks: number[];
+  balancing: number[];
+  dist: number[];
+  mean: number[];
+  min: number[];
+  max: number[];
+  logMu: number[];
+  logSigma: number[];
   /** Per workload: its first hop, how many, and where its synchronous part ends. */
-  start: Int32Array;
-  count: Int32Array;
-  syncEnd: Int32Array;
+  start: number[];
+  count: number[];
+  syncEnd: number[];
 }
 
 export function hopTable(plan: Plan): HopTable {
   const hops = plan.workloads.flatMap((w) => w.hops);
   const W = plan.workloads.length;
   const table: HopTable = {
-    station: Int32Array.from(hops, (h) => h.station),
-    skip: Int32Array.from(hops, (h) => Math.min(h.skipOnHit, 1_000_000)),
-    locks: Uint8Array.from(hops, (h) => (h.locksRow ? 1 : 0)),
-    balancing: Int32Array.from(hops, (h) => h.balancing),
-    dist: Int32Array.from(hops, (h) => h.service.kind),
-    mean: Float64Array.from(hops, (h) => h.service.meanSec),
-    min: Float64Array.from(hops, (h) => h.service.minSec),
-    max: Float64Array.from(hops, (h) => h.service.maxSec),
-    logMu: Float64Array.from(hops, (h) => h.service.logMu),
-    logSigma: Float64Array.from(hops, (h) => h.service.logSigma),
-    start: new Int32Array(W),
-    count: new Int32Array(W),
-    syncEnd: new Int32Array(W),
+    station: integersFrom(hops, (h) => h.station),
+    skip: integersFrom(hops, (h) => Math.min(h.skipOnHit, 1_000_000)),
+    locks: integersFrom(hops, (h) => (h.locksRow ? 1 : 0)),
+    balancing: integersFrom(hops, (h) => h.balancing),
+    dist: integersFrom(hops, (h) => h.service.kind),
+    mean: doublesFrom(hops, (h) => h.service.meanSec),
+    min: doublesFrom(hops, (h) => h.service.minSec),
+    max: doublesFrom(hops, (h) => h.service.maxSec),
+    logMu: doublesFrom(hops, (h) => h.service.logMu),
+    logSigma: doublesFrom(hops, (h) => h.service.logSigma),
+    start: integers(W),
+    count: integers(W),
+    syncEnd: integers(W),
   };
   let offset = 0;
   plan.workloads.forEach((w, i) => {

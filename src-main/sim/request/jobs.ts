@@ -1,7 +1,7 @@
 /**
  * The job record: a job is one attempt at a user request, or one background
  * message. Each job has JOB_INTS integers and JOB_FLOATS numbers, side by
- * side in one Int32Array and one Float64Array (job j's integers start at
+ * side in one array of small integers and one of doubles (job j's integers start at
  * j << JOB_INT_SHIFT), so a job's fields share cache lines.
  */
 export const JOB_INT_SHIFT = 4;
@@ -33,22 +33,3 @@ export const JF_ARRIVE = 0;
 export const JF_START = 1;
 /** When the message (or attempt) started, for asynchronous completion times. */
 export const JF_MSG_START = 2;
-
-/** Copies of the arrays, longer. */
-export function grownInts(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(length);
-  b.set(a);
-  return b;
-}
-
-export function grownFloats(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(length);
-  b.set(a);
-  return b;
-}
-
-export function grownBytes(a: Uint8Array, length: number): Uint8Array<ArrayBuffer> {
-  const b = new Uint8Array(length);
-  b.set(a);
-  return b;
-}

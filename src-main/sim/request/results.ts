@@ -36,7 +36,7 @@ export function collectResults(run: RequestLevelRun): RawRun {
       p95[b] = sum.p95;
       p99[b] = sum.p99;
     }
-    const slice = (a: Float64Array): Float64Array => a.slice(w * B, (w + 1) * B);
+    const slice = (a: readonly number[]): Float64Array => Float64Array.from(a.slice(w * B, (w + 1) * B));
     return {
       userRequests: run.wUser[w]!,
       attempts: run.wAttempts[w]!,
@@ -101,7 +101,7 @@ export function collectResults(run: RequestLevelRun): RawRun {
       hits: run.stHits[s]!,
       lookups: run.stLookups[s]!,
       deadLettered: run.stDead[s]!,
-      workByWorkload: run.stWork.slice(s * nW, (s + 1) * nW),
+      workByWorkload: Float64Array.from(run.stWork.slice(s * nW, (s + 1) * nW)),
       series: { utilisation: util, queueDepth: depth, busy, hitRatio: hit, instances: inst },
     };
   });

@@ -11,6 +11,8 @@
  * numbers per station and interval, so bringing a station up to date writes
  * to one place per array.
  */
+import { doubles } from '../engine/arrays';
+
 export const AREA_BUSY = 0;
 export const AREA_QUEUED = 1;
 export const AREA_CAPACITY = 2;
@@ -27,11 +29,11 @@ const LV_BUCKET = 5;
 
 export class StationAreas {
   /** Per station, 1 << LV_SHIFT numbers: busy, queued, capacity, instances, last update time, its interval. */
-  declare readonly level: Float64Array;
+  declare readonly level: number[];
   /** ((s · buckets) + b) · 4 + measure. */
-  declare readonly perBucket: Float64Array;
+  declare readonly perBucket: number[];
   /** s · 4 + measure, over the measured window. */
-  declare readonly measured: Float64Array;
+  declare readonly measured: number[];
 
   constructor(
     capacity: ArrayLike<number>,
@@ -40,13 +42,13 @@ export class StationAreas {
     private readonly bucketSec: number,
   ) {
     const stations = capacity.length;
-    this.level = new Float64Array(stations << LV_SHIFT);
+    this.level = doubles(stations << LV_SHIFT);
     for (let s = 0; s < stations; s++) {
       this.level[(s << LV_SHIFT) + LV_CAPACITY] = capacity[s]!;
       this.level[(s << LV_SHIFT) + LV_INSTANCES] = instances[s]!;
     }
-    this.perBucket = new Float64Array(stations * buckets * 4);
-    this.measured = new Float64Array(stations * 4);
+    this.perBucket = doubles(stations * buckets * 4);
+    this.measured = doubles(stations * 4);
   }
 
   /**

@@ -1,4 +1,5 @@
 /** Workload parameters as typed arrays (rates, deadlines, timeouts, retries, fallbacks, priorities) and the retry delay. */
+import { doublesFrom, integersFrom } from '../engine/arrays';
 import type { Plan } from '../plan';
 import type { RandomStream } from '../engine/rng';
 
@@ -7,19 +8,19 @@ export const RETRY_FIXED = 1;
 export const RETRY_EXPONENTIAL = 2;
 
 export interface WorkloadParams {
-  peakRate: Float64Array;
+  peakRate: number[];
   /** 1 when the traffic is steady (no thinning needed). */
-  steady: Uint8Array;
-  timeout: Float64Array;
-  deadline: Float64Array;
-  maxAttempts: Int32Array;
-  retry: Int32Array;
-  retryBase: Float64Array;
-  retryMax: Float64Array;
-  jitter: Uint8Array;
+  steady: number[];
+  timeout: number[];
+  deadline: number[];
+  maxAttempts: number[];
+  retry: number[];
+  retryBase: number[];
+  retryMax: number[];
+  jitter: number[];
   /** Fallback latency, or -1 for none. */
-  fallback: Float64Array;
-  priority: Int32Array;
+  fallback: number[];
+  priority: number[];
 }
 
 export function workloadParams(plan: Plan): WorkloadParams {
@@ -27,17 +28,17 @@ export function workloadParams(plan: Plan): WorkloadParams {
   const steadyTraffic = Math.abs(traffic.peakRatePerSec - traffic.meanRatePerSec) <= 1e-12 * traffic.peakRatePerSec;
   const ws = plan.workloads;
   return {
-    peakRate: Float64Array.from(ws, (w) => w.share * traffic.peakRatePerSec),
-    steady: Uint8Array.from(ws, () => (steadyTraffic ? 1 : 0)),
-    timeout: Float64Array.from(ws, (w) => w.timeoutSec),
-    deadline: Float64Array.from(ws, (w) => w.deadlineSec),
-    maxAttempts: Int32Array.from(ws, (w) => w.retry.maxAttempts),
-    retry: Int32Array.from(ws, (w) => (w.retry.policy === 'none' ? RETRY_NONE : w.retry.policy === 'fixed' ? RETRY_FIXED : RETRY_EXPONENTIAL)),
-    retryBase: Float64Array.from(ws, (w) => w.retry.baseDelaySec),
-    retryMax: Float64Array.from(ws, (w) => w.retry.maxDelaySec),
-    jitter: Uint8Array.from(ws, (w) => (w.retry.jitter ? 1 : 0)),
-    fallback: Float64Array.from(ws, (w) => (w.fallbackSec === null ? -1 : w.fallbackSec)),
-    priority: Int32Array.from(ws, (w) => w.priority),
+    peakRate: doublesFrom(ws, (w) => w.share * traffic.peakRatePerSec),
+    steady: integersFrom(ws, () => (steadyTraffic ? 1 : 0)),
+    timeout: doublesFrom(ws, (w) => w.timeoutSec),
+    deadline: doublesFrom(ws, (w) => w.deadlineSec),
+    maxAttempts: integersFrom(ws, (w) => w.retry.maxAttempts),
+    retry: integersFrom(ws, (w) => (w.retry.policy === 'none' ? RETRY_NONE : w.retry.policy === 'fixed' ? RETRY_FIXED : RETRY_EXPONENTIAL)),
+    retryBase: doublesFrom(ws, (w) => w.retry.baseDelaySec),
+    retryMax: doublesFrom(ws, (w) => w.retry.maxDelaySec),
+    jitter: integersFrom(ws, (w) => (w.retry.jitter ? 1 : 0)),
+    fallback: doublesFrom(ws, (w) => (w.fallbackSec === null ? -1 : w.fallbackSec)),
+    priority: integersFrom(ws, (w) => w.priority),
   };
 }
 
