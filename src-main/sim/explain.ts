@@ -27,12 +27,14 @@ export function explain({ components, workloads, workByWorkload }: ExplainInput)
     const total = work.reduce((a, b) => a + b, 0);
     let top = -1;
     for (let w = 0; w < work.length; w++) if (top < 0 || work[w]! > work[top]!) top = w;
+    const drivers = total > 0 ? work.map((w, k) => ({ workload: workloads[k]!.id, share: w / total })).filter((d) => d.share > 0).sort((a, b) => b.share - a.share) : [];
     saturated.push({
       component: c.id,
       utilisation: c.peakUtilisation,
       queueDepth: c.peakQueueDepth,
       drivenBy: top >= 0 && total > 0 ? workloads[top]!.id : null,
       drivenByShare: top >= 0 && total > 0 ? work[top]! / total : 0,
+      drivers,
     });
   });
   saturated.sort((a, b) => b.utilisation - a.utilisation);
@@ -46,7 +48,9 @@ export function explain({ components, workloads, workByWorkload }: ExplainInput)
     };
   }
   const parts = saturated.map((s) => {
-    const driver = s.drivenBy ? `, driven by ${s.drivenBy} (${pct(s.drivenByShare)} of its work)` : '';
+    // A second workload with a fifth of the work or more is named too: the bottleneck may be shared.
+    const second = s.drivers[1] && s.drivers[1].share >= 0.2 ? ` and ${s.drivers[1].workload} (${pct(s.drivers[1].share)})` : '';
+    const driver = s.drivenBy ? `, driven by ${s.drivenBy} (${pct(s.drivenByShare)} of its work)${second}` : '';
     return `${s.component} saturated (peak utilisation ${pct(s.utilisation)}, up to ${Math.round(s.queueDepth)} waiting)${driver}`;
   });
   return { summary: `${parts.join('; ')}.`, saturated };

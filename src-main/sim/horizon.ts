@@ -96,6 +96,8 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
   const service2Sum = new Float64Array(S);
   const fixedSum = new Float64Array(S);
   const flowBy = new Float64Array(S * W);
+  /** Per station and workload: Σ flow × that hop's own mean service time (workloads differ: a login hashes, a page view does not). */
+  const serviceBy = new Float64Array(S * W);
   const asyncInto = new Float64Array(S * S);
   const depthNow = new Float64Array(S);
   const stationStep: StationStep[] = st.map(() => ({ shift: 0, mean: 0, variance: 0 }));
@@ -160,6 +162,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
     service2Sum.fill(0);
     fixedSum.fill(0);
     flowBy.fill(0);
+    serviceBy.fill(0);
     asyncInto.fill(0);
     syncDone.fill(0);
     asyncStart.fill(0);
@@ -327,7 +330,9 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
           tot.lookups += admitted * dt;
           tot.hits += admitted * hit[s]! * dt;
         }
-        for (let w = 0; w < W; w++) work[s]![w]! += flowBy[s * W + w]! * hold * (1 - rejected) * dt;
+        // Each workload's own service time, scaled by the slow-down and the lock waits the station adds.
+        const perServiceSec = serviceSum[s]! > 0 ? (hold * x) / serviceSum[s]! : 0;
+        for (let w = 0; w < W; w++) work[s]![w]! += (perServiceSec > 0 ? serviceBy[s * W + w]! * perServiceSec : flowBy[s * W + w]! * hold) * (1 - rejected) * dt;
       }
     }
     // A queue's depth is the backlog of the consumers it feeds.
@@ -448,6 +453,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       service2Sum[s]! += x * h.service.meanSec * h.service.meanSec * (1 + h.service.scv);
       fixedSum[s]! += x * h.service.meanSec * hopFixedShare[w]![i]!;
       flowBy[s * W + w]! += x;
+      serviceBy[s * W + w]! += x * h.service.meanSec;
       if (h.locksRow) lamLock[s]! += x;
       const ok = x * (1 - reject[s]!) * (1 - errorP[s]!);
       const syncEnd = p.asyncFrom;

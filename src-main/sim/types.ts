@@ -186,6 +186,8 @@ export interface Saturation {
   /** The workload that put the most work on it, and its share of that work. */
   drivenBy: string | null;
   drivenByShare: number;
+  /** Every workload that put work on it, largest share first. */
+  drivers: { workload: string; share: number }[];
 }
 
 export interface Explanation {
