@@ -109,7 +109,7 @@ export function runRequestLevel(plan: Plan, seed: number, control: RunControl = 
 }
 
 export class RequestLevelRun {
-  private readonly q = new EventQueue(4096);
+  private readonly q = new EventQueue(256);
   now = 0;
   events = 0;
   private declare measuring: boolean;
@@ -339,8 +339,9 @@ export class RequestLevelRun {
     this.rowHead = st.map((s) => integers(s.hotRows, NONE));
     this.rowTail = st.map((s) => integers(s.hotRows, NONE));
 
-    this.growJobs(1024);
-    this.growRequests(1024);
+    // Both grow as needed; a few dozen are in flight at a time in most runs.
+    this.growJobs(256);
+    this.growRequests(256);
 
     this.bAnswered = doubles(W * B);
     this.bFinished = doubles(W * B);
