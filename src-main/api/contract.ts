@@ -161,6 +161,8 @@ export interface ExperimentSeries {
   id: string;
   label: string;
   unit: string;
+  /** Values are ratios (0..1) shown as percentages. */
+  ratio: boolean;
   timeSec: number[];
   values: number[];
   /** Optional percentile band around the line (e.g. p50..p99). */
@@ -185,8 +187,11 @@ export interface ExperimentResult {
   theory: Record<string, { value: number; method: string }>;
   series: ExperimentSeries[];
   bars: ExperimentBarGroup[];
-  /** Threshold lines for the time-series chart, labelled at their end. */
-  thresholds: { seriesId: string; value: number; label: string }[];
+  /**
+   * Reference lines, labelled at their end: 'value' lines cross the value axis of the series or
+   * bar group named by seriesId; 'time' lines mark a moment (seconds) on every time-series panel.
+   */
+  thresholds: { axis: 'value' | 'time'; seriesId: string | null; value: number; label: string }[];
   /** Small topology: nodes coloured by utilisation, edges by request flow. */
   topology?: { nodes: { id: string; label: string; utilisation: number }[]; edges: { from: string; to: string; perSec: number }[] };
   /** One sentence about this run, with its figures. */

@@ -141,8 +141,8 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
       dbReadsPerSecond: { value: round(rate * (1 - theoryHit), 1), method: `reads/s × (1 − hit ratio), hit ratio by ${method}` },
     },
     series: [
-      thinSeries({ id: 'cacheHitRatio', label: 'Cache hit ratio', unit: '%', timeSec, values: hitSeries }),
-      thinSeries({ id: 'dbReadsPerSecond', label: 'Database reads', unit: 'reads/s', timeSec, values: dbSeries }),
+      thinSeries({ id: 'cacheHitRatio', label: 'Cache hit ratio', unit: '%', ratio: true, timeSec, values: hitSeries }),
+      thinSeries({ id: 'dbReadsPerSecond', label: 'Database reads', unit: 'reads/s', ratio: false, timeSec, values: dbSeries }),
       thinSeries(timeline.series('latencyMs', 'Read latency p95')),
     ],
     bars: [
@@ -157,8 +157,8 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
       },
     ],
     thresholds: [
-      { seriesId: 'dbReadsPerSecond', value: DB_CAPACITY_PER_SEC, label: `database capacity ${fmtInt(DB_CAPACITY_PER_SEC)} reads/s` },
-      { seriesId: 'cacheHitRatio', value: round(theoryHit, 4), label: `theory ${fmtPct(theoryHit)}` },
+      { axis: 'value', seriesId: 'dbReadsPerSecond', value: DB_CAPACITY_PER_SEC, label: `database capacity ${fmtInt(DB_CAPACITY_PER_SEC)} reads/s` },
+      { axis: 'value', seriesId: 'cacheHitRatio', value: round(theoryHit, 4), label: `theory ${fmtPct(theoryHit)}` },
     ],
     topology: {
       nodes: [

@@ -131,8 +131,8 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
       steadyHitRatio: { value: round(steady, 4), method: "Che's approximation (LRU)" },
     },
     series: [
-      thinSeries({ id: 'dbReadsPerSecond', label: 'Database reads', unit: 'reads/s', timeSec, values: dbSeries }),
-      thinSeries({ id: 'cacheHitRatio', label: 'Cache hit ratio', unit: '%', timeSec, values: hitSeries }),
+      thinSeries({ id: 'dbReadsPerSecond', label: 'Database reads', unit: 'reads/s', ratio: false, timeSec, values: dbSeries }),
+      thinSeries({ id: 'cacheHitRatio', label: 'Cache hit ratio', unit: '%', ratio: true, timeSec, values: hitSeries }),
     ],
     bars: [
       {
@@ -146,8 +146,8 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
       },
     ],
     thresholds: [
-      { seriesId: 'dbReadsPerSecond', value: DB_CAPACITY_PER_SEC, label: `database capacity ${fmtInt(DB_CAPACITY_PER_SEC)} reads/s` },
-      { seriesId: 'cacheHitRatio', value: round(steady, 4), label: `steady ${fmtPct(steady)}` },
+      { axis: 'value', seriesId: 'dbReadsPerSecond', value: DB_CAPACITY_PER_SEC, label: `database capacity ${fmtInt(DB_CAPACITY_PER_SEC)} reads/s` },
+      { axis: 'value', seriesId: 'cacheHitRatio', value: round(steady, 4), label: `steady ${fmtPct(steady)}` },
     ],
     summary:
       `Starting ${strategy === 'cold' ? 'cold' : strategy === 'preload' ? 'pre-loaded' : 'with a predictive warmer'}, the database peaked at ${fmtInt(peak)} reads/s ` +

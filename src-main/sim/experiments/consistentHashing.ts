@@ -136,7 +136,7 @@ function run(controls: ControlValues, seed: number): ExperimentResult {
         ],
       },
     ],
-    thresholds: [{ seriesId: 'keysPerNodeRing', value: Math.round(mean * scale), label: `mean ${fmtInt(mean * scale)} keys per node` }],
+    thresholds: [{ axis: 'value', seriesId: 'keysPerNodeRing', value: Math.round(mean * scale), label: `mean ${fmtInt(mean * scale)} keys per node` }],
     summary:
       `${change === 'remove' ? 'Removing' : 'Adding'} a node moved ${fmtPct(shareModN)} of keys with hash mod N and ${fmtPct(shareRing)} on the ring, ` +
       `where the busiest node held ${spreadRing.toFixed(2)} times the mean with ${fmtInt(vnodes)} virtual node${vnodes === 1 ? '' : 's'} each.` +

@@ -116,7 +116,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
       hitRatioBeforeShiftLfu: { value: round(idealLfu, 4), method: 'ideal LFU: the cache holds the most popular keys' },
     },
     series: POLICIES.map((p, c) =>
-      thinSeries({ id: `hitRatio${p.suffix}`, label: `${p.name} hit ratio`, unit: '%', timeSec, values: hitsPerSecond[c]! }),
+      thinSeries({ id: `hitRatio${p.suffix}`, label: `${p.name} hit ratio`, unit: '%', ratio: true, timeSec, values: hitsPerSecond[c]! }),
     ),
     bars: [
       {
@@ -132,10 +132,10 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
         bars: POLICIES.map((p) => ({ label: p.name, value: metrics[`hitRatioAfterShift${p.suffix}`]!, tone: tone(p.suffix) })),
       },
     ],
-    // The shift is a moment, so its line sits on the time axis (seriesId 'timeSec').
+    // The shift is a moment, so its line sits on the time axis.
     thresholds: [
-      ...(hasShift ? [{ seriesId: 'timeSec', value: shiftAt, label: 'popularity shifts' }] : []),
-      { seriesId: 'hitRatioLru', value: round(cheLru, 4), label: `Che LRU ${fmtPct(cheLru)}` },
+      ...(hasShift ? [{ axis: 'time' as const, seriesId: null, value: shiftAt, label: 'popularity shifts' }] : []),
+      { axis: 'value', seriesId: 'hitRatioLru', value: round(cheLru, 4), label: `Che LRU ${fmtPct(cheLru)}` },
     ],
     summary:
       `Over the run LRU hit ${fmtPct(lru)} (Che ${fmtPct(cheLru)}), LFU ${fmtPct(metrics.hitRatioLfu!)} and FIFO ${fmtPct(metrics.hitRatioFifo!)}` +

@@ -124,7 +124,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
         })),
       },
     ],
-    thresholds: [{ seriesId: 'nodeUtilisation', value: 1, label: `node capacity ${fmtInt(capacity)} ops/s` }],
+    thresholds: [{ axis: 'value', seriesId: 'nodeUtilisation', value: 1, label: `node capacity ${fmtInt(capacity)} ops/s` }],
     topology: {
       nodes: [{ id: 'clients', label: 'clients', utilisation: 0 }, ...utilisation.map((u, i) => ({ id: `node-${i + 1}`, label: `node ${i + 1}`, utilisation: round(u, 4) }))],
       edges: offered.map((o, i) => ({ from: 'clients', to: `node-${i + 1}`, perSec: round(o, 1) })),

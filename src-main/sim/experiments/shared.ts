@@ -121,7 +121,7 @@ export class LatencyTimeline {
   }
 
   series(id: string, label: string): ExperimentSeries {
-    return { id, label, unit: 'ms', timeSec: this.timeSec, values: this.p95, band: { lower: this.p50, upper: this.p99, label: 'p50..p99' } };
+    return { id, label, unit: 'ms', ratio: false, timeSec: this.timeSec, values: this.p95, band: { lower: this.p50, upper: this.p99, label: 'p50..p99' } };
   }
 }
 

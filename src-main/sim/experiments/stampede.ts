@@ -154,7 +154,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
       },
     },
     series: [
-      { id: 'dbQueriesPerSecond', label: 'Database queries for the key', unit: 'queries/s', timeSec, values: queriesPerSecond },
+      { id: 'dbQueriesPerSecond', label: 'Database queries for the key', unit: 'queries/s', ratio: false, timeSec, values: queriesPerSecond },
       timeline.series('latencyMs', 'Read latency p95'),
     ],
     bars: [
@@ -169,8 +169,8 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
       },
     ],
     thresholds: [
-      { seriesId: 'dbQueriesPerSecond', value: rate, label: `read rate ${fmtInt(rate)}/s` },
-      { seriesId: 'timeSec', value: FIRST_EXPIRY_SEC, label: 'key expires' },
+      { axis: 'value', seriesId: 'dbQueriesPerSecond', value: rate, label: `read rate ${fmtInt(rate)}/s` },
+      { axis: 'time', seriesId: null, value: FIRST_EXPIRY_SEC, label: 'key expires' },
     ],
     summary:
       `With ${protection === 'none' ? 'no protection' : protection}, the database took up to ${fmtInt(peak)} queries/s for the key ` +

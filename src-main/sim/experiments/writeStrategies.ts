@@ -152,8 +152,8 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
       writesLostWriteBehind: { value: Math.round(lossTheory), method: 'writes/s × time since the last flush (flushes at multiples of the interval)' },
     },
     series: [
-      { id: 'unflushedWrites', label: 'Unflushed write-behind writes', unit: 'writes', timeSec, values: pending },
-      { id: 'staleReadRatio', label: 'Stale reads after the failure', unit: '%', timeSec, values: staleSeries },
+      { id: 'unflushedWrites', label: 'Unflushed write-behind writes', unit: 'writes', ratio: false, timeSec, values: pending },
+      { id: 'staleReadRatio', label: 'Stale reads after the failure', unit: '%', ratio: true, timeSec, values: staleSeries },
     ],
     bars: [
       {
@@ -177,7 +177,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
         ],
       },
     ],
-    thresholds: [{ seriesId: 'timeSec', value: failAt, label: 'cache fails' }],
+    thresholds: [{ axis: 'time', seriesId: null, value: failAt, label: 'cache fails' }],
     summary:
       `Write-behind acknowledged writes in ${fmtMs(figures.writeP95MsWriteBehind)} at p95 against ${fmtMs(figures.writeP95MsWriteThrough)} for write-through, ` +
       `then lost ${fmtInt(lostWrites)} writes when the cache failed, and ${fmtPct(staleRatio)} of reads afterwards returned old values.` +

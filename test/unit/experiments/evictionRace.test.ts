@@ -26,7 +26,7 @@ describe('eviction-race', () => {
 
   it('marks the shift on the time axis', () => {
     const r = runExperiment('eviction-race', controls, 5);
-    expect(r.thresholds).toContainEqual({ seriesId: 'timeSec', value: 60, label: 'popularity shifts' });
+    expect(r.thresholds).toContainEqual({ axis: 'time', seriesId: null, value: 60, label: 'popularity shifts' });
     for (const s of r.series) expect(s.values.length).toBeLessThanOrEqual(300);
   });
 });

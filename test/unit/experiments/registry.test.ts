@@ -28,6 +28,13 @@ describe('the experiment registry', () => {
     expect(a.controls).toEqual(defaults(widget));
     expect(a.summary).toMatch(/\d/);
     for (const s of a.series) expect(s.values.length).toBe(s.timeSec.length);
+    // Ratio series hold 0..1; every value line names a series or bar group of this result.
+    for (const s of a.series.filter((x) => x.ratio)) for (const v of s.values) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1);
+    const named = new Set([...a.series.map((s) => s.id), ...a.bars.map((b) => b.id)]);
+    for (const t of a.thresholds) {
+      if (t.axis === 'value') expect(named, `${widget}: threshold "${t.label}"`).toContain(t.seriesId);
+      else expect(t.seriesId).toBeNull();
+    }
   });
 
   it('refuses an unknown widget, naming the known ones', () => {
