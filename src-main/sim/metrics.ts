@@ -106,6 +106,15 @@ export function summariseInPlace(values: Float64Array, from = 0, to = values.len
   return { mean: sum / n, p50, p95, p99 };
 }
 
+/** The p95 and p99 of values[from, to), reordering them (as summariseInPlace's, without the mean and p50 it would select first). */
+export function tailInPlace(values: Float64Array, from = 0, to = values.length): { p95: number; p99: number } {
+  const n = to - from;
+  if (n <= 0) return { p95: NaN, p99: NaN };
+  const p95 = quantileBySelection(values, 0.95, from, from, to);
+  const p99 = quantileBySelection(values, 0.99, from + Math.floor((n - 1) * 0.95), from, to);
+  return { p95, p99 };
+}
+
 /** Welford's running mean and variance: one pass, numerically stable. */
 export class RunningStats {
   count = 0;

@@ -6,11 +6,13 @@
  * rank the plain binary search would give. Tables depend only on (n,
  * exponent) and are read-only, so they are shared between instances.
  */
+import { doubles, integers } from './arrays';
 import type { RandomStream } from './rng';
 
+/** Plain arrays (see arrays.ts): a draw reads a few entries of each. */
 interface ZipfTables {
-  cdf: Float64Array;
-  guide: Int32Array;
+  cdf: number[];
+  guide: number[];
 }
 
 const TABLES_LIMIT = 8;
@@ -20,7 +22,7 @@ function zipfTables(keyCount: number, exponent: number): ZipfTables {
   const id = `${keyCount}|${exponent}`;
   const known = tables.get(id);
   if (known) return known;
-  const cdf = new Float64Array(keyCount);
+  const cdf = doubles(keyCount);
   let sum = 0;
   for (let i = 0; i < keyCount; i++) {
     sum += Math.pow(i + 1, -exponent);
@@ -28,7 +30,7 @@ function zipfTables(keyCount: number, exponent: number): ZipfTables {
   }
   for (let i = 0; i < keyCount; i++) cdf[i] = cdf[i]! / sum;
   const cells = keyCount;
-  const guide = new Int32Array(cells + 1);
+  const guide = integers(cells + 1);
   let r = 0;
   for (let k = 0; k <= cells; k++) {
     const u = k / cells;
@@ -42,8 +44,8 @@ function zipfTables(keyCount: number, exponent: number): ZipfTables {
 }
 
 export class ZipfKeys {
-  private declare readonly cdf: Float64Array;
-  private declare readonly guide: Int32Array;
+  private declare readonly cdf: number[];
+  private declare readonly guide: number[];
 
   constructor(
     readonly keyCount: number,

@@ -3,7 +3,7 @@
  * and histograms turned into a RawRun (per workload and per station, totals
  * and series), and the requests still waiting at the end counted.
  */
-import { summarise, summariseInPlace } from '../metrics';
+import { summarise, summariseInPlace, tailInPlace } from '../metrics';
 import type { RawRun, RawStation, RawWorkload } from '../raw';
 import type { RequestLevelRun } from '../requestLevel';
 import { AREA_BUSY, AREA_CAPACITY, AREA_INSTANCES, AREA_QUEUED } from './stationAreas';
@@ -109,7 +109,7 @@ export function collectResults(run: RequestLevelRun): RawRun {
   const measuredBuffers = run.warmupSec > 0 ? run.latMeasured : run.latAll;
   // Every measured answer together, for the overall percentiles (order does not matter, so no copy when one buffer holds them all).
   let overall: { p95: number; p99: number };
-  if (measuredBuffers.length === 1) overall = summariseInPlace(measuredBuffers[0]!.data, 0, measuredBuffers[0]!.length);
+  if (measuredBuffers.length === 1) overall = tailInPlace(measuredBuffers[0]!.data, 0, measuredBuffers[0]!.length);
   else {
     const everything = new Float64Array(measuredBuffers.reduce((n, b) => n + b.length, 0));
     let at = 0;
@@ -117,7 +117,7 @@ export function collectResults(run: RequestLevelRun): RawRun {
       everything.set(b.data.subarray(0, b.length), at);
       at += b.length;
     }
-    overall = summariseInPlace(everything);
+    overall = tailInPlace(everything);
   }
   return { level: 'request', steps: run.events, measuredSec, bucketSec: run.bucketSec, buckets: B, workloads, stations, allP95Sec: overall.p95, allP99Sec: overall.p99, warnings: run.warnings };
 }
