@@ -19,7 +19,7 @@
  * tsx (the bench, the CLI, the tests) an imported binding is a getter call
  * on each read, which tripled the run time when read per event.
  */
-import { doubles, grownDoubles, grownIntegers, integers } from './engine/arrays';
+import { doubles, doublesFrom, grownDoubles, grownIntegers, integers, integersFrom } from './engine/arrays';
 import { CacheStore } from './engine/cacheStore';
 import { EventQueue } from './engine/eventQueue';
 import { RandomStream } from './engine/rng';
@@ -64,6 +64,7 @@ const J_FILL_HOP = jobs.J_FILL_HOP;
 const J_FILL_KEY = jobs.J_FILL_KEY;
 const J_FILL_STATION = jobs.J_FILL_STATION;
 const J_FROM_QUEUE = jobs.J_FROM_QUEUE;
+const J_GH = jobs.J_GH;
 const J_HOP = jobs.J_HOP;
 const J_NEXT = jobs.J_NEXT;
 const J_QUEUE = jobs.J_QUEUE;
@@ -138,6 +139,8 @@ export class RequestLevelRun {
   declare readonly wHopStart: number[];
   declare readonly wHopCount: number[];
   declare readonly wSyncEnd: number[];
+  /** Per hop, its station's base latency (the delay before the job reaches it). */
+  declare readonly hopLatency: number[];
 
   // Workload parameters.
   declare readonly wPeakRate: number[];
@@ -163,6 +166,8 @@ export class RequestLevelRun {
   declare readonly stServerCap: number[];
   declare readonly stHasFaults: number[];
   declare readonly stRoundRobin: number[];
+  /** 1 where a station may turn a job away on arrival (faults, a rate limit, a bounded depth): the rare case, in its own method. */
+  declare readonly stGated: number[];
   /** Busy, queued, capacity and instances per station, beside their last update (see StationAreas). */
   declare readonly lv: number[];
 
@@ -307,6 +312,8 @@ export class RequestLevelRun {
     this.qLen = stations.qLen;
     this.qHead = stations.qHead;
     this.qTail = stations.qTail;
+    this.hopLatency = doublesFrom(this.hopStation, (s) => this.stBaseLatency[s]!);
+    this.stGated = integersFrom(st, (p, s) => (this.stHasFaults[s] === 1 || p.role === ROLE_RATE_LIMITER || p.role === ROLE_ASYNC ? 1 : 0));
 
     this.areas = new StationAreas(stations.capacity, stations.instances, B, this.bucketSec);
     this.lv = this.areas.level;
@@ -405,35 +412,12 @@ export class RequestLevelRun {
         this.curBucket = Math.min(this.B - 1, Math.floor(t / this.bucketSec));
         this.nextBucketAt = (this.curBucket + 1) * this.bucketSec;
       }
-      switch (q.kind) {
-        case EV_ARRIVAL:
-          this.onArrival(q.argA);
-          break;
-        case EV_HOP_READY:
-          this.arriveAtStation(q.argA);
-          break;
-        case EV_SERVICE_DONE:
-          this.onServiceDone(q.argA);
-          break;
-        case EV_TIMEOUT:
-          this.onTimeout(q.argA, q.argB);
-          break;
-        case EV_RETRY:
-          this.startAttempt(q.argA);
-          break;
-        case EV_AUTOSCALE:
-          this.onAutoscale(q.argA);
-          break;
-        case EV_INSTANCE_READY:
-          this.onInstanceReady(q.argA);
-          break;
-        case EV_WARMUP_END:
-          this.onWarmupEnd();
-          break;
-        case EV_FALLBACK:
-          this.finishRequest(q.argA, OUTCOME_FALLBACK);
-          break;
-      }
+      // The three kinds nearly every event is, most frequent first; the rest in a method of their own.
+      const kind = q.kind;
+      if (kind === EV_SERVICE_DONE) this.onServiceDone(q.argA);
+      else if (kind === EV_HOP_READY) this.arriveAtStation(q.argA);
+      else if (kind === EV_ARRIVAL) this.onArrival(q.argA);
+      else this.onRareEvent(kind, q.argA, q.argB);
       if ((++this.events & 0x3fff) === 0) {
         if (shouldStop && shouldStop()) return LOOP_CANCELLED;
         if (onProgress && t / duration - reported >= 0.02) {
@@ -444,6 +428,29 @@ export class RequestLevelRun {
       }
     }
     return LOOP_DONE;
+  }
+
+  private onRareEvent(kind: number, a: number, b: number): void {
+    switch (kind) {
+      case EV_TIMEOUT:
+        this.onTimeout(a, b);
+        break;
+      case EV_RETRY:
+        this.startAttempt(a);
+        break;
+      case EV_AUTOSCALE:
+        this.onAutoscale(a);
+        break;
+      case EV_INSTANCE_READY:
+        this.onInstanceReady(a);
+        break;
+      case EV_WARMUP_END:
+        this.onWarmupEnd();
+        break;
+      case EV_FALLBACK:
+        this.finishRequest(a, OUTCOME_FALLBACK);
+        break;
+    }
   }
 
   private onInstanceReady(s: number): void {
@@ -460,7 +467,7 @@ export class RequestLevelRun {
     const next = t + rng.exponential(1 / peak);
     if (next <= this.durationSec) this.q.schedule(next, EV_ARRIVAL, w, 0);
     // Thinning: candidates come at the peak rate; keep each with probability rate(t) / peak.
-    if (this.wSteady[w] === 0 && rng.next() * peak >= this.plan.workloads[w]!.share * this.plan.traffic.rateAt(t)) return;
+    if (this.wSteady[w] === 0 && this.thinnedOut(w, t, rng.next() * peak)) return;
     const req = this.allocRequest();
     this.rWorkload[req] = w;
     this.rStart[req] = t;
@@ -468,6 +475,11 @@ export class RequestLevelRun {
     this.rLive[req] = 1;
     if (t >= this.warmupSec) this.wUser[w]!++;
     this.startAttempt(req);
+  }
+
+  /** Thinning: candidates come at the peak rate; keep each with probability rate(t) / peak. */
+  private thinnedOut(w: number, t: number, draw: number): boolean {
+    return draw >= this.plan.workloads[w]!.share * this.plan.traffic.rateAt(t);
   }
 
   private startAttempt(req: number): void {
@@ -551,29 +563,22 @@ export class RequestLevelRun {
   // ---- moving a job through its path ---------------------------------------------------
 
   private enterHop(job: number, hop: number): void {
-    this.ji[(job << JOB_INT_SHIFT) + J_HOP] = hop;
-    const s = this.hopStation[this.wHopStart[this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!]! + hop]!;
-    const latency = this.stBaseLatency[s]!;
+    const o = job << JOB_INT_SHIFT;
+    const ji = this.ji;
+    const gh = this.wHopStart[ji[o + J_WORKLOAD]!]! + hop;
+    ji[o + J_HOP] = hop;
+    ji[o + J_GH] = gh;
+    const latency = this.hopLatency[gh]!;
     if (latency > 0) this.q.schedule(this.now + latency, EV_HOP_READY, job, 0);
     else this.arriveAtStation(job);
   }
 
   private arriveAtStation(job: number): void {
-    const gh = this.wHopStart[this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!]! + this.ji[(job << JOB_INT_SHIFT) + J_HOP]!;
+    const gh = this.ji[(job << JOB_INT_SHIFT) + J_GH]!;
     const s = this.hopStation[gh]!;
     this.jf[(job << JOB_FLOAT_SHIFT) + JF_ARRIVE] = this.now;
     if (this.measuring) this.stArrivals[s]!++;
-    if (this.stHasFaults[s] === 1 && failing(this.st[s]!.faults, this.now)) {
-      this.stErrors[s]!++;
-      this.fail(job, OUTCOME_ERROR);
-      return;
-    }
-    const role = this.stRole[s]!;
-    if ((role === ROLE_RATE_LIMITER && !this.buckets[s]!.tryTake(this.now)) || (role === ROLE_ASYNC && this.lv[(s << LV_SHIFT) + LV_QUEUED]! >= this.stMaxDepth[s]!)) {
-      this.stRejected[s]!++;
-      this.fail(job, OUTCOME_ERROR);
-      return;
-    }
+    if (this.stGated[s] === 1 && this.turnedAway(job, s)) return;
     const n = this.stQueueCount[s]!;
     let g = this.stQueueBase[s]!;
     if (n > 1) g += this.pickInstance(s, g, n, this.hopBalancing[gh]!);
@@ -582,16 +587,37 @@ export class RequestLevelRun {
       this.qBusy[g]!++;
       this.lv[(s << LV_SHIFT) + LV_BUSY]!++;
       this.startService(job, g, s, gh);
-    } else if (this.qLen[g]! >= this.stMaxQueue[s]!) {
+    } else this.waitOrReject(job, g, s);
+  }
+
+  /** A station with faults, a rate limit or a bounded depth: fails the job (and says so) if it turns it away. */
+  private turnedAway(job: number, s: number): boolean {
+    if (this.stHasFaults[s] === 1 && failing(this.st[s]!.faults, this.now)) {
+      this.stErrors[s]!++;
+      this.fail(job, OUTCOME_ERROR);
+      return true;
+    }
+    const role = this.stRole[s]!;
+    if ((role === ROLE_RATE_LIMITER && !this.buckets[s]!.tryTake(this.now)) || (role === ROLE_ASYNC && this.lv[(s << LV_SHIFT) + LV_QUEUED]! >= this.stMaxDepth[s]!)) {
       this.stRejected[s]!++;
       this.fail(job, OUTCOME_ERROR);
-    } else {
-      this.touch(s);
-      this.enqueue(g, job, this.wPriority[this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!]!);
-      this.qLen[g]!++;
-      const queued = ++this.lv[(s << LV_SHIFT) + LV_QUEUED]!;
-      if (this.measuring && queued > this.stPeakQueue[s]!) this.stPeakQueue[s] = queued;
+      return true;
     }
+    return false;
+  }
+
+  /** Every server of queue g is busy: the job waits, or is rejected if the queue is full. */
+  private waitOrReject(job: number, g: number, s: number): void {
+    if (this.qLen[g]! >= this.stMaxQueue[s]!) {
+      this.stRejected[s]!++;
+      this.fail(job, OUTCOME_ERROR);
+      return;
+    }
+    this.touch(s);
+    this.enqueue(g, job, this.wPriority[this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!]!);
+    this.qLen[g]!++;
+    const queued = ++this.lv[(s << LV_SHIFT) + LV_QUEUED]!;
+    if (this.measuring && queued > this.stPeakQueue[s]!) this.stPeakQueue[s] = queued;
   }
 
   private pickInstance(s: number, base: number, n: number, policy: number): number {
@@ -614,93 +640,122 @@ export class RequestLevelRun {
   }
 
   private startService(job: number, g: number, s: number, gh: number): void {
-    this.ji[(job << JOB_INT_SHIFT) + J_QUEUE] = g;
+    const o = job << JOB_INT_SHIFT;
+    this.ji[o + J_QUEUE] = g;
     this.jf[(job << JOB_FLOAT_SHIFT) + JF_START] = this.now;
-    const fromQueue = this.ji[(job << JOB_INT_SHIFT) + J_FROM_QUEUE]!;
+    const fromQueue = this.ji[o + J_FROM_QUEUE]!;
     if (fromQueue !== NONE) this.leaveQueue(job, fromQueue);
-    if (this.hopLocks[gh] === 1) {
-      // The transaction holds its connection while it waits for the row.
-      const row = this.rngRow[s]!.below(this.rowOwner[s]!.length);
-      this.ji[(job << JOB_INT_SHIFT) + J_ROW] = row;
-      if (this.rowOwner[s]![row] !== NONE) {
-        const tail = this.rowTail[s]![row]!;
-        this.ji[(job << JOB_INT_SHIFT) + J_NEXT] = NONE;
-        if (tail === NONE) this.rowHead[s]![row] = job;
-        else this.ji[(tail << JOB_INT_SHIFT) + J_NEXT] = job;
-        this.rowTail[s]![row] = job;
-        return;
-      }
-      this.rowOwner[s]![row] = job;
-    }
+    if (this.hopLocks[gh] === 1 && !this.lockRow(job, s)) return;
     this.scheduleServiceDone(job, s, gh);
   }
 
+  /** The transaction holds its connection while it waits for the row: true if it has the row now, false if it waits. */
+  private lockRow(job: number, s: number): boolean {
+    const row = this.rngRow[s]!.below(this.rowOwner[s]!.length);
+    this.ji[(job << JOB_INT_SHIFT) + J_ROW] = row;
+    if (this.rowOwner[s]![row] !== NONE) {
+      const tail = this.rowTail[s]![row]!;
+      this.ji[(job << JOB_INT_SHIFT) + J_NEXT] = NONE;
+      if (tail === NONE) this.rowHead[s]![row] = job;
+      else this.ji[(tail << JOB_INT_SHIFT) + J_NEXT] = job;
+      this.rowTail[s]![row] = job;
+      return false;
+    }
+    this.rowOwner[s]![row] = job;
+    return true;
+  }
+
   private scheduleServiceDone(job: number, s: number, gh: number): void {
-    let d: number;
     const kind = this.hopDist[gh]!;
-    const rng = this.rngService[s]!;
-    if (kind === DIST_EXPONENTIAL) d = rng.exponential(this.hopMean[gh]!);
-    else if (kind === DIST_DETERMINISTIC) d = this.hopMean[gh]!;
-    else if (kind === DIST_UNIFORM) d = this.hopMin[gh]! + (this.hopMax[gh]! - this.hopMin[gh]!) * rng.next();
-    else d = Math.exp(this.hopLogMu[gh]! + this.hopLogSigma[gh]! * rng.normal());
+    let d = kind === DIST_EXPONENTIAL ? this.rngService[s]!.exponential(this.hopMean[gh]!) : this.otherServiceTime(kind, s, gh);
     if (this.stHasFaults[s] === 1) d *= slowFactor(this.st[s]!.faults, this.now);
     this.q.schedule(this.now + d, EV_SERVICE_DONE, job, 0);
   }
 
+  /** A service time that is not exponential. */
+  private otherServiceTime(kind: number, s: number, gh: number): number {
+    const rng = this.rngService[s]!;
+    if (kind === DIST_DETERMINISTIC) return this.hopMean[gh]!;
+    if (kind === DIST_UNIFORM) return this.hopMin[gh]! + (this.hopMax[gh]! - this.hopMin[gh]!) * rng.next();
+    return Math.exp(this.hopLogMu[gh]! + this.hopLogSigma[gh]! * rng.normal());
+  }
+
   private onServiceDone(job: number): void {
-    const w = this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!;
-    const hop = this.ji[(job << JOB_INT_SHIFT) + J_HOP]!;
-    const gh = this.wHopStart[w]! + hop;
+    const o = job << JOB_INT_SHIFT;
+    const ji = this.ji;
+    const gh = ji[o + J_GH]!;
     const s = this.hopStation[gh]!;
-    const g = this.ji[(job << JOB_INT_SHIFT) + J_QUEUE]!;
+    const g = ji[o + J_QUEUE]!;
     this.touch(s);
-    const row = this.ji[(job << JOB_INT_SHIFT) + J_ROW]!;
-    if (row !== NONE) {
-      this.ji[(job << JOB_INT_SHIFT) + J_ROW] = NONE;
-      this.passRowLock(s, row);
-    }
+    if (ji[o + J_ROW] !== NONE) this.unlockRow(job, s);
     this.qBusy[g]!--;
     this.lv[(s << LV_SHIFT) + LV_BUSY]!--;
     if (this.qLen[g]! > 0 && this.qBusy[g]! < this.qServers[g]!) this.startNextWaiting(s, g);
-    if (this.measuring) {
-      const sojourn = this.now - this.jf[(job << JOB_FLOAT_SHIFT) + JF_ARRIVE]!;
-      this.stDepartures[s]!++;
-      this.stSojournSum[s]! += sojourn;
-      this.stWaitSum[s]! += this.jf[(job << JOB_FLOAT_SHIFT) + JF_START]! - this.jf[(job << JOB_FLOAT_SHIFT) + JF_ARRIVE]!;
-      this.stSojournHist[s]!.add(sojourn);
-      this.stWork[s * this.nW + w]! += this.now - this.jf[(job << JOB_FLOAT_SHIFT) + JF_START]!;
+    if (this.measuring) this.recordDeparture(job, s);
+    if (this.stErrorRate[s]! > 0 || this.stHasFaults[s] === 1) {
+      if (this.serviceFailed(job, s)) return;
     }
+    const role = this.stRole[s]!;
+    if (role === ROLE_CACHE) this.afterCache(job, s, gh);
+    else if (role === ROLE_ASYNC) this.afterAsync(job, s);
+    else this.advance(job, ji[o + J_HOP]! + 1);
+  }
+
+  private unlockRow(job: number, s: number): void {
+    const o = (job << JOB_INT_SHIFT) + J_ROW;
+    const row = this.ji[o]!;
+    this.ji[o] = NONE;
+    this.passRowLock(s, row);
+  }
+
+  /** A departure's measures over the measured window. */
+  private recordDeparture(job: number, s: number): void {
+    const f = job << JOB_FLOAT_SHIFT;
+    const jf = this.jf;
+    const now = this.now;
+    const arrive = jf[f + JF_ARRIVE]!;
+    const start = jf[f + JF_START]!;
+    const sojourn = now - arrive;
+    this.stDepartures[s]!++;
+    this.stSojournSum[s]! += sojourn;
+    this.stWaitSum[s]! += start - arrive;
+    this.stSojournHist[s]!.add(sojourn);
+    this.stWork[s * this.nW + this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!]! += now - start;
+  }
+
+  /** The service ends in an error (the station's rate, or a fault's): fails the job and returns true. */
+  private serviceFailed(job: number, s: number): boolean {
     let errorRate = this.stErrorRate[s]!;
     if (this.stHasFaults[s] === 1) errorRate = faultErrorRate(this.st[s]!.faults, this.now, errorRate);
     if (errorRate > 0 && this.rngError[s]!.next() < errorRate) {
       if (this.measuring) this.stErrors[s]!++;
       this.fail(job, OUTCOME_ERROR);
-      return;
+      return true;
     }
-    const role = this.stRole[s]!;
-    if (role === ROLE_CACHE) {
-      const key = this.zipf[s]!.draw(this.rngKey[s]!);
-      const bi = s * this.B + this.curBucket;
-      this.bLookups[bi]!++;
-      if (this.measuring) this.stLookups[s]!++;
-      if (this.caches[s]!.lookup(key, this.now)) {
-        this.bHits[bi]!++;
-        if (this.measuring) this.stHits[s]!++;
-        this.advance(job, hop + 1 + this.hopSkip[gh]!);
-      } else {
-        this.ji[(job << JOB_INT_SHIFT) + J_FILL_STATION] = s;
-        this.ji[(job << JOB_INT_SHIFT) + J_FILL_KEY] = key;
-        this.ji[(job << JOB_INT_SHIFT) + J_FILL_HOP] = hop + 1 + this.hopSkip[gh]!;
-        this.advance(job, hop + 1);
-      }
-      return;
+    return false;
+  }
+
+  private afterCache(job: number, s: number, gh: number): void {
+    const hop = this.ji[(job << JOB_INT_SHIFT) + J_HOP]!;
+    const key = this.zipf[s]!.draw(this.rngKey[s]!);
+    const bi = s * this.B + this.curBucket;
+    this.bLookups[bi]!++;
+    if (this.measuring) this.stLookups[s]!++;
+    if (this.caches[s]!.lookup(key, this.now)) {
+      this.bHits[bi]!++;
+      if (this.measuring) this.stHits[s]!++;
+      this.advance(job, hop + 1 + this.hopSkip[gh]!);
+    } else {
+      this.ji[(job << JOB_INT_SHIFT) + J_FILL_STATION] = s;
+      this.ji[(job << JOB_INT_SHIFT) + J_FILL_KEY] = key;
+      this.ji[(job << JOB_INT_SHIFT) + J_FILL_HOP] = hop + 1 + this.hopSkip[gh]!;
+      this.advance(job, hop + 1);
     }
-    if (role === ROLE_ASYNC) {
-      this.spawnMessages(job, s, hop + 1);
-      this.finishJob(job);
-      return;
-    }
-    this.advance(job, hop + 1);
+  }
+
+  private afterAsync(job: number, s: number): void {
+    this.spawnMessages(job, s, this.ji[(job << JOB_INT_SHIFT) + J_HOP]! + 1);
+    this.finishJob(job);
   }
 
   private startNextWaiting(s: number, g: number): void {
@@ -709,7 +764,7 @@ export class RequestLevelRun {
     this.lv[(s << LV_SHIFT) + LV_QUEUED]!--;
     this.qBusy[g]!++;
     this.lv[(s << LV_SHIFT) + LV_BUSY]!++;
-    this.startService(next, g, s, this.wHopStart[this.ji[(next << JOB_INT_SHIFT) + J_WORKLOAD]!]! + this.ji[(next << JOB_INT_SHIFT) + J_HOP]!);
+    this.startService(next, g, s, this.ji[(next << JOB_INT_SHIFT) + J_GH]!);
   }
 
   private passRowLock(s: number, row: number): void {
@@ -722,7 +777,7 @@ export class RequestLevelRun {
     this.rowHead[s]![row] = after;
     if (after === NONE) this.rowTail[s]![row] = NONE;
     this.rowOwner[s]![row] = next;
-    this.scheduleServiceDone(next, s, this.wHopStart[this.ji[(next << JOB_INT_SHIFT) + J_WORKLOAD]!]! + this.ji[(next << JOB_INT_SHIFT) + J_HOP]!);
+    this.scheduleServiceDone(next, s, this.ji[(next << JOB_INT_SHIFT) + J_GH]!);
   }
 
   private advance(job: number, hop: number): void {

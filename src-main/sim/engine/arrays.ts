@@ -25,16 +25,16 @@ export function integers(n: number, value = 0): number[] {
 }
 
 /** Doubles from a list. */
-export function doublesFrom<T>(items: readonly T[], f: (item: T) => number): number[] {
+export function doublesFrom<T>(items: readonly T[], f: (item: T, index: number) => number): number[] {
   const a = doubles(items.length);
-  for (let i = 0; i < items.length; i++) a[i] = f(items[i]!);
+  for (let i = 0; i < items.length; i++) a[i] = f(items[i]!, i);
   return a;
 }
 
 /** Small integers from a list. */
-export function integersFrom<T>(items: readonly T[], f: (item: T) => number): number[] {
+export function integersFrom<T>(items: readonly T[], f: (item: T, index: number) => number): number[] {
   const a = integers(items.length);
-  for (let i = 0; i < items.length; i++) a[i] = f(items[i]!);
+  for (let i = 0; i < items.length; i++) a[i] = f(items[i]!, i);
   return a;
 }
 

@@ -65,32 +65,40 @@ export class EventQueue {
   }
 
   schedule(at: number, kind: number, a: number, b: number): void {
-    if (this.size === this.capacity) this.grow();
-    const time = this.time;
-    const seq = this.seq;
-    const slots = this.slot;
-    const slot = this.free[this.size]!;
+    const n = this.size;
+    if (n === this.capacity) this.grow();
+    const slot = this.free[n]!;
     this.kinds[slot] = kind;
     this.as[slot] = a;
     this.bs[slot] = b;
     const s = this.nextSeq++;
-    if (!this.heapMode) {
-      if (this.size < SORTED_MAX) {
-        // Latest first: shift the events due at or before `at` (the new one is the latest of equal times) one place up.
-        let j = this.size++;
-        while (j > 0 && time[j - 1]! <= at) {
-          time[j] = time[j - 1]!;
-          seq[j] = seq[j - 1]!;
-          slots[j] = slots[j - 1]!;
-          j--;
-        }
-        time[j] = at;
-        seq[j] = s;
-        slots[j] = slot;
-        return;
-      }
-      this.toHeap();
+    if (this.heapMode || n === SORTED_MAX) {
+      this.pushHeap(at, s, slot);
+      return;
     }
+    // Latest first: shift the events due at or before `at` (the new one is the latest of equal times) one place up.
+    const time = this.time;
+    const seq = this.seq;
+    const slots = this.slot;
+    this.size = n + 1;
+    let j = n;
+    while (j > 0 && time[j - 1]! <= at) {
+      time[j] = time[j - 1]!;
+      seq[j] = seq[j - 1]!;
+      slots[j] = slots[j - 1]!;
+      j--;
+    }
+    time[j] = at;
+    seq[j] = s;
+    slots[j] = slot;
+  }
+
+  /** Past SORTED_MAX events (kept apart so the sorted-list path stays small enough to inline). */
+  private pushHeap(at: number, s: number, slot: number): void {
+    if (!this.heapMode) this.toHeap();
+    const time = this.time;
+    const seq = this.seq;
+    const slots = this.slot;
     // Sift the hole up from the end, then drop the new event into it.
     let i = this.size++;
     while (i > 0) {
@@ -110,19 +118,22 @@ export class EventQueue {
   /** Removes the earliest event into (now, kind, argA, argB). Returns false when empty. */
   pop(): boolean {
     if (this.size === 0) return false;
+    if (this.heapMode) return this.popHeap();
+    const n = --this.size;
+    const first = this.slot[n]!;
+    this.now = this.time[n]!;
+    this.kind = this.kinds[first]!;
+    this.argA = this.as[first]!;
+    this.argB = this.bs[first]!;
+    this.free[n] = first;
+    return true;
+  }
+
+  /** pop() while in heap mode (kept apart so the sorted-list path stays small enough to inline). */
+  private popHeap(): boolean {
     const time = this.time;
     const seq = this.seq;
     const slots = this.slot;
-    if (!this.heapMode) {
-      const n = --this.size;
-      const first = slots[n]!;
-      this.now = time[n]!;
-      this.kind = this.kinds[first]!;
-      this.argA = this.as[first]!;
-      this.argB = this.bs[first]!;
-      this.free[n] = first;
-      return true;
-    }
     const top = slots[0]!;
     this.now = time[0]!;
     this.kind = this.kinds[top]!;

@@ -28,6 +28,8 @@ export const J_FROM_QUEUE = 10;
 /** For a background message: the hop it goes back to on a retry, and its tries so far. */
 export const J_RETRY_HOP = 11;
 export const J_TRIES = 12;
+/** Where the job is among all workloads' hops: its workload's first hop plus J_HOP (so a handler reads the hop's tables directly). */
+export const J_GH = 13;
 
 export const JF_ARRIVE = 0;
 export const JF_START = 1;
