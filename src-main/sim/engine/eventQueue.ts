@@ -77,19 +77,17 @@ export class EventQueue {
       return;
     }
     // Latest first: shift the events due at or before `at` (the new one is the latest of equal times) one place up.
+    // The list's order is the (time, sequence) order, so it keeps no sequence numbers (toHeap gives them).
     const time = this.time;
-    const seq = this.seq;
     const slots = this.slot;
     this.size = n + 1;
     let j = n;
     while (j > 0 && time[j - 1]! <= at) {
       time[j] = time[j - 1]!;
-      seq[j] = seq[j - 1]!;
       slots[j] = slots[j - 1]!;
       j--;
     }
     time[j] = at;
-    seq[j] = s;
     slots[j] = slot;
   }
 
@@ -181,22 +179,24 @@ export class EventQueue {
     return this.heapMode ? this.time[0]! : this.time[this.size - 1]!;
   }
 
-  /** Latest-first sorted list to heap: reversed, it is sorted earliest first, which is a valid heap. */
+  /**
+   * Latest-first sorted list to heap: reversed, it is sorted earliest first, which is a valid heap.
+   * Sequence numbers follow that order (only their order among equal times matters), below any given from now on.
+   */
   private toHeap(): void {
     const time = this.time;
     const seq = this.seq;
     const slots = this.slot;
-    for (let i = 0, j = this.size - 1; i < j; i++, j--) {
+    const n = this.size;
+    for (let i = 0, j = n - 1; i < j; i++, j--) {
       const t = time[i]!;
       time[i] = time[j]!;
       time[j] = t;
-      const q = seq[i]!;
-      seq[i] = seq[j]!;
-      seq[j] = q;
       const k = slots[i]!;
       slots[i] = slots[j]!;
       slots[j] = k;
     }
+    for (let i = 0; i < n; i++) seq[i] = this.nextSeq - n - 1 + i;
     this.heapMode = true;
   }
 
