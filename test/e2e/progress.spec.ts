@@ -15,6 +15,9 @@ test('a passed scenario shows on the Progress dashboard with its best figures an
     const run = (await post('runScenario', { scenarioId: 'place-order', design })) as { pass: boolean; attemptId: number };
     expect(run.pass).toBe(true);
 
+    await page.goto(app.url);
+    await expect(page.getByRole('link', { name: /Scenarios/ }).filter({ hasText: 'design challenges' })).toContainText('5 design challenges · 1 passed');
+
     await page.goto(`${app.url}/#/progress`);
     const stat = page.locator('.stat', { hasText: 'Scenarios passed' });
     await expect(stat).toContainText(/1\s*of 5/);
