@@ -23,6 +23,7 @@ type Leaf =
   | { designHas: string }
   | { policy: string; retry?: 'none' | 'fixed' | 'exponential' | undefined; timeout?: 'none' | 'set' | undefined; fallback?: boolean | undefined }
   | { stepInBackground: boolean }
+  | { drill: boolean }
   | { stepDoneBy: { workload: string; step: string; kind: string; inBackground?: boolean | undefined } };
 
 export type Condition = Leaf | { all: Condition[] } | { any: Condition[] } | { not: Condition };
@@ -37,6 +38,7 @@ const leafSchemas = [
   z.strictObject({ designHas: z.string() }),
   z.strictObject({ policy: z.string(), retry: z.enum(['none', 'fixed', 'exponential']).optional(), timeout: z.enum(['none', 'set']).optional(), fallback: z.boolean().optional() }),
   z.strictObject({ stepInBackground: z.boolean() }),
+  z.strictObject({ drill: z.boolean() }),
   z.strictObject({ stepDoneBy: z.strictObject({ workload: z.string(), step: z.string(), kind: z.string(), inBackground: z.boolean().optional() }) }),
 ];
 
@@ -48,7 +50,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       z.strictObject({ any: z.array(conditionSchema).min(1) }),
       z.strictObject({ not: conditionSchema }),
     ] as unknown as [z.ZodType<Condition>, z.ZodType<Condition>, ...z.ZodType<Condition>[]],
-    { error: 'expected a condition: {kind, metric, atLeast|atMost}, {workload, metric, ...}, {total, ...}, {saturatedBy}, {designLacks}, {designHas}, {policy}, {stepInBackground}, {stepDoneBy}, or all/any/not' },
+    { error: 'expected a condition: {kind, metric, atLeast|atMost}, {workload, metric, ...}, {total, ...}, {saturatedBy}, {designLacks}, {designHas}, {policy}, {stepInBackground}, {stepDoneBy}, {drill}, or all/any/not' },
   ),
 ) as z.ZodType<Condition>;
 
@@ -58,6 +60,8 @@ export interface ConditionContext {
   build: ModelBuild;
   /** Workload labels by id, for evidence a learner reads. */
   labels?: Record<string, string>;
+  /** The failure drill this run had, if any. */
+  drill?: string | null;
 }
 
 export interface ConditionOutcome {
@@ -149,6 +153,7 @@ export function evaluate(cond: Condition, ctx: ConditionContext): ConditionOutco
     const what = [cond.retry !== undefined ? `retry: ${p.retry}${p.retry !== 'none' ? ` × ${p.maxAttempts}` : ''}` : '', cond.timeout !== undefined ? `timeout: ${p.timeoutMs === null ? 'none' : `${p.timeoutMs} ms`}` : '', cond.fallback !== undefined ? `fallback: ${p.fallback ? 'on' : 'off'}` : ''].filter(Boolean);
     return { holds: ok, evidence: ok ? [`${named(cond.policy)} policy: ${what.join(', ')}`] : [] };
   }
+  if ('drill' in cond) return { holds: cond.drill === Boolean(ctx.drill), evidence: [] };
   if ('stepInBackground' in cond) {
     const late = build.assignments.filter((a) => a.mustFinishFirst && a.inBackground);
     const holds = cond.stepInBackground ? late.length > 0 : late.length === 0;

@@ -143,7 +143,7 @@ export function gradeDesign(scenario: ScenarioSpec, design: Design, options: Gra
   const hints: FiredHint[] = [];
   let remediesRun = 0;
   for (const h of scenario.hints ?? []) {
-    const fired = evaluate(h.when, { result, design, build, labels });
+    const fired = evaluate(h.when, { result, design, build, labels, drill: drill?.id ?? null });
     if (!fired.holds) continue;
     let remedy: RemedyOutcome | null = null;
     if (h.remedy && options.remedies !== false && remediesRun < MAX_REMEDIES) {

@@ -80,6 +80,8 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
   const pendingReady: { at: number; station: number }[] = [];
   const lastCheck = new Float64Array(S);
   const hit = Float64Array.from(st, (s) => (s.cache ? (predictedHitRatio(s) ?? 0) : 0));
+  /** A cache's hit ratio while it answers; a failed cache answers nothing (every lookup a miss). */
+  const cacheHit = Float64Array.from(hit);
   const serverCap = Float64Array.from(st, (s) => s.consumerCap);
   const attemptFail = new Float64Array(W);
   const messageFail = new Float64Array(W);
@@ -238,7 +240,9 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       }
       const hold = meanS + (x > 0 ? (lamLock[s]! / x) * lockWait : 0);
       let rejected = 0;
-      if (failing) rejected = 1;
+      // Cache-aside clients read the source when the cache does not answer: a failed cache is all misses, not errors.
+      if (station.role === ROLE_CACHE) hit[s] = failing ? 0 : cacheHit[s]!;
+      if (failing && station.role !== ROLE_CACHE) rejected = 1;
       else if (station.role === ROLE_RATE_LIMITER && station.rateLimit && x > station.rateLimit.ratePerSec) rejected = 1 - station.rateLimit.ratePerSec / x;
       else if (station.admission) rejected = gates.rejected(s);
       const admitted = x * (1 - rejected);

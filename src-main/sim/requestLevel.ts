@@ -594,7 +594,8 @@ export class RequestLevelRun {
   private turnedAway(job: number, s: number): boolean {
     if (this.stHasFaults[s] === 1 && failing(this.st[s]!.faults, this.now)) {
       this.stErrors[s]!++;
-      this.fail(job, OUTCOME_ERROR);
+      if (this.stRole[s] === ROLE_CACHE) this.cacheDown(job, s);
+      else this.fail(job, OUTCOME_ERROR);
       return true;
     }
     const role = this.stRole[s]!;
@@ -751,6 +752,13 @@ export class RequestLevelRun {
       this.ji[(job << JOB_INT_SHIFT) + J_FILL_HOP] = hop + 1 + this.hopSkip[gh]!;
       this.advance(job, hop + 1);
     }
+  }
+
+  /** Cache-aside clients read the source when the cache does not answer: a miss that fills nothing. */
+  private cacheDown(job: number, s: number): void {
+    this.bLookups[s * this.B + this.curBucket]!++;
+    if (this.measuring) this.stLookups[s]!++;
+    this.advance(job, this.ji[(job << JOB_INT_SHIFT) + J_HOP]! + 1);
   }
 
   private afterAsync(job: number, s: number): void {
