@@ -3,7 +3,7 @@
  * and reported by file, field and what was expected; the others still load.
  * A scenario whose reference design cannot even run is a broken file too.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { designToModel } from './designToModel';
@@ -42,6 +42,22 @@ export function parseScenario(text: string, file: string): { ok: true; scenario:
   return { ok: true, scenario };
 }
 
+/**
+ * Parsed files by path, kept while the file's size and modification time stay the same: the
+ * designer checks a design several times a second, and parsing and checking every scenario again
+ * each time (~20 ms) would block the main process. An edited file is read again on the next call.
+ */
+const parsed = new Map<string, { mtimeMs: number; size: number; out: ReturnType<typeof parseScenario> }>();
+
+function parseFile(path: string, file: string): ReturnType<typeof parseScenario> {
+  const { mtimeMs, size } = statSync(path);
+  const known = parsed.get(path);
+  if (known && known.mtimeMs === mtimeMs && known.size === size) return known.out;
+  const out = parseScenario(readFileSync(path, 'utf8'), file);
+  parsed.set(path, { mtimeMs, size, out });
+  return out;
+}
+
 export function loadScenarios(folder: string): ScenarioSet {
   let files: string[];
   try {
@@ -53,14 +69,13 @@ export function loadScenarios(folder: string): ScenarioSet {
   const problems: FileProblem[] = [];
   const seen = new Map<string, string>();
   for (const file of files) {
-    let text: string;
+    let out: ReturnType<typeof parseScenario>;
     try {
-      text = readFileSync(join(folder, file), 'utf8');
+      out = parseFile(join(folder, file), file);
     } catch (err) {
       problems.push({ file, field: null, message: `${file}: could not be read (${(err as Error).message})` });
       continue;
     }
-    const out = parseScenario(text, file);
     if (!out.ok) {
       problems.push(out.problem);
       continue;

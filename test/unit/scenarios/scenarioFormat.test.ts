@@ -1,8 +1,9 @@
 // A broken scenario file is reported by file, field and what was expected; the others still load.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseScenario } from '../../../src-main/scenarios/loadScenarios';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadScenarios, parseScenario } from '../../../src-main/scenarios/loadScenarios';
 
 const tiny = readFileSync(resolve(import.meta.dirname, '../../fixtures/scenarios/tiny-shop.yaml'), 'utf8');
 
@@ -31,5 +32,24 @@ describe('scenario files', () => {
     expect(problem(noDb)).toBe('edited.yaml: reference: View: nothing on its path can "read" after "render"; it needs a Postgres on the path');
     const cdn = tiny.replace('    - { id: web, kind: server }\n    - { id: db, kind: postgres }', '    - { id: web, kind: server }\n    - { id: db, kind: postgres }\n    - { id: edge, kind: cdn }');
     expect(problem(cdn)).toMatch(/^edited\.yaml: starting: this scenario does not offer a CDN \("edge"\)/);
+  });
+});
+
+describe('the scenarios folder', () => {
+  it('picks up an edited file on the next load, and a file that breaks', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bp-scenarios-'));
+    try {
+      const file = join(dir, 'tiny-shop.yaml');
+      writeFileSync(file, tiny);
+      expect(loadScenarios(dir).scenarios[0]!.title).toBe('A tiny shop');
+      writeFileSync(file, tiny.replace('title: A tiny shop', 'title: A slightly bigger shop'));
+      expect(loadScenarios(dir).scenarios[0]!.title).toBe('A slightly bigger shop');
+      writeFileSync(file, tiny.replace('difficulty: intro', 'difficulty: tricky'));
+      const broken = loadScenarios(dir);
+      expect(broken.scenarios).toEqual([]);
+      expect(broken.problems[0]!.message).toMatch(/^tiny-shop\.yaml: difficulty: expected one of/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
