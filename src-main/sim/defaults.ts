@@ -165,6 +165,8 @@ export const SPECIFIC_DEFAULTS = {
   cdnCapacityKeys: { value: 50_000, source: 'assumption' },
   rateLimiterBurst: { value: 100, source: 'assumption' },
   postgresHotRows: { value: 100, source: 'assumption: contended writes spread over 100 rows' },
+  databaseCpuCores: { value: 2, source: 'the managed database priced here has 2 vCPUs' },
+  databaseCpuShare: { value: 0.1, source: 'assumption: a 5-50 ms read spends about a tenth of its time on the CPU and the rest waiting for pages and the network, so 2 cores keep about 20 connections busy: the default pool' },
   replicationLagMs: { value: 100, source: 'assumption: asynchronous replication usually lags by well under a second' },
   queueMaxAttempts: { value: 5, source: 'assumption: a common dead-letter threshold' },
   streamPartitions: { value: 6, source: 'assumption' },

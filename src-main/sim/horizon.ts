@@ -602,6 +602,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       hits: tot.hits,
       lookups: tot.lookups,
       deadLettered: Math.round(tot.dead),
+      cpuUtilisation: NaN,
       workByWorkload: work[s]!,
       series: sSeries[s]!,
     };

@@ -131,6 +131,17 @@ export interface StationPlan {
   /** Virtual queue (an async role): releases at most admitPerSec to the next hop; the rest wait, up to maxWaiting. */
   admission: { admitPerSec: number; maxWaiting: number } | null;
   inventory: StockParams | null;
+  /**
+   * A caller (app server, auth service, worker): a synchronous call it makes to the
+   * hops after it keeps its thread until the call is answered, fails or times out.
+   */
+  holdsCaller: boolean;
+  /**
+   * A pooled store (Postgres, replica): the CPU behind its connections, per instance.
+   * A query uses the CPU for shareOfService of its service time (the rest is I/O);
+   * past the cores, more connections only wait for CPU.
+   */
+  cpu: { cores: number; shareOfService: number } | null;
   faults: FaultPlan[];
 }
 

@@ -56,6 +56,8 @@ export interface RawStation {
   hits: number;
   lookups: number;
   deadLettered: number;
+  /** Mean share of the CPU cores in use behind a pooled store's connections; NaN for other kinds. */
+  cpuUtilisation: number;
   /** Server-seconds of work done for each workload: who drove the load. */
   workByWorkload: Float64Array;
   series: RawStationSeries;

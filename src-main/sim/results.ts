@@ -120,6 +120,7 @@ export function buildResult(plan: Plan, raw: RawRun, seed: number): SimResult {
       errors: s.errors,
       cacheHitRatio: s.lookups > 0 ? round(s.hits / s.lookups) : null,
       replicationLagMs: sp.replicationLagMs,
+      cpuUtilisation: sp.cpu && Number.isFinite(s.cpuUtilisation) ? round(s.cpuUtilisation) : null,
       deadLettered: s.deadLettered,
       costPerMonth: round(cost.lines[i]!.costPerMonth, 6),
       inventory: inventoryResult(sp, raw.inventory?.[i] ?? null),

@@ -158,6 +158,8 @@ export interface ComponentResult {
   errors: number;
   cacheHitRatio: number | null;
   replicationLagMs: number | null;
+  /** Behind a pooled store's connections: the mean share of its CPU cores in use (null for other kinds). */
+  cpuUtilisation: number | null;
   deadLettered: number;
   costPerMonth: number;
   /** Stock figures for inventory components, null for other kinds. */

@@ -6,5 +6,6 @@ import type { StationPlan } from '../plan';
 export const authSchema = z.strictObject({ kind: kindLiteral('auth'), ...commonFields, concurrency: concurrencyField });
 
 export function authStation(id: string, index: number, c: z.output<typeof authSchema>): StationPlan {
-  return baseStation('auth', id, index, c, c.concurrency);
+  // Its threads wait for the calls they make: a slow dependency holds them.
+  return { ...baseStation('auth', id, index, c, c.concurrency), holdsCaller: true };
 }

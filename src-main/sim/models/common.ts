@@ -63,6 +63,8 @@ export function baseStation(kind: ComponentKind, id: string, index: number, c: C
     autoscale: null,
     admission: null,
     inventory: null,
+    holdsCaller: false,
+    cpu: null,
     faults: [],
   };
 }

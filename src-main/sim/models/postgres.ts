@@ -15,11 +15,14 @@ export const postgresSchema = z.strictObject({
   kind: kindLiteral('postgres'),
   ...commonFields,
   connectionPool: wholeNumber(1, 100_000).optional(),
+  /** Cores behind the pool, per instance: what the connections' queries share. */
+  cpuCores: wholeNumber(1, 1024).optional(),
   hotRows: wholeNumber(1, LIMITS.maxCacheKeys).optional(),
 });
 
 export function postgresStation(id: string, index: number, c: z.output<typeof postgresSchema>): StationPlan {
   const station = baseStation('postgres', id, index, c, c.connectionPool);
+  station.cpu = { cores: c.cpuCores ?? SPECIFIC_DEFAULTS.databaseCpuCores.value, shareOfService: SPECIFIC_DEFAULTS.databaseCpuShare.value };
   station.hotRows = c.hotRows ?? SPECIFIC_DEFAULTS.postgresHotRows.value;
   return station;
 }

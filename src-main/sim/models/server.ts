@@ -6,5 +6,6 @@ import type { StationPlan } from '../plan';
 export const serverSchema = z.strictObject({ kind: kindLiteral('server'), ...commonFields, concurrency: concurrencyField });
 
 export function serverStation(id: string, index: number, c: z.output<typeof serverSchema>): StationPlan {
-  return baseStation('server', id, index, c, c.concurrency);
+  // Its threads wait for the calls they make: a slow dependency holds them.
+  return { ...baseStation('server', id, index, c, c.concurrency), holdsCaller: true };
 }

@@ -29,6 +29,8 @@ export const workerPoolSchema = z.strictObject({
 export function workerPoolStation(id: string, index: number, c: z.output<typeof workerPoolSchema>): StationPlan {
   const station = baseStation('workerPool', id, index, c, c.concurrency);
   station.sharedQueue = true;
+  // A worker waits for the calls it makes (a payment provider): a slow one holds it.
+  station.holdsCaller = true;
   if (c.autoscale) {
     station.autoscale = {
       minInstances: c.autoscale.minInstances,

@@ -101,6 +101,7 @@ export function collectResults(run: RequestLevelRun): RawRun {
       hits: run.stHits[s]!,
       lookups: run.stLookups[s]!,
       deadLettered: run.stDead[s]!,
+      cpuUtilisation: NaN,
       workByWorkload: Float64Array.from(run.stWork.slice(s * nW, (s + 1) * nW)),
       series: { utilisation: util, queueDepth: depth, busy, hitRatio: hit, instances: inst },
     };
