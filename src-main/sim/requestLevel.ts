@@ -10,10 +10,17 @@
  * background message. Timeouts and retries are events that carry the attempt
  * id they belong to, and are ignored if that attempt is already over.
  *
+ * A caller (server, auth, worker pool: StationPlan.holdsCaller) keeps its
+ * server after its own service while the job goes on through the rest of its
+ * segment (up to the answer, a queue's hand-off, or a message's path end),
+ * until the job finishes, fails, or its attempt times out (request/holds.ts).
+ * A pooled store with a CPU (StationPlan.cpu) stretches each query's service
+ * by max(1, n · share / cores), n the queries in service on its instance.
+ *
  * This file is the event loop and its handlers. Beside it, in request/:
  * events.ts (event kinds, outcomes), jobs.ts (the packed job record),
- * hops.ts (flattened paths), workloads.ts (workload parameters, retry
- * delays), stations.ts (station parameters, queues), faults.ts,
+ * holds.ts (the servers callers keep), hops.ts (flattened paths),
+ * workloads.ts (workload parameters, retry delays), stations.ts (station parameters, queues), faults.ts,
  * stationAreas.ts (time integrals) and results.ts (the RawRun at the end).
  * Constants from those modules are copied into module-local consts: under
  * tsx (the bench, the CLI, the tests) an imported binding is a getter call
@@ -33,8 +40,10 @@ import * as areaConstants from './request/stationAreas';
 import * as planConstants from './plan';
 import * as events from './request/events';
 import { failing, faultErrorRate, slowFactor } from './request/faults';
+import { HeldServers } from './request/holds';
 import { hopTable } from './request/hops';
 import * as jobs from './request/jobs';
+import * as stationsModule from './request/stations';
 import { stationTable } from './request/stations';
 import { retryDelay, workloadParams, type WorkloadParams } from './request/workloads';
 import * as workloadsModule from './request/workloads';
@@ -65,6 +74,7 @@ const J_FILL_KEY = jobs.J_FILL_KEY;
 const J_FILL_STATION = jobs.J_FILL_STATION;
 const J_FROM_QUEUE = jobs.J_FROM_QUEUE;
 const J_GH = jobs.J_GH;
+const J_HELD = jobs.J_HELD;
 const J_HOP = jobs.J_HOP;
 const J_NEXT = jobs.J_NEXT;
 const J_QUEUE = jobs.J_QUEUE;
@@ -79,6 +89,8 @@ const JF_START = jobs.JF_START;
 const JOB_FLOAT_SHIFT = jobs.JOB_FLOAT_SHIFT;
 const JOB_INT_SHIFT = jobs.JOB_INT_SHIFT;
 const RETRY_NONE = workloadsModule.RETRY_NONE;
+const STATION_HOLDS = stationsModule.STATION_HOLDS;
+const STATION_CPU = stationsModule.STATION_CPU;
 const LV_SHIFT = areaConstants.LV_SHIFT;
 const LV_BUSY = areaConstants.LV_BUSY;
 const LV_QUEUED = areaConstants.LV_QUEUED;
@@ -170,9 +182,22 @@ export class RequestLevelRun {
   declare readonly stGated: number[];
   /** Busy, queued, capacity and instances per station, beside their last update (see StationAreas). */
   declare readonly lv: number[];
+  /** STATION_HOLDS | STATION_CPU per station (0 for most: the common path reads only this). */
+  declare readonly stFlags: number[];
+  /** For STATION_CPU stations: cores and CPU share of a query's service, per instance. */
+  declare readonly stCpuCores: number[];
+  declare readonly stCpuShare: number[];
+  /** cores / share: queries in service that the cores run at full speed. */
+  declare readonly stCpuFull: number[];
+  /** Σ over instances of min(queries in service, cores / share), its last change and its integral over the measured window. */
+  declare readonly stCpuLevel: number[];
+  declare readonly stCpuLast: number[];
+  declare readonly stCpuArea: number[];
 
   // Per-queue state (a station has one queue per instance, or one shared).
   declare readonly qBusy: number[];
+  /** Queries in service per instance of a STATION_CPU station (not those waiting for a row lock). */
+  declare readonly qInService: number[];
   declare readonly qServers: number[];
   declare readonly qLen: number[];
   declare readonly qHead: number[];
@@ -218,6 +243,8 @@ export class RequestLevelRun {
   /** Per job, 16 integers (J_*) and 4 numbers (JF_*), side by side. */
   private ji: number[] = integers(0);
   private jf: number[] = doubles(0);
+  /** Servers kept by callers while their calls go on (each job's list starts at its J_HELD). */
+  private readonly held = new HeldServers(64);
 
   // User requests.
   rCap = 0;
@@ -226,6 +253,8 @@ export class RequestLevelRun {
   rWorkload: number[] = integers(0);
   private rAttempts: number[] = integers(0);
   private rAttemptId: number[] = integers(0);
+  /** The job of the request's current attempt (valid while rAttemptId is not 0). */
+  private rJob: number[] = integers(0);
   rLive: number[] = integers(0);
   rStart: number[] = doubles(0);
   private attemptSeq = 0;
@@ -308,6 +337,14 @@ export class RequestLevelRun {
     this.stHasFaults = stations.hasFaults;
     this.stRoundRobin = stations.roundRobin;
     this.qBusy = stations.qBusy;
+    this.qInService = stations.qInService;
+    this.stFlags = stations.flags;
+    this.stCpuCores = stations.cpuCores;
+    this.stCpuShare = stations.cpuShare;
+    this.stCpuFull = stations.cpuFull;
+    this.stCpuLevel = doubles(S);
+    this.stCpuLast = doubles(S);
+    this.stCpuArea = doubles(S);
     this.qServers = stations.qServers;
     this.qLen = stations.qLen;
     this.qHead = stations.qHead;
@@ -389,7 +426,10 @@ export class RequestLevelRun {
       this.warnings.push(`stopped at ${Math.round(this.now)} s: a request-level run may process at most ${LIMITS.maxRequestLevelEvents.toLocaleString('en-US')} events`);
     } else this.now = duration;
     this.curBucket = this.B - 1;
-    for (let s = 0; s < this.nS; s++) this.touch(s);
+    for (let s = 0; s < this.nS; s++) {
+      this.touch(s);
+      if ((this.stFlags[s]! & STATION_CPU) !== 0) this.touchCpu(s);
+    }
     if (this.control.onProgress) this.control.onProgress(1);
     return { cancelled: false, raw: this.collect() };
   }
@@ -491,6 +531,7 @@ export class RequestLevelRun {
     this.ji[(job << JOB_INT_SHIFT) + J_REQ] = req;
     this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD] = w;
     this.ji[(job << JOB_INT_SHIFT) + J_ATTEMPT_ID] = id;
+    this.rJob[req] = job;
     this.jf[(job << JOB_FLOAT_SHIFT) + JF_MSG_START] = this.now;
     this.bAttempts[w * this.B + this.curBucket]!++;
     if (this.rStart[req]! >= this.warmupSec) this.wAttempts[w]!++;
@@ -501,8 +542,11 @@ export class RequestLevelRun {
 
   private onTimeout(req: number, attemptId: number): void {
     if (this.rAttemptId[req] !== attemptId) return;
-    // The attempt's job carries on (its work is wasted) but nobody waits for it now.
+    // The attempt's job carries on (its work is wasted) but nobody waits for it now:
+    // the callers it held free their threads, and it holds none from here on.
     this.rAttemptId[req] = 0;
+    const job = this.rJob[req]!;
+    if (this.ji[(job << JOB_INT_SHIFT) + J_HELD] !== NONE) this.releaseHeld(job);
     this.attemptFailed(req, OUTCOME_TIMEOUT);
   }
 
@@ -670,6 +714,7 @@ export class RequestLevelRun {
     const kind = this.hopDist[gh]!;
     let d = kind === DIST_EXPONENTIAL ? this.rngService[s]!.exponential(this.hopMean[gh]!) : this.otherServiceTime(kind, s, gh);
     if (this.stHasFaults[s] === 1) d *= slowFactor(this.st[s]!.faults, this.now);
+    if ((this.stFlags[s]! & STATION_CPU) !== 0) d *= this.cpuStretch(job, s);
     this.q.schedule(this.now + d, EV_SERVICE_DONE, job, 0);
   }
 
@@ -688,10 +733,14 @@ export class RequestLevelRun {
     const s = this.hopStation[gh]!;
     const g = ji[o + J_QUEUE]!;
     this.touch(s);
+    const flags = this.stFlags[s]!;
+    const keeps = flags !== 0 && this.serviceEnded(job, s, g, flags);
     if (ji[o + J_ROW] !== NONE) this.unlockRow(job, s);
-    this.qBusy[g]!--;
-    this.lv[(s << LV_SHIFT) + LV_BUSY]!--;
-    if (this.qLen[g]! > 0 && this.qBusy[g]! < this.qServers[g]!) this.startNextWaiting(s, g);
+    if (!keeps) {
+      this.qBusy[g]!--;
+      this.lv[(s << LV_SHIFT) + LV_BUSY]!--;
+      if (this.qLen[g]! > 0 && this.qBusy[g]! < this.qServers[g]!) this.startNextWaiting(s, g);
+    }
     if (this.measuring) this.recordDeparture(job, s);
     if (this.stErrorRate[s]! > 0 || this.stHasFaults[s] === 1) {
       if (this.serviceFailed(job, s)) return;
@@ -700,6 +749,77 @@ export class RequestLevelRun {
     if (role === ROLE_CACHE) this.afterCache(job, s, gh);
     else if (role === ROLE_ASYNC) this.afterAsync(job, s);
     else this.advance(job, ji[o + J_HOP]! + 1);
+  }
+
+  /**
+   * The end of a service at a station that holds callers or shares a CPU:
+   * the query leaves the CPU; a caller with more hops to go in its segment
+   * (and someone still waiting for it) keeps its server. True if it keeps it.
+   */
+  private serviceEnded(job: number, s: number, g: number, flags: number): boolean {
+    if ((flags & STATION_CPU) !== 0) this.leaveCpu(s, g);
+    if ((flags & STATION_HOLDS) === 0) return false;
+    const o = job << JOB_INT_SHIFT;
+    const req = this.ji[o + J_REQ]!;
+    const w = this.ji[o + J_WORKLOAD]!;
+    if (req !== NONE) {
+      if (this.rAttemptId[req] !== this.ji[o + J_ATTEMPT_ID]) return false;
+      if (this.ji[o + J_HOP]! + 1 >= this.wSyncEnd[w]!) return false;
+    } else if (this.ji[o + J_HOP]! + 1 >= this.wHopCount[w]!) return false;
+    this.ji[o + J_HELD] = this.held.take(g, s, this.now, this.ji[o + J_HELD]!);
+    return true;
+  }
+
+  /** The job's call is over (answered, failed, handed to a queue, or its caller gave up): every server it kept is free again. */
+  private releaseHeld(job: number): void {
+    const o = job << JOB_INT_SHIFT;
+    const held = this.held;
+    let h = this.ji[o + J_HELD]!;
+    this.ji[o + J_HELD] = NONE;
+    const w = this.ji[o + J_WORKLOAD]!;
+    while (h !== NONE) {
+      const g = held.queue[h]!;
+      const s = held.station[h]!;
+      const next = held.next[h]!;
+      this.touch(s);
+      this.qBusy[g]!--;
+      this.lv[(s << LV_SHIFT) + LV_BUSY]!--;
+      // Time held is time this workload occupied the server.
+      if (this.measuring) this.stWork[s * this.nW + w]! += this.now - held.since[h]!;
+      held.give(h);
+      if (this.qLen[g]! > 0 && this.qBusy[g]! < this.qServers[g]!) this.startNextWaiting(s, g);
+      h = next;
+    }
+  }
+
+  /**
+   * A query starts on a pooled store's instance: its service stretches by
+   * max(1, n · share / cores), n the queries in service there with it (those
+   * waiting for a row lock do not count).
+   */
+  private cpuStretch(job: number, s: number): number {
+    const g = this.ji[(job << JOB_INT_SHIFT) + J_QUEUE]!;
+    const n = ++this.qInService[g]!;
+    if (n <= this.stCpuFull[s]!) {
+      this.touchCpu(s);
+      this.stCpuLevel[s]!++;
+    }
+    const load = (n * this.stCpuShare[s]!) / this.stCpuCores[s]!;
+    return load > 1 ? load : 1;
+  }
+
+  private leaveCpu(s: number, g: number): void {
+    const n = this.qInService[g]!--;
+    if (n <= this.stCpuFull[s]!) {
+      this.touchCpu(s);
+      this.stCpuLevel[s]!--;
+    }
+  }
+
+  /** Adds the time since the CPU level of station s last changed to its integral. */
+  private touchCpu(s: number): void {
+    if (this.measuring) this.stCpuArea[s]! += this.stCpuLevel[s]! * (this.now - this.stCpuLast[s]!);
+    this.stCpuLast[s] = this.now;
   }
 
   private unlockRow(job: number, s: number): void {
@@ -834,6 +954,7 @@ export class RequestLevelRun {
 
   private finishJob(job: number): void {
     if (this.ji[(job << JOB_INT_SHIFT) + J_FILL_STATION] !== NONE) this.fillCache(job);
+    if (this.ji[(job << JOB_INT_SHIFT) + J_HELD] !== NONE) this.releaseHeld(job);
     const req = this.ji[(job << JOB_INT_SHIFT) + J_REQ]!;
     if (req !== NONE) {
       if (this.rAttemptId[req] === this.ji[(job << JOB_INT_SHIFT) + J_ATTEMPT_ID]) this.finishRequest(req, OUTCOME_SUCCESS);
@@ -848,6 +969,8 @@ export class RequestLevelRun {
   private fail(job: number, outcome: number): void {
     const fromQueue = this.ji[(job << JOB_INT_SHIFT) + J_FROM_QUEUE]!;
     if (fromQueue !== NONE) this.leaveQueue(job, fromQueue);
+    // Its callers get the failure and free their threads (a message's before it waits in its queue again).
+    if (this.ji[(job << JOB_INT_SHIFT) + J_HELD] !== NONE) this.releaseHeld(job);
     this.ji[(job << JOB_INT_SHIFT) + J_FILL_STATION] = NONE;
     const req = this.ji[(job << JOB_INT_SHIFT) + J_REQ]!;
     if (req !== NONE) {
@@ -938,7 +1061,10 @@ export class RequestLevelRun {
   }
 
   private onWarmupEnd(): void {
-    for (let s = 0; s < this.nS; s++) this.touch(s);
+    for (let s = 0; s < this.nS; s++) {
+      this.touch(s);
+      this.stCpuLast[s] = this.now;
+    }
     this.measuring = true;
   }
 
@@ -950,6 +1076,7 @@ export class RequestLevelRun {
     this.ji[(job << JOB_INT_SHIFT) + J_FILL_STATION] = NONE;
     this.ji[(job << JOB_INT_SHIFT) + J_FROM_QUEUE] = NONE;
     this.ji[(job << JOB_INT_SHIFT) + J_ROW] = NONE;
+    this.ji[(job << JOB_INT_SHIFT) + J_HELD] = NONE;
     return job;
   }
 
@@ -977,6 +1104,7 @@ export class RequestLevelRun {
     grownIntegers(this.rWorkload, capacity);
     grownIntegers(this.rAttempts, capacity);
     grownIntegers(this.rAttemptId, capacity);
+    grownIntegers(this.rJob, capacity);
     grownIntegers(this.rLive, capacity);
     grownDoubles(this.rStart, capacity);
     grownIntegers(this.rFree, capacity);

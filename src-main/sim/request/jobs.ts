@@ -30,6 +30,8 @@ export const J_RETRY_HOP = 11;
 export const J_TRIES = 12;
 /** Where the job is among all workloads' hops: its workload's first hop plus J_HOP (so a handler reads the hop's tables directly). */
 export const J_GH = 13;
+/** The servers the job keeps while it goes on (a caller waiting for its call): the head of its list in HeldServers, or NONE. */
+export const J_HELD = 14;
 
 export const JF_ARRIVE = 0;
 export const JF_START = 1;

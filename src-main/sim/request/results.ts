@@ -101,7 +101,8 @@ export function collectResults(run: RequestLevelRun): RawRun {
       hits: run.stHits[s]!,
       lookups: run.stLookups[s]!,
       deadLettered: run.stDead[s]!,
-      cpuUtilisation: NaN,
+      // The time-average of min(cores, n · share) / cores per instance (n: queries in service).
+      cpuUtilisation: cpuUtilisation(run, s),
       workByWorkload: Float64Array.from(run.stWork.slice(s * nW, (s + 1) * nW)),
       series: { utilisation: util, queueDepth: depth, busy, hitRatio: hit, instances: inst },
     };
@@ -121,4 +122,12 @@ export function collectResults(run: RequestLevelRun): RawRun {
     overall = tailInPlace(everything);
   }
   return { level: 'request', steps: run.events, measuredSec, bucketSec: run.bucketSec, buckets: B, workloads, stations, allP95Sec: overall.p95, allP99Sec: overall.p99, warnings: run.warnings };
+}
+
+/** A pooled store's mean CPU utilisation over the measured window; NaN for stations without a CPU model. */
+function cpuUtilisation(run: RequestLevelRun, s: number): number {
+  const cores = run.stCpuCores[s]!;
+  const instanceSec = run.areas.total(s, AREA_INSTANCES);
+  if (!(cores > 0) || !(instanceSec > 0)) return NaN;
+  return (run.stCpuArea[s]! * run.stCpuShare[s]!) / (cores * instanceSec);
 }

@@ -25,14 +25,25 @@ export interface StationTable {
   roundRobin: number[];
   /** Initial capacity (servers) per station; the live levels are in StationAreas. */
   capacity: number[];
+  /** STATION_HOLDS (a caller keeps its server while its call goes on) | STATION_CPU (a pooled store's queries share its cores); 0 for most. */
+  flags: number[];
+  /** For STATION_CPU: cores per instance, the share of a query's service spent on the CPU, and cores / share (queries the cores run at full speed). */
+  cpuCores: number[];
+  cpuShare: number[];
+  cpuFull: number[];
   // Per queue.
   qBusy: number[];
+  /** Queries in service (on the CPU's share of their time) per instance, for STATION_CPU stations. */
+  qInService: number[];
   qServers: number[];
   qLen: number[];
   /** Per (queue, priority): first and last waiting job. */
   qHead: number[];
   qTail: number[];
 }
+
+export const STATION_HOLDS = 1;
+export const STATION_CPU = 2;
 
 export function stationTable(plan: Plan, priorities: number): StationTable {
   const st = plan.stations;
@@ -59,7 +70,12 @@ export function stationTable(plan: Plan, priorities: number): StationTable {
     hasFaults: integersFrom(st, (s) => (s.faults.length > 0 ? 1 : 0)),
     roundRobin: integers(S),
     capacity: doubles(S),
+    flags: integersFrom(st, (s) => (s.holdsCaller ? STATION_HOLDS : 0) | (s.cpu ? STATION_CPU : 0)),
+    cpuCores: doublesFrom(st, (s) => (s.cpu ? s.cpu.cores : 0)),
+    cpuShare: doublesFrom(st, (s) => (s.cpu ? s.cpu.shareOfService : 0)),
+    cpuFull: doublesFrom(st, (s) => (s.cpu && s.cpu.shareOfService > 0 ? s.cpu.cores / s.cpu.shareOfService : Infinity)),
     qBusy: integers(G),
+    qInService: integers(G),
     qServers: doubles(G),
     qLen: integers(G),
     qHead: integers(G * priorities, NONE),
