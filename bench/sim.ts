@@ -85,7 +85,7 @@ const mmcModel = (customers: number): ModelInput => ({
   workloads: { all: { path: ['station'] } },
 });
 
-const tenComponents: ModelInput = {
+export const tenComponents: ModelInput = {
   name: 'checkout, 54 hours',
   traffic: { baselineUsers: 150, peakUsers: 3000, requestsPerUserPerSec: 0.2, shape: 'morningSurge', durationHours: 54 },
   components: {

@@ -52,11 +52,17 @@ function fixedShare(d: Dist): number {
   return 0;
 }
 
+/** What every visit to a station shares at a step; each hop adds its own service (hopLatency). */
 interface StationStep {
-  /** Fixed delay (network hop, backlog ahead, fixed part of service). */
+  /** Fixed delay: the network hop and the backlog ahead. */
   shift: number;
-  mean: number;
-  variance: number;
+  /** Waiting for a server (Erlang C), its variance, and the slow-down a fault applies to service. */
+  wait: number;
+  waitVar: number;
+  slow: number;
+  /** Mean wait for a locked row (hops that lock one). */
+  lockWait: number;
+  async: boolean;
 }
 
 export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): HorizonOutcome {
@@ -96,17 +102,43 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
   const lamLock = new Float64Array(S);
   const serviceSum = new Float64Array(S);
   const service2Sum = new Float64Array(S);
-  const fixedSum = new Float64Array(S);
   const flowBy = new Float64Array(S * W);
   /** Per station and workload: Σ flow × that hop's own mean service time (workloads differ: a login hashes, a page view does not). */
   const serviceBy = new Float64Array(S * W);
+  /** Per station and workload: Σ flow of row-locking visits, and Σ flow × time held waiting on later calls. */
+  const lockBy = new Float64Array(S * W);
+  const heldBy = new Float64Array(S * W);
   const asyncInto = new Float64Array(S * S);
   const depthNow = new Float64Array(S);
-  const stationStep: StationStep[] = st.map(() => ({ shift: 0, mean: 0, variance: 0 }));
+  const stationStep: StationStep[] = st.map((x) => ({ shift: x.baseLatencySec, wait: 0, waitVar: 0, slow: 1, lockWait: 0, async: x.role === ROLE_ASYNC }));
+  /** Per station: Σ flow × the time a holding caller waits on the hops after it, Σ flow × that², Σ flow × own service × it. */
+  const heldSum = new Float64Array(S);
+  const held2Sum = new Float64Array(S);
+  const heldServiceSum = new Float64Array(S);
+  const lockServiceSum = new Float64Array(S);
+  /** Per workload and hop: how long a caller at that hop waits for the rest of its segment (0 where it holds nothing). */
+  const heldFor = wl.map((w) => new Float64Array(w.hops.length));
+  const remaining = wl.map((w) => new Float64Array(w.hops.length + 1));
+  const hopLat = { shift: 0, mean: 0, variance: 0 };
+  /** Per workload and hop: the station of the nearest caller before it that holds a thread for it (-1: none). */
+  const heldBy0 = wl.map((w) => {
+    const out = new Int32Array(w.hops.length).fill(-1);
+    let caller = -1;
+    w.hops.forEach((h, i) => {
+      if (i === w.asyncFrom) caller = -1;
+      out[i] = caller;
+      if (st[h.station]!.holdsCaller) caller = h.station;
+    });
+    return out;
+  });
+  /** Per station: the flow that arrives from a holding caller, and which callers feed it (S × S). */
+  const viaCaller = new Float64Array(S);
+  /** Workloads with a caller that holds a thread while later hops run. */
+  const holds = wl.map((w) => w.hops.some((h, i) => st[h.station]!.holdsCaller && i + 1 < w.hops.length && i + 1 !== w.asyncFrom));
+  const feeds = new Uint8Array(S * S);
   const flows = wl.map((w) => new Float64Array(w.hops.length + 1));
   // Per-hop and per-attempt constants, looked up in the loop instead of recomputed.
   const hopFixedShare = wl.map((w) => Float64Array.from(w.hops, (h) => fixedShare(h.service)));
-  const stationFixedShare = Float64Array.from(st, (s) => fixedShare(s.service));
   const backoffMeans = wl.map((w) => Float64Array.from({ length: Math.max(1, w.retry.maxAttempts) + 1 }, (_, k) => (k > 0 ? backoffMean(w.retry, k) : 0)));
   const userRate = new Float64Array(W);
   const attemptRate = new Float64Array(W);
@@ -140,7 +172,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
     instances: new Float64Array(B),
     arrivals: new Float64Array(B),
   }));
-  const sTot = st.map(() => ({ arrivals: 0, departures: 0, busyArea: 0, capArea: 0, queueArea: 0, instArea: 0, peakQueue: 0, sojournSum: 0, waitSum: 0, hits: 0, lookups: 0, rejected: 0, errors: 0, dead: 0, p95Sum: 0, p95Weight: 0 }));
+  const sTot = st.map(() => ({ cpuArea: 0, arrivals: 0, departures: 0, busyArea: 0, capArea: 0, queueArea: 0, instArea: 0, peakQueue: 0, sojournSum: 0, waitSum: 0, hits: 0, lookups: 0, rejected: 0, errors: 0, dead: 0, p95Sum: 0, p95Weight: 0 }));
   const work = st.map(() => new Float64Array(W));
 
   let reported = 0;
@@ -162,15 +194,23 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
     lamLock.fill(0);
     serviceSum.fill(0);
     service2Sum.fill(0);
-    fixedSum.fill(0);
+    heldSum.fill(0);
+    viaCaller.fill(0);
+    feeds.fill(0);
+    held2Sum.fill(0);
+    heldServiceSum.fill(0);
+    lockServiceSum.fill(0);
     flowBy.fill(0);
     serviceBy.fill(0);
+    lockBy.fill(0);
+    heldBy.fill(0);
     asyncInto.fill(0);
     syncDone.fill(0);
     asyncStart.fill(0);
     asyncDone.fill(0);
     gates.reset();
     stocks.reset();
+    for (let w = 0; w < W; w++) holdTimes(w);
     for (let w = 0; w < W; w++) {
       const p = wl[w]!;
       const f = attemptFail[w]!;
@@ -214,8 +254,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
         }
       }
       const queues = station.sharedQueue ? 1 : station.instances;
-      const totalServers = Math.min(station.sharedQueue ? instances[s]! * station.concurrency : station.instances * station.concurrency, serverCap[s]!);
-      const c = Math.max(1, totalServers / queues);
+      const poolServers = Math.min(station.sharedQueue ? instances[s]! * station.concurrency : station.instances * station.concurrency, serverCap[s]!);
       let slow = 1;
       let failing = false;
       let faultErrors = 0;
@@ -228,17 +267,31 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       errorP[s] = 1 - (1 - station.errorRate) * (1 - faultErrors);
       const meanS = x > 0 ? (serviceSum[s]! / x) * slow : station.service.meanSec * slow;
       const meanS2 = x > 0 ? (service2Sum[s]! / x) * slow * slow : meanS * meanS * (1 + station.service.scv);
-      const fixedS = x > 0 ? (fixedSum[s]! / x) * slow : meanS * stationFixedShare[s]!;
-      const scv = meanS > 0 ? Math.max(0, meanS2 / (meanS * meanS) - 1) : 0;
-      // Row locks: each hot row is a single-server queue; waiting for it holds a connection.
+      // Row locks: each hot row is a single-server queue of the transactions that lock it; waiting for it holds a connection.
       let lockWait = 0;
       if (lamLock[s]! > 0 && station.hotRows > 0 && meanS > 0) {
+        const lockS = (lockServiceSum[s]! / lamLock[s]!) * slow;
         const perRow = lamLock[s]! / station.hotRows;
-        const rhoRow = perRow * meanS;
-        lockBacklog[s] = Math.max(0, lockBacklog[s]! + (perRow - 1 / meanS) * dt);
-        lockWait = (pollaczekKhinchineWait(Math.min(rhoRow, RHO_CAP) / meanS, meanS, scv) ?? 0) + lockBacklog[s]! * meanS;
+        const rhoRow = perRow * lockS;
+        lockBacklog[s] = Math.max(0, lockBacklog[s]! + (perRow - 1 / lockS) * dt);
+        lockWait = (pollaczekKhinchineWait(Math.min(rhoRow, RHO_CAP) / lockS, lockS, 1) ?? 0) + lockBacklog[s]! * lockS;
       }
-      const hold = meanS + (x > 0 ? (lamLock[s]! / x) * lockWait : 0);
+      // What one visit occupies a server for: its own service, a lock wait, and (for a caller) the calls it waits on.
+      const lockShare = x > 0 ? lamLock[s]! / x : 0;
+      const heldMean = x > 0 ? heldSum[s]! / x : 0;
+      const hold = meanS + lockShare * lockWait + heldMean;
+      const hold2 = x > 0 ? meanS2 + (2 * heldServiceSum[s]! * slow) / x + held2Sum[s]! / x + lockShare * lockWait * (lockWait + 2 * meanS) : meanS2;
+      const scv = hold > 0 ? Math.max(0, hold2 / (hold * hold) - 1) : 0;
+      // The CPU behind a pooled store: past its cores, more connections only wait (cores / CPU share of a query).
+      let totalServers = poolServers;
+      let cpuLoad = 0;
+      if (station.cpu && meanS > 0) {
+        const cpuCores = station.cpu.cores * instances[s]!;
+        const cpuBound = (cpuCores / station.cpu.shareOfService) * (hold / meanS);
+        totalServers = Math.min(poolServers, cpuBound);
+        cpuLoad = ((x + backlog[s]! / dt) * station.cpu.shareOfService * meanS) / cpuCores;
+      }
+      const c = Math.max(1, totalServers / queues);
       let rejected = 0;
       // Cache-aside clients read the source when the cache does not answer: a failed cache is all misses, not errors.
       if (station.role === ROLE_CACHE) hit[s] = failing ? 0 : cacheHit[s]!;
@@ -263,7 +316,12 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
         } else {
           const backlogBefore = backlog[s]!;
           backlog[s] = Math.max(0, backlogBefore + (admitted - capacity) * dt);
-          const room = station.maxQueuePerInstance * queues;
+          let room = station.maxQueuePerInstance * queues;
+          // Called only by callers that hold a thread for each call, a station never has more waiting than
+          // those threads: the rest wait upstream, for a thread (the caller's own backlog).
+          const heldRoom = callersRoom(s, x, totalServers);
+          if (heldRoom < backlog[s]!) backlog[s] = heldRoom;
+          if (heldRoom < room) room = Infinity;
           if (backlog[s]! > room) {
             const overflow = backlog[s]! - room;
             rejected = 1 - (1 - rejected) * Math.max(0, 1 - overflow / (admitted * dt));
@@ -287,29 +345,28 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
           depth += backlog[s]!;
         }
       }
+      // Connections in use: past the cores every query is stretched, so the whole pool is taken.
+      if (station.cpu && totalServers < poolServers) utilisation = Math.min(1, ((throughput * hold) / poolServers) * Math.max(1, cpuLoad));
+      const cpuUtilisation = station.cpu && meanS > 0 ? Math.min(1, (throughput * station.cpu.shareOfService * meanS) / (station.cpu.cores * instances[s]!)) : 0;
       reject[s] = rejected;
       depthNow[s] = depth;
       // The counter sees the attempts that got through; its sold-out share routes the next step.
       if (station.role === ROLE_INVENTORY) hit[s] = stocks.step(s, x * (1 - rejected) * (1 - errorP[s]!), dt);
       const fluidWait = capacity > 0 && Number.isFinite(capacity) ? backlog[s]! / capacity : 0;
-      const shiftService = Math.min(fixedS, meanS);
-      sst.shift = station.baseLatencySec + fluidWait + shiftService;
-      sst.mean = wait + (hold - shiftService);
-      sst.variance = waitVar + Math.max(0, meanS2 - meanS * meanS) + lockWait * lockWait;
-      if (station.role === ROLE_ASYNC) {
-        sst.shift = station.baseLatencySec;
-        sst.mean = hold;
-        sst.variance = 0;
-      }
+      sst.shift = station.baseLatencySec + (station.role === ROLE_ASYNC ? 0 : fluidWait);
+      sst.wait = station.role === ROLE_ASYNC ? 0 : wait;
+      sst.waitVar = station.role === ROLE_ASYNC ? 0 : waitVar;
+      sst.slow = slow;
+      sst.lockWait = lockWait;
       // Autoscaling on the queue depth.
       if (a && t - lastCheck[s]! >= a.checkEverySec) {
         lastCheck[s] = t;
         const pending = pendingReady.filter((r) => r.station === s).length;
-        const desired = Math.min(a.maxInstances, Math.max(a.minInstances, Math.ceil((utilisation * totalServers) / station.concurrency + depth / a.targetQueuePerInstance)));
+        const desired = Math.min(a.maxInstances, Math.max(a.minInstances, Math.ceil((utilisation * poolServers) / station.concurrency + depth / a.targetQueuePerInstance)));
         if (desired > instances[s]! + pending) for (let k = instances[s]! + pending; k < desired; k++) pendingReady.push({ at: t + a.warmupSec, station: s });
         else if (desired < instances[s]! && pending === 0) instances[s] = desired;
       }
-      const busy = utilisation * totalServers;
+      const busy = utilisation * poolServers;
       const ss = sSeries[s]!;
       ss.utilisation[b]! += utilisation / perBucket;
       ss.queueDepth[b]! += depth / perBucket;
@@ -322,11 +379,12 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
         tot.arrivals += x * dt;
         tot.departures += throughput * dt;
         tot.busyArea += busy * dt;
-        tot.capArea += totalServers * dt;
+        tot.capArea += poolServers * dt;
+        tot.cpuArea += cpuUtilisation * dt;
         tot.queueArea += depth * dt;
         tot.instArea += instances[s]! * dt;
         tot.peakQueue = Math.max(tot.peakQueue, depth);
-        tot.sojournSum += throughput * dt * (sst.shift - station.baseLatencySec + sst.mean);
+        tot.sojournSum += throughput * dt * (fluidWait + wait + hold);
         tot.waitSum += throughput * dt * (fluidWait + wait);
         tot.rejected += x * rejected * dt;
         tot.errors += admitted * errorP[s]! * dt;
@@ -334,9 +392,8 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
           tot.lookups += admitted * dt;
           tot.hits += admitted * hit[s]! * dt;
         }
-        // Each workload's own service time, scaled by the slow-down and the lock waits the station adds.
-        const perServiceSec = serviceSum[s]! > 0 ? (hold * x) / serviceSum[s]! : 0;
-        for (let w = 0; w < W; w++) work[s]![w]! += (perServiceSec > 0 ? serviceBy[s * W + w]! * perServiceSec : flowBy[s * W + w]! * hold) * (1 - rejected) * dt;
+        // What each workload occupied: its own service (slowed by a fault), its lock waits, and the calls a caller waited on.
+        for (let w = 0; w < W; w++) work[s]![w]! += (serviceBy[s * W + w]! * slow + lockBy[s * W + w]! * lockWait + heldBy[s * W + w]!) * (1 - rejected) * dt;
       }
     }
     // A queue's depth is the backlog of the consumers it feeds.
@@ -432,6 +489,14 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
   }
   if (control.onProgress) control.onProgress(1);
 
+  /** The most a station can have waiting when every visit comes from callers holding threads (Infinity otherwise). */
+  function callersRoom(s: number, x: number, servers: number): number {
+    if (x <= 0 || viaCaller[s]! < x * 0.999) return Infinity;
+    let threads = 0;
+    for (let h = 0; h < S; h++) if (feeds[h * S + s] === 1) threads += (st[h]!.sharedQueue ? instances[h]! : st[h]!.instances) * st[h]!.concurrency;
+    return Math.max(0, threads - servers);
+  }
+
   /** Carries workload w's flow along its path from hop `from`; stops at a gate until the gates have resolved. */
   function propagate(w: number, from: number): void {
     const p = wl[w]!;
@@ -453,12 +518,27 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
         asyncStart[w] = x;
       }
       lam[s]! += x;
+      const caller = heldBy0[w]![i]!;
+      if (caller >= 0) {
+        viaCaller[s]! += x;
+        feeds[caller * S + s] = 1;
+      }
       serviceSum[s]! += x * h.service.meanSec;
       service2Sum[s]! += x * h.service.meanSec * h.service.meanSec * (1 + h.service.scv);
-      fixedSum[s]! += x * h.service.meanSec * hopFixedShare[w]![i]!;
       flowBy[s * W + w]! += x;
       serviceBy[s * W + w]! += x * h.service.meanSec;
-      if (h.locksRow) lamLock[s]! += x;
+      const held = heldFor[w]![i]!;
+      if (held > 0) {
+        heldSum[s]! += x * held;
+        held2Sum[s]! += x * held * held;
+        heldServiceSum[s]! += x * held * h.service.meanSec;
+        heldBy[s * W + w]! += x * held;
+      }
+      if (h.locksRow) {
+        lamLock[s]! += x;
+        lockServiceSum[s]! += x * h.service.meanSec;
+        lockBy[s * W + w]! += x;
+      }
       const ok = x * (1 - reject[s]!) * (1 - errorP[s]!);
       const syncEnd = p.asyncFrom;
       if (station.admission) {
@@ -528,12 +608,12 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       }
       const h = p.hops[at]!;
       const s = h.station;
-      const ss = stationStep[s]!;
       const weight = weight0 * (1 - reject[s]!) * (1 - errorP[s]!);
       if (weight <= 1e-12) continue;
-      const shift = shift0 + ss.shift;
-      const mean = mean0 + ss.mean;
-      const variance = variance0 + ss.variance;
+      hopLatency(w, at);
+      const shift = shift0 + hopLat.shift;
+      const mean = mean0 + hopLat.mean;
+      const variance = variance0 + hopLat.variance;
       const role = st[s]!.role;
       if (role === ROLE_ASYNC) top = pushRoute(stack, top, p.asyncFrom, weight, shift, mean, variance);
       else if (skips[s] && branches < MAX_ROUTES) {
@@ -549,10 +629,58 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
     const p = wl[w]!;
     let sum = 0;
     for (let i = p.asyncFrom; i < p.hops.length; i++) {
-      const ss = stationStep[p.hops[i]!.station]!;
-      sum += ss.shift + ss.mean;
+      hopLatency(w, i);
+      sum += hopLat.shift + hopLat.mean;
     }
     return sum;
+  }
+
+  /**
+   * Hop i of workload w at this step, into hopLat: the station's shared wait plus the hop's own
+   * service (a login's hashing, not the station's average), slowed by a fault, and its lock wait.
+   */
+  function hopLatency(w: number, i: number): void {
+    const h = wl[w]!.hops[i]!;
+    const ss = stationStep[h.station]!;
+    const own = h.service.meanSec * ss.slow;
+    if (ss.async) {
+      hopLat.shift = ss.shift;
+      hopLat.mean = own;
+      hopLat.variance = 0;
+      return;
+    }
+    const fixed = own * hopFixedShare[w]![i]!;
+    const lock = h.locksRow ? ss.lockWait : 0;
+    hopLat.shift = ss.shift + fixed;
+    hopLat.mean = ss.wait + own - fixed + lock;
+    hopLat.variance = ss.waitVar + own * own * h.service.scv + lock * lock;
+  }
+
+  /**
+   * How long a caller at each hop of workload w waits on the hops after it in its segment (the
+   * answer for a request, the end of the path for a background message), from the latest step;
+   * a request's timeout frees the caller at that point. Cache hits and sold-out answers skip hops.
+   */
+  function holdTimes(w: number): void {
+    if (!holds[w]) return;
+    const p = wl[w]!;
+    holdSegment(w, 0, p.asyncFrom, p.timeoutSec);
+    holdSegment(w, p.asyncFrom, p.hops.length, Infinity);
+  }
+
+  function holdSegment(w: number, from: number, end: number, cap: number): void {
+    const p = wl[w]!;
+    const held = heldFor[w]!;
+    const rest = remaining[w]!;
+    rest[end] = 0;
+    for (let i = end - 1; i >= from; i--) {
+      const h = p.hops[i]!;
+      const s = h.station;
+      hopLatency(w, i);
+      const after = skips[s] ? (1 - hit[s]!) * rest[i + 1]! + hit[s]! * rest[Math.min(i + 1 + h.skipOnHit, end)]! : rest[i + 1]!;
+      rest[i] = hopLat.shift + hopLat.mean + after;
+      held[i] = st[s]!.holdsCaller ? Math.min(rest[i + 1]!, cap) : 0;
+    }
   }
 
   const measuredSec = Math.max(1e-9, plan.durationSec - warmup);

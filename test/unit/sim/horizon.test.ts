@@ -7,7 +7,8 @@ const steady: ModelInput = {
   traffic: { ratePerSec: 400, durationSec: 660, warmupSec: 60 },
   components: {
     lb: { kind: 'loadBalancer' },
-    app: { kind: 'server', instances: 1, concurrency: 16, serviceTime: { distribution: 'exponential', meanMs: 25 } },
+    // 32 threads: each is held while it waits for the cache and the database.
+    app: { kind: 'server', instances: 1, concurrency: 32, serviceTime: { distribution: 'exponential', meanMs: 25 } },
     auth: { kind: 'auth', concurrency: 8, serviceTime: { distribution: 'exponential', meanMs: 5 } },
     cache: { kind: 'redisCache', keyCount: 20_000, capacityKeys: 2000, zipfExponent: 0.9 },
     db: { kind: 'postgres', connectionPool: 12 },
