@@ -41,9 +41,9 @@ import * as planConstants from './plan';
 import * as events from './request/events';
 import { failing, faultErrorRate, slowFactor } from './request/faults';
 import { HeldServers } from './request/holds';
+import * as hopsModule from './request/hops';
 import { hopTable } from './request/hops';
 import * as jobs from './request/jobs';
-import * as stationsModule from './request/stations';
 import { stationTable } from './request/stations';
 import { retryDelay, workloadParams, type WorkloadParams } from './request/workloads';
 import * as workloadsModule from './request/workloads';
@@ -89,8 +89,8 @@ const JF_START = jobs.JF_START;
 const JOB_FLOAT_SHIFT = jobs.JOB_FLOAT_SHIFT;
 const JOB_INT_SHIFT = jobs.JOB_INT_SHIFT;
 const RETRY_NONE = workloadsModule.RETRY_NONE;
-const STATION_HOLDS = stationsModule.STATION_HOLDS;
-const STATION_CPU = stationsModule.STATION_CPU;
+const HOP_HOLDS = hopsModule.HOP_HOLDS;
+const HOP_CPU = hopsModule.HOP_CPU;
 const LV_SHIFT = areaConstants.LV_SHIFT;
 const LV_BUSY = areaConstants.LV_BUSY;
 const LV_QUEUED = areaConstants.LV_QUEUED;
@@ -148,6 +148,8 @@ export class RequestLevelRun {
   declare readonly hopMax: number[];
   declare readonly hopLogMu: number[];
   declare readonly hopLogSigma: number[];
+  /** HOP_HOLDS | HOP_CPU per hop (0 for most: the common path reads only this). */
+  declare readonly hopFlags: number[];
   declare readonly wHopStart: number[];
   declare readonly wHopCount: number[];
   declare readonly wSyncEnd: number[];
@@ -182,9 +184,7 @@ export class RequestLevelRun {
   declare readonly stGated: number[];
   /** Busy, queued, capacity and instances per station, beside their last update (see StationAreas). */
   declare readonly lv: number[];
-  /** STATION_HOLDS | STATION_CPU per station (0 for most: the common path reads only this). */
-  declare readonly stFlags: number[];
-  /** For STATION_CPU stations: cores and CPU share of a query's service, per instance. */
+  /** For stations with a CPU: cores (0 for other stations) and CPU share of a request's service, per instance. */
   declare readonly stCpuCores: number[];
   declare readonly stCpuShare: number[];
   /** cores / share: queries in service that the cores run at full speed. */
@@ -196,7 +196,7 @@ export class RequestLevelRun {
 
   // Per-queue state (a station has one queue per instance, or one shared).
   declare readonly qBusy: number[];
-  /** Queries in service per instance of a STATION_CPU station (not those waiting for a row lock). */
+  /** Requests in service per queue of a station with a CPU (not those waiting for a row lock or holding while their call goes on). */
   declare readonly qInService: number[];
   declare readonly qServers: number[];
   declare readonly qLen: number[];
@@ -309,6 +309,7 @@ export class RequestLevelRun {
     this.hopMax = hops.max;
     this.hopLogMu = hops.logMu;
     this.hopLogSigma = hops.logSigma;
+    this.hopFlags = hops.flags;
     this.wHopStart = hops.start;
     this.wHopCount = hops.count;
     this.wSyncEnd = hops.syncEnd;
@@ -338,7 +339,6 @@ export class RequestLevelRun {
     this.stRoundRobin = stations.roundRobin;
     this.qBusy = stations.qBusy;
     this.qInService = stations.qInService;
-    this.stFlags = stations.flags;
     this.stCpuCores = stations.cpuCores;
     this.stCpuShare = stations.cpuShare;
     this.stCpuFull = stations.cpuFull;
@@ -428,7 +428,7 @@ export class RequestLevelRun {
     this.curBucket = this.B - 1;
     for (let s = 0; s < this.nS; s++) {
       this.touch(s);
-      if ((this.stFlags[s]! & STATION_CPU) !== 0) this.touchCpu(s);
+      if (this.stCpuCores[s]! > 0) this.touchCpu(s);
     }
     if (this.control.onProgress) this.control.onProgress(1);
     return { cancelled: false, raw: this.collect() };
@@ -714,7 +714,7 @@ export class RequestLevelRun {
     const kind = this.hopDist[gh]!;
     let d = kind === DIST_EXPONENTIAL ? this.rngService[s]!.exponential(this.hopMean[gh]!) : this.otherServiceTime(kind, s, gh);
     if (this.stHasFaults[s] === 1) d *= slowFactor(this.st[s]!.faults, this.now);
-    if ((this.stFlags[s]! & STATION_CPU) !== 0) d *= this.cpuStretch(job, s);
+    if ((this.hopFlags[gh]! & HOP_CPU) !== 0) d *= this.cpuStretch(job, s);
     this.q.schedule(this.now + d, EV_SERVICE_DONE, job, 0);
   }
 
@@ -733,7 +733,7 @@ export class RequestLevelRun {
     const s = this.hopStation[gh]!;
     const g = ji[o + J_QUEUE]!;
     this.touch(s);
-    const flags = this.stFlags[s]!;
+    const flags = this.hopFlags[gh]!;
     const keeps = flags !== 0 && this.serviceEnded(job, s, g, flags);
     if (ji[o + J_ROW] !== NONE) this.unlockRow(job, s);
     if (!keeps) {
@@ -752,20 +752,17 @@ export class RequestLevelRun {
   }
 
   /**
-   * The end of a service at a station that holds callers or shares a CPU:
-   * the query leaves the CPU; a caller with more hops to go in its segment
-   * (and someone still waiting for it) keeps its server. True if it keeps it.
+   * The end of a service at a hop where the caller holds or the store shares
+   * a CPU: the query leaves the CPU; a caller with more hops to go in its
+   * segment (and someone still waiting for it) keeps its server. True if it keeps it.
    */
   private serviceEnded(job: number, s: number, g: number, flags: number): boolean {
-    if ((flags & STATION_CPU) !== 0) this.leaveCpu(s, g);
-    if ((flags & STATION_HOLDS) === 0) return false;
+    if ((flags & HOP_CPU) !== 0) this.leaveCpu(s, g);
+    if ((flags & HOP_HOLDS) === 0) return false;
     const o = job << JOB_INT_SHIFT;
+    // An attempt whose caller gave up (timed out) goes on unheld.
     const req = this.ji[o + J_REQ]!;
-    const w = this.ji[o + J_WORKLOAD]!;
-    if (req !== NONE) {
-      if (this.rAttemptId[req] !== this.ji[o + J_ATTEMPT_ID]) return false;
-      if (this.ji[o + J_HOP]! + 1 >= this.wSyncEnd[w]!) return false;
-    } else if (this.ji[o + J_HOP]! + 1 >= this.wHopCount[w]!) return false;
+    if (req !== NONE && this.rAttemptId[req] !== this.ji[o + J_ATTEMPT_ID]) return false;
     this.ji[o + J_HELD] = this.held.take(g, s, this.now, this.ji[o + J_HELD]!);
     return true;
   }
@@ -793,27 +790,40 @@ export class RequestLevelRun {
   }
 
   /**
-   * A query starts on a pooled store's instance: its service stretches by
-   * max(1, n · share / cores), n the queries in service there with it (those
-   * waiting for a row lock do not count).
+   * A request starts service on a station with a CPU: its service stretches
+   * by max(1, n · share / cores), n the requests in service on the same
+   * cores with it (those waiting for a row lock, or holding a thread while
+   * their call goes on, do not count).
    */
   private cpuStretch(job: number, s: number): number {
     const g = this.ji[(job << JOB_INT_SHIFT) + J_QUEUE]!;
     const n = ++this.qInService[g]!;
-    if (n <= this.stCpuFull[s]!) {
+    const scale = this.cpuInstances(s);
+    const full = this.stCpuFull[s]! * scale;
+    if (n - 1 < full) {
       this.touchCpu(s);
-      this.stCpuLevel[s]!++;
+      this.stCpuLevel[s]! += Math.min(n, full) - (n - 1);
     }
-    const load = (n * this.stCpuShare[s]!) / this.stCpuCores[s]!;
+    const load = (n * this.stCpuShare[s]!) / (this.stCpuCores[s]! * scale);
     return load > 1 ? load : 1;
   }
 
   private leaveCpu(s: number, g: number): void {
     const n = this.qInService[g]!--;
-    if (n <= this.stCpuFull[s]!) {
+    const full = this.stCpuFull[s]! * this.cpuInstances(s);
+    if (n - 1 < full) {
       this.touchCpu(s);
-      this.stCpuLevel[s]!--;
+      this.stCpuLevel[s]! -= Math.min(n, full) - (n - 1);
     }
+  }
+
+  /**
+   * Instances whose cores one queue's requests share: all of them for a
+   * shared queue (worker pools, autoscaled or not), else its own (a station
+   * with one queue per instance and a single instance has one either way).
+   */
+  private cpuInstances(s: number): number {
+    return this.stQueueCount[s] === 1 ? Math.max(1, this.lv[(s << LV_SHIFT) + LV_INSTANCES]!) : 1;
   }
 
   /** Adds the time since the CPU level of station s last changed to its integral. */
@@ -1050,6 +1060,11 @@ export class RequestLevelRun {
     const servers = Math.min(n * this.st[s]!.concurrency, this.stServerCap[s]!);
     this.qServers[g] = servers;
     this.lv[(s << LV_SHIFT) + LV_CAPACITY] = servers;
+    if (this.stCpuCores[s]! > 0) {
+      // The queue's requests now share the cores of n instances.
+      this.touchCpu(s);
+      this.stCpuLevel[s] = Math.min(this.qInService[g]!, this.stCpuFull[s]! * this.cpuInstances(s));
+    }
     while (this.qLen[g]! > 0 && this.qBusy[g]! < servers) this.startNextWaiting(s, g);
   }
 

@@ -25,15 +25,13 @@ export interface StationTable {
   roundRobin: number[];
   /** Initial capacity (servers) per station; the live levels are in StationAreas. */
   capacity: number[];
-  /** STATION_HOLDS (a caller keeps its server while its call goes on) | STATION_CPU (a pooled store's queries share its cores); 0 for most. */
-  flags: number[];
-  /** For STATION_CPU: cores per instance, the share of a query's service spent on the CPU, and cores / share (queries the cores run at full speed). */
+  /** For a station with a CPU: cores per instance (0 for other stations), the share of a request's service spent on the CPU, and cores / share (requests the cores run at full speed). */
   cpuCores: number[];
   cpuShare: number[];
   cpuFull: number[];
   // Per queue.
   qBusy: number[];
-  /** Queries in service (on the CPU's share of their time) per instance, for STATION_CPU stations. */
+  /** Requests in service per queue (an instance, or a worker pool's shared queue), for stations with a CPU. */
   qInService: number[];
   qServers: number[];
   qLen: number[];
@@ -41,9 +39,6 @@ export interface StationTable {
   qHead: number[];
   qTail: number[];
 }
-
-export const STATION_HOLDS = 1;
-export const STATION_CPU = 2;
 
 export function stationTable(plan: Plan, priorities: number): StationTable {
   const st = plan.stations;
@@ -70,7 +65,6 @@ export function stationTable(plan: Plan, priorities: number): StationTable {
     hasFaults: integersFrom(st, (s) => (s.faults.length > 0 ? 1 : 0)),
     roundRobin: integers(S),
     capacity: doubles(S),
-    flags: integersFrom(st, (s) => (s.holdsCaller ? STATION_HOLDS : 0) | (s.cpu ? STATION_CPU : 0)),
     cpuCores: doublesFrom(st, (s) => (s.cpu ? s.cpu.cores : 0)),
     cpuShare: doublesFrom(st, (s) => (s.cpu ? s.cpu.shareOfService : 0)),
     cpuFull: doublesFrom(st, (s) => (s.cpu && s.cpu.shareOfService > 0 ? s.cpu.cores / s.cpu.shareOfService : Infinity)),

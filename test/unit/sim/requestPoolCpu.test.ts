@@ -5,7 +5,9 @@
  * limit, not the pool.
  */
 import { describe, expect, it } from 'vitest';
-import type { ModelInput, SimResult } from '../../../src-main/sim/index';
+import { compile } from '../../../src-main/sim/compile';
+import { validateModel, type ModelInput, type SimResult } from '../../../src-main/sim/index';
+import { runRequestLevel } from '../../../src-main/sim/requestLevel';
 import { relativeError, run } from './helpers';
 
 /** Queries straight to one Postgres instance, 20 ms each (exponential): the cores cap it at cores / (0.1 x 20 ms) = 500 x cores per second. */
@@ -78,13 +80,47 @@ describe('the CPU behind a pooled store (request level)', () => {
     const r = run(
       {
         traffic: { ratePerSec: 200, durationSec: 20 },
-        components: { app: { kind: 'server', concurrency: 16 }, replica: { kind: 'readReplica', serviceTime: { distribution: 'exponential', meanMs: 20 } } },
-        workloads: { read: { path: ['app', 'replica'] } },
+        components: { lb: { kind: 'loadBalancer' }, replica: { kind: 'readReplica', serviceTime: { distribution: 'exponential', meanMs: 20 } } },
+        workloads: { read: { path: ['lb', 'replica'] } },
       },
       5,
     );
     const replica = r.components.find((c) => c.id === 'replica')!;
     expect(relativeError(replica.cpuUtilisation!, (200 * 0.1 * 0.02) / 2)).toBeLessThan(0.1);
-    expect(r.components.find((c) => c.id === 'app')!.cpuUtilisation).toBeNull();
+    expect(r.components.find((c) => c.id === 'lb')!.cpuUtilisation).toBeNull();
+  });
+
+  it("a worker pool's instances pool their cores behind one queue, and an autoscaled pool's grow with it", () => {
+    // Any station may carry a CPU: here a pool of 2 instances x 8 workers, each instance 2 cores of
+    // all-CPU work (50 ms): 4 at once, 80 messages/s, however many workers wait beside them.
+    const model = (autoscale: boolean): ModelInput => ({
+      traffic: { ratePerSec: 120, durationSec: 60, warmupSec: autoscale ? 30 : 5 },
+      components: {
+        workers: {
+          kind: 'workerPool',
+          instances: 2,
+          concurrency: 8,
+          serviceTime: { distribution: 'exponential', meanMs: 50 },
+          baseLatencyMs: 0,
+          ...(autoscale ? { autoscale: { minInstances: 2, maxInstances: 4, targetQueuePerInstance: 10, warmupSec: 5, checkEverySec: 5 } } : {}),
+        },
+      },
+      workloads: { jobs: { path: ['workers'], deadlineMs: 1e7 } },
+    });
+    const runWithCpu = (m: ModelInput) => {
+      const plan = compile(validateModel(m, 'workers.yaml'));
+      plan.stations[0]!.cpu = { cores: 2, shareOfService: 1 };
+      const out = runRequestLevel(plan, 6);
+      if (out.cancelled) throw new Error('cancelled');
+      const st = out.raw.stations[0]!;
+      return { throughput: st.departures / out.raw.measuredSec, cpu: st.cpuUtilisation, instances: st.meanInstances };
+    };
+    const fixed = runWithCpu(model(false));
+    expect(relativeError(fixed.throughput, 80)).toBeLessThan(0.04);
+    expect(fixed.cpu).toBeGreaterThan(0.98);
+    // Scaled out (up to 4 instances, 8 cores: 160/s), more gets through than 2 instances' cores allow.
+    const scaled = runWithCpu(model(true));
+    expect(scaled.instances).toBeGreaterThan(2.5);
+    expect(scaled.throughput).toBeGreaterThan(1.3 * fixed.throughput);
   });
 });
