@@ -10,8 +10,8 @@ import type { ModelBuild } from './designToModel';
 import type { Design } from './types';
 
 const bound = { atLeast: z.number().optional(), atMost: z.number().optional() };
-const COMPONENT_METRICS = ['peakUtilisation', 'utilisation', 'peakQueueDepth', 'queueDepth', 'rejected', 'errors', 'deadLettered', 'cacheHitRatio', 'oversoldUnits'] as const;
-const WORKLOAD_METRICS = ['uptimePct', 'p95Ms', 'errorRatePct', 'timeoutRatePct', 'lateRatePct', 'retryAmplification', 'deadLettered', 'asyncBacklog'] as const;
+const COMPONENT_METRICS = ['peakUtilisation', 'utilisation', 'cpuUtilisation', 'peakQueueDepth', 'queueDepth', 'rejected', 'errors', 'deadLettered', 'cacheHitRatio', 'oversoldUnits'] as const;
+const WORKLOAD_METRICS = ['uptimePct', 'p95Ms', 'errorRatePct', 'timeoutRatePct', 'lateRatePct', 'retryAmplification', 'deadLettered', 'asyncBacklog', 'backgroundLatePct', 'duplicates', 'fallbackPct'] as const;
 const TOTAL_METRICS = ['uptimePct', 'p95Ms', 'costPerMonth', 'oversoldUnits'] as const;
 
 type Leaf =
@@ -77,6 +77,7 @@ function within(value: number, c: { atLeast?: number | undefined; atMost?: numbe
 
 function componentMetric(c: ComponentResult, metric: (typeof COMPONENT_METRICS)[number]): number {
   if (metric === 'cacheHitRatio') return c.cacheHitRatio ?? 0;
+  if (metric === 'cpuUtilisation') return c.cpuUtilisation ?? 0;
   if (metric === 'oversoldUnits') return (c as ComponentResult & { inventory?: { oversold?: number } | null }).inventory?.oversold ?? 0;
   return c[metric];
 }
@@ -94,14 +95,27 @@ export function workloadMetric(result: SimResult, build: ModelBuild, workload: s
     case 'retryAmplification': return w.userRequests > 0 ? w.attempts / w.userRequests : 1;
     case 'deadLettered': return w.deadLettered;
     case 'asyncBacklog': return asyncBacklog(result, workload, build);
+    case 'backgroundLatePct': return backgroundLatePct(result, workload, build);
+    case 'duplicates': return w.duplicates;
+    case 'fallbackPct': return (100 * w.fallbacks) / judged;
   }
+}
+
+/** Background jobs done late, dead-lettered or never done, as a share of those accepted (in %). */
+export function backgroundLatePct(result: SimResult, workload: string, build: ModelBuild): number {
+  const w = result.workloads.find((x) => x.id === workload);
+  if (!w || build.paths[workload]?.asyncFrom == null) return 0;
+  const accepted = w.successes + w.late;
+  if (accepted <= 0) return 0;
+  return Math.min(100, (100 * (w.asyncLate + w.deadLettered + asyncBacklog(result, workload, build))) / accepted);
 }
 
 /** Background messages accepted but neither done nor dead-lettered by the end: work piling up unseen. */
 export function asyncBacklog(result: SimResult, workload: string, build: ModelBuild): number {
   const w = result.workloads.find((x) => x.id === workload);
   if (!w || build.paths[workload]?.asyncFrom == null) return 0;
-  const accepted = w.successes + w.fallbacks + w.late;
+  // A fallback answer put nothing in the queue: only real acceptances start background work.
+  const accepted = w.successes + w.late;
   return Math.max(0, accepted - w.asyncCompleted - w.deadLettered);
 }
 
@@ -170,6 +184,7 @@ function describeComponentMetric(metric: (typeof COMPONENT_METRICS)[number], v: 
   switch (metric) {
     case 'peakUtilisation': return `peaked at ${Math.round(v * 100)} % busy (${c.servers} ${c.servers === 1 ? 'server' : 'servers'} in all)`;
     case 'utilisation': return `${Math.round(v * 100)} % busy on average`;
+    case 'cpuUtilisation': return `its CPU ${Math.round(v * 100)} % busy on average`;
     case 'peakQueueDepth': return `up to ${fmt(v)} waiting`;
     case 'queueDepth': return `${fmt(v)} waiting on average`;
     case 'rejected': return `${fmt(v)} requests rejected`;
@@ -190,5 +205,8 @@ function describeWorkloadMetric(metric: (typeof WORKLOAD_METRICS)[number], v: nu
     case 'retryAmplification': return `${fmt(v)} attempts per user request`;
     case 'deadLettered': return `${fmt(v)} messages dead-lettered`;
     case 'asyncBacklog': return `${fmt(v)} background jobs never finished`;
+    case 'backgroundLatePct': return `${fmt(v)} % of background jobs late or lost`;
+    case 'duplicates': return `${fmt(v)} side effects done twice by retries`;
+    case 'fallbackPct': return `${fmt(v)} % answered with the fallback`;
   }
 }

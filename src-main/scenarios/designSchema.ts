@@ -10,13 +10,14 @@ import type { Design, WorkloadPolicy } from './types';
 const id = z.string({ error: 'expected a component id' }).regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, { error: 'expected an id of letters, digits, "-" or "_" starting with a letter' });
 const coordinate = z.number({ error: 'expected a number' }).min(-100_000, { error: 'expected a position within ±100,000' }).max(100_000, { error: 'expected a position within ±100,000' });
 
-export const DEFAULT_POLICY: WorkloadPolicy = { timeoutMs: null, retry: 'none', maxAttempts: 1, fallback: false };
+export const DEFAULT_POLICY: WorkloadPolicy = { timeoutMs: null, retry: 'none', maxAttempts: 1, fallback: false, idempotencyKey: false };
 
 const policySchema = z.strictObject({
   timeoutMs: z.number({ error: 'expected milliseconds or null' }).min(1, { error: 'expected at least 1 ms' }).max(600_000, { error: 'expected at most 600,000 ms' }).nullable().optional(),
   retry: z.enum(['none', 'fixed', 'exponential'], { error: 'expected one of: none, fixed, exponential' }).optional(),
   maxAttempts: z.number({ error: 'expected a whole number' }).int({ error: 'expected a whole number' }).min(1, { error: 'expected at least 1 attempt' }).max(10, { error: 'expected at most 10 attempts' }).optional(),
   fallback: z.boolean({ error: 'expected true or false' }).optional(),
+  idempotencyKey: z.boolean({ error: 'expected true or false' }).optional(),
 });
 
 export const designBodySchema = z.strictObject({
@@ -65,6 +66,7 @@ export function normaliseDesign(scenarioId: string, body: DesignBody, workloadId
       retry: p?.retry ?? DEFAULT_POLICY.retry,
       maxAttempts: p?.maxAttempts ?? (p?.retry && p.retry !== 'none' ? 3 : 1),
       fallback: p?.fallback ?? false,
+      idempotencyKey: p?.idempotencyKey ?? false,
     };
   }
   return {

@@ -5,14 +5,16 @@
  * can do it, and reports every problem in words a learner can act on.
  */
 import type { ModelInput, ServiceTimeSpec } from '../sim/types';
-import type { ComponentKind } from '../sim/defaults';
+import { KIND_DEFAULTS, type ComponentKind } from '../sim/defaults';
 import { checkOptions, kindLabel, optionsToModel, paletteEntry } from './palette';
-import type { ScenarioDrillSpec, ScenarioSpec, ScenarioStepSpec } from './scenarioSchema';
+import type { ScenarioDrillSpec, ScenarioSpec, ScenarioStepSpec, ScenarioWorkloadSpec } from './scenarioSchema';
 import { USERS_NODE, type Design, type DesignProblem } from './types';
 
 /** Kinds after which the rest of a path runs in the background: the user is answered on acceptance. */
 export const ASYNC_KINDS: ReadonlySet<string> = new Set(['queue', 'stream', 'pubsub', 'virtualQueue']);
 const CACHE_KINDS: ReadonlySet<string> = new Set(['redisCache', 'cdn']);
+/** Compute instances whose CPU is their size (the default threads), whatever threads the learner sets. */
+const INSTANCE_KINDS: ReadonlySet<string> = new Set(['server', 'auth', 'workerPool']);
 
 export interface StepAssignment {
   workload: string;
@@ -143,6 +145,44 @@ function serviceOf(steps: ScenarioStepSpec[]): ServiceTimeSpec | undefined {
   return { distribution, meanMs };
 }
 
+/** Background work must be done within this unless the scenario says otherwise. */
+export const DEFAULT_BACKGROUND_WITHIN_MINUTES = 5;
+export const backgroundWithinMinutes = (w: ScenarioWorkloadSpec): number => w.backgroundWithinMinutes ?? DEFAULT_BACKGROUND_WITHIN_MINUTES;
+
+/** How many hops after the cache at hop i a hit may skip: those whose steps are all reads a cache can keep. */
+function cacheableRun(taken: ScenarioStepSpec[][], i: number): number {
+  let n = 0;
+  for (let k = i + 1; k < taken.length; k++) {
+    const steps = taken[k]!;
+    if (steps.length === 0 || !steps.every((st) => st.cacheable === true)) break;
+    n++;
+  }
+  return n;
+}
+
+/** Steps placed where they cannot do what the learner meant: said before the run, in a learner's words. */
+function placementProblems(w: ScenarioWorkloadSpec, path: Node[], taken: ScenarioStepSpec[][], asyncFrom: number | null): DesignProblem[] {
+  const problems: DesignProblem[] = [];
+  const queue = asyncFrom !== null ? path[asyncFrom - 1] : undefined;
+  taken.forEach((steps, i) => {
+    const inBackground = asyncFrom !== null && i >= asyncFrom;
+    for (const st of steps) {
+      if (inBackground && st.answers && queue) {
+        problems.push({ severity: 'error', workload: w.id, component: queue.id, message: `${w.label}: "${st.label}" is what the user is waiting for, and ${queue.label} would answer before it is done: a ${kindLabel(queue.kind)} cannot answer a read. Take ${w.label} off the wire into ${queue.label}, or put ${queue.label} after that step` });
+      } else if (inBackground && st.mustFinishFirst && queue) {
+        problems.push({ severity: 'warning', workload: w.id, component: queue.id, message: `${w.label}: "${st.label}" must be done before the user is told it worked, but it runs after ${queue.label}, once the user has been answered` });
+      }
+    }
+  });
+  path.forEach((node, i) => {
+    if (!CACHE_KINDS.has(node.kind) || (asyncFrom !== null && i >= asyncFrom)) return;
+    if (cacheableRun(taken, i) > 0) return;
+    const next = taken.slice(i + 1).flat()[0];
+    if (next) problems.push({ severity: 'warning', workload: w.id, component: node.id, message: `${w.label} goes through ${node.label}, but a cache cannot "${next.label}": every ${w.label} request goes on past it, so it only adds a hop` });
+  });
+  return problems;
+}
+
 /** The scenario's traffic in the model language. */
 export function trafficOf(scenario: ScenarioSpec): ModelInput['traffic'] {
   const t = scenario.traffic;
@@ -178,8 +218,13 @@ export function designToModel(scenario: ScenarioSpec, design: Design, drill?: Sc
       const mine = taken[i] ?? [];
       const serviceTime = serviceOf(mine);
       const locksRow = mine.some((st) => st.locksRow) && node.kind === 'postgres';
-      return serviceTime || locksRow ? { component: id, ...(serviceTime ? { serviceTime } : {}), ...(locksRow ? { locksRow: true } : {}) } : id;
+      const sideEffect = mine.some((st) => st.sideEffect !== undefined);
+      // A hit answers only the reads a cache can keep: it never skips saving an order or charging a card.
+      const skipOnHit = CACHE_KINDS.has(node.kind) ? cacheableRun(taken, i) : undefined;
+      const options = { ...(serviceTime ? { serviceTime } : {}), ...(locksRow ? { locksRow: true } : {}), ...(sideEffect ? { sideEffect: true } : {}), ...(skipOnHit !== undefined ? { skipOnHit } : {}) };
+      return Object.keys(options).length > 0 ? { component: id, ...options } : id;
     });
+    problems.push(...placementProblems(w, hops.map((id) => nodes.get(id)!), taken, asyncFrom));
     const next = taken.reduce((n, list) => n + list.length, 0);
     if (hops.length > 0 && next < w.steps.length) {
       const step = w.steps[next]!;
@@ -193,7 +238,10 @@ export function designToModel(scenario: ScenarioSpec, design: Design, drill?: Sc
       path: modelPath.length > 0 ? modelPath : [USERS_NODE],
       ...(policy?.timeoutMs ? { timeoutMs: policy.timeoutMs } : {}),
       ...(policy && policy.retry !== 'none' ? { retry: { policy: policy.retry, maxAttempts: policy.maxAttempts, jitter: policy.retry === 'exponential' } } : {}),
-      ...(policy?.fallback ? { fallback: { latencyMs: 5 } } : {}),
+      // What a fallback gives the user is the scenario's to say: a cached page counts as up, a checkout that took no order does not.
+      ...(policy?.fallback ? { fallback: { latencyMs: 5, acceptable: w.fallback?.acceptable === true } } : {}),
+      ...(policy?.idempotencyKey ? { idempotencyKey: true } : {}),
+      ...(asyncFrom !== null ? { backgroundDeadlineMs: backgroundWithinMinutes(w) * 60_000 } : {}),
     };
   }
 
@@ -204,7 +252,9 @@ export function designToModel(scenario: ScenarioSpec, design: Design, drill?: Sc
   for (const c of design.components) {
     const cache = CACHE_KINDS.has(c.kind) && scenario.data ? { keyCount: scenario.data.keyCount, zipfExponent: scenario.data.zipfExponent } : {};
     // A stock counter scales by shards (its own setting), not instances.
-    components[c.id] = { kind: c.kind, ...(c.label ? { label: c.label } : {}), ...(c.kind === 'inventory' ? {} : { instances: c.instances }), ...cache, ...(scenario.settings?.[c.kind] ?? {}), ...optionsToModel(c.kind, c.options) } as ModelInput['components'][string];
+    // A priced instance has the CPU of its size: more threads than that help only while they wait on calls.
+    const cpu = INSTANCE_KINDS.has(c.kind) ? { cpuCores: KIND_DEFAULTS[c.kind as 'server'].concurrency.value } : {};
+    components[c.id] = { kind: c.kind, ...(c.label ? { label: c.label } : {}), ...(c.kind === 'inventory' ? {} : { instances: c.instances }), ...cache, ...cpu, ...(scenario.settings?.[c.kind] ?? {}), ...optionsToModel(c.kind, c.options) } as ModelInput['components'][string];
   }
   const faults = drill ? faultsOf(scenario, design, drill) : [];
   const model: ModelInput = {

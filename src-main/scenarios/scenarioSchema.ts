@@ -17,7 +17,7 @@ const kind = z.enum(COMPONENT_KINDS as [string, ...string[]], { error: `expected
 const num = (min: number, max: number, what: string) =>
   z.number({ error: `expected ${what}` }).min(min, { error: `expected ${what} of at least ${min}` }).max(max, { error: `expected ${what} of at most ${max}` });
 
-export const CONTRACT_METRICS = ['uptimePct', 'p95Ms', 'p99Ms', 'errorRatePct', 'costPerMonth', 'throughputPerSec', 'utilisation', 'queueDepth', 'deadLettered', 'oversoldUnits', 'soldUnits', 'stepsInBackground', 'asyncBacklog'] as const;
+export const CONTRACT_METRICS = ['uptimePct', 'p95Ms', 'p99Ms', 'errorRatePct', 'costPerMonth', 'throughputPerSec', 'utilisation', 'queueDepth', 'deadLettered', 'oversoldUnits', 'soldUnits', 'stepsInBackground', 'asyncBacklog', 'backgroundLatePct', 'duplicates', 'fallbackPct'] as const;
 
 const extraTermSchema = z
   .strictObject({
@@ -39,7 +39,14 @@ const stepSchema = z.strictObject({
   /** Spread of the service time: exponential (the default for work), uniform ±50 %, or fixed. */
   distribution: z.enum(['exponential', 'uniform', 'deterministic'], { error: 'expected one of: exponential, uniform, deterministic' }).optional(),
   locksRow: z.boolean({ error: 'expected true or false' }).optional(),
+  /** The answer depends on it having happened (charge the card, save the order): graded when done after the answer. */
   mustFinishFirst: z.boolean({ error: 'expected true or false' }).optional(),
+  /** The user's answer carries this step's result (a read): it cannot run behind a queue. */
+  answers: z.boolean({ error: 'expected true or false' }).optional(),
+  /** A read whose result a cache may keep: a cache hit answers it. Other steps are never skipped by a hit. */
+  cacheable: z.boolean({ error: 'expected true or false' }).optional(),
+  /** What the step changes in the world, in a few words ("a charge", "an order"): a retry without an idempotency key can do it twice. */
+  sideEffect: text(40).optional(),
 });
 
 const workloadSchema = z.strictObject({
@@ -48,6 +55,10 @@ const workloadSchema = z.strictObject({
   description: text(400),
   share: num(0.0001, 1, 'a share of traffic (0..1)'),
   deadlineMs: num(1, 600_000, 'milliseconds'),
+  /** What a fallback answer gives the user, and whether that counts as up (a cached page does; a checkout that took no order does not). */
+  fallback: z.strictObject({ gives: text(120), acceptable: z.boolean({ error: 'expected true or false' }), maxPct: num(0, 100, 'a percentage').optional() }).optional(),
+  /** Work of this workload left to the background must be done within this; later counts as late. */
+  backgroundWithinMinutes: num(0.01, 60 * 24 * 7, 'minutes').optional(),
   steps: z.array(stepSchema, { error: 'expected a list of steps' }).min(1, { error: 'expected at least one step' }),
 });
 
@@ -97,6 +108,8 @@ export const scenarioSchema = z
       uptimePct: num(0, 100, 'a percentage'),
       p95Ms: num(1, 600_000, 'milliseconds'),
       budgetPerMonth: num(0, 10_000_000, 'dollars per month'),
+      /** Background work done late, dead-lettered or still waiting at the end, as a share of what was accepted (default 0.1 %). */
+      backgroundLostPct: num(0, 100, 'a percentage').optional(),
       extra: z.array(extraTermSchema).optional(),
     }),
     traffic: z.strictObject({

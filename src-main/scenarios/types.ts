@@ -143,6 +143,8 @@ export interface WorkloadPolicy {
   maxAttempts: number;
   /** Answer with a degraded response instead of an error. */
   fallback: boolean;
+  /** Retries carry an idempotency key, so a charge or an order already made is not made again. */
+  idempotencyKey: boolean;
 }
 
 export interface Design {

@@ -37,6 +37,7 @@ export function compile(model: Model): Plan {
         locksRow: 'locksRow' in spec ? spec.locksRow === true : false,
         skipOnHit: 'skipOnHit' in spec && spec.skipOnHit !== undefined ? spec.skipOnHit : Infinity,
         balancing: beforeStation?.kind === 'loadBalancer' ? beforeStation.balancing : POLICY_ROUND_ROBIN,
+        sideEffect: 'sideEffect' in spec ? spec.sideEffect === true : false,
       };
     });
     let asyncFrom = hops.length;
@@ -61,6 +62,9 @@ export function compile(model: Model): Plan {
       timeoutSec: w.timeoutMs === undefined ? Infinity : w.timeoutMs / 1000,
       retry: retryPlan(w),
       fallbackSec: w.fallback ? w.fallback.latencyMs / 1000 : null,
+      fallbackAcceptable: w.fallback?.acceptable === true,
+      idempotencyKey: w.idempotencyKey === true,
+      backgroundDeadlineSec: w.backgroundDeadlineMs === undefined ? Infinity : w.backgroundDeadlineMs / 1000,
       priority: priorities.indexOf(w.priority ?? 0),
     };
   });

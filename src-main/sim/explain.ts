@@ -21,7 +21,10 @@ export function explain({ components, workloads, workByWorkload }: ExplainInput)
   const saturated: Saturation[] = [];
   components.forEach((c, i) => {
     const queueing = c.peakQueueDepth > Math.max(10, c.servers);
-    const hot = c.peakUtilisation >= SATURATION_UTILISATION || c.utilisation >= MEAN_SATURATION;
+    // The CPU behind the connections or threads can run out first: a big pool in front of two cores.
+    const cpuPeak = c.peakCpuUtilisation ?? 0;
+    const cpuHot = cpuPeak >= SATURATION_UTILISATION && cpuPeak >= c.peakUtilisation;
+    const hot = cpuHot || c.peakUtilisation >= SATURATION_UTILISATION || c.utilisation >= MEAN_SATURATION;
     if (!hot && !(queueing && c.peakUtilisation >= 0.8)) return;
     const work = workByWorkload[i] ?? [];
     const total = work.reduce((a, b) => a + b, 0);
@@ -30,7 +33,8 @@ export function explain({ components, workloads, workByWorkload }: ExplainInput)
     const drivers = total > 0 ? work.map((w, k) => ({ workload: workloads[k]!.id, share: w / total })).filter((d) => d.share > 0).sort((a, b) => b.share - a.share) : [];
     saturated.push({
       component: c.id,
-      utilisation: c.peakUtilisation,
+      utilisation: cpuHot ? cpuPeak : c.peakUtilisation,
+      resource: cpuHot ? 'cpu' : 'servers',
       queueDepth: c.peakQueueDepth,
       drivenBy: top >= 0 && total > 0 ? workloads[top]!.id : null,
       drivenByShare: top >= 0 && total > 0 ? work[top]! / total : 0,
@@ -51,7 +55,8 @@ export function explain({ components, workloads, workByWorkload }: ExplainInput)
     // A second workload with a fifth of the work or more is named too: the bottleneck may be shared.
     const second = s.drivers[1] && s.drivers[1].share >= 0.2 ? ` and ${s.drivers[1].workload} (${pct(s.drivers[1].share)})` : '';
     const driver = s.drivenBy ? `, driven by ${s.drivenBy} (${pct(s.drivenByShare)} of its work)${second}` : '';
-    return `${s.component} saturated (peak utilisation ${pct(s.utilisation)}, up to ${Math.round(s.queueDepth)} waiting)${driver}`;
+    const what = s.resource === 'cpu' ? `its CPU ${pct(s.utilisation)} busy at the peak` : `peak utilisation ${pct(s.utilisation)}`;
+    return `${s.component} saturated (${what}, up to ${Math.round(s.queueDepth)} waiting)${driver}`;
   });
   return { summary: `${parts.join('; ')}.`, saturated };
 }

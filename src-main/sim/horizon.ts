@@ -161,7 +161,10 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
     p95: new Float64Array(B).fill(NaN),
     p99: new Float64Array(B).fill(NaN),
   }));
-  const wTot = wl.map(() => ({ user: 0, attempts: 0, successes: 0, fallbacks: 0, errors: 0, timeouts: 0, late: 0, asyncDone: 0, asyncSum: 0, dead: 0, latSum: 0 }));
+  const wTot = wl.map(() => ({ user: 0, attempts: 0, successes: 0, fallbacks: 0, errors: 0, timeouts: 0, late: 0, asyncDone: 0, asyncSum: 0, asyncLate: 0, dead: 0, duplicates: 0, latSum: 0 }));
+  /** Per workload: the hops whose work is a side effect (a charge, an order row). */
+  const effectHops = wl.map((w) => w.hops.flatMap((h, i) => (h.sideEffect ? [i] : [])));
+  const asyncScratch = new LatencyMixture();
   const pooledAt = wl.map(() => new PooledLatency());
   const measuredAnswered = wl.map(() => new Float64Array(B));
   const sSeries = st.map(() => ({
@@ -171,6 +174,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
     hitRatio: new Float64Array(B).fill(NaN),
     instances: new Float64Array(B),
     arrivals: new Float64Array(B),
+    cpu: new Float64Array(B),
   }));
   const sTot = st.map(() => ({ cpuArea: 0, arrivals: 0, departures: 0, busyArea: 0, capArea: 0, queueArea: 0, instArea: 0, peakQueue: 0, sojournSum: 0, waitSum: 0, hits: 0, lookups: 0, rejected: 0, errors: 0, dead: 0, p95Sum: 0, p95Weight: 0 }));
   const work = st.map(() => new Float64Array(W));
@@ -373,6 +377,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       ss.busy[b]! += busy / perBucket;
       ss.instances[b]! += instances[s]! / perBucket;
       ss.arrivals[b]! += x / perBucket;
+      ss.cpu[b]! += cpuUtilisation / perBucket;
       if (station.role === ROLE_CACHE) ss.hitRatio[b] = hit[s]!;
       if (measuring) {
         const tot = sTot[s]!;
@@ -473,10 +478,12 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
         measuredAnswered[w]![b]! += users * answeredShare;
         // One latency mixture per chart interval stands for the whole interval in the pooled percentiles.
         if (quantileStep && answers.count > 0) pooledAt[w]!.addPart(b, answers);
+        if (!p.idempotencyKey && effectHops[w]!.length > 0) tot.duplicates += duplicatesPerStep(p.index, f, fTimeout, m) * dt;
         if (asyncStart[w]! > 0) {
           const done = asyncDone[w]! * dt;
           tot.asyncDone += done;
           tot.asyncSum += done * asyncLatency(p.index);
+          if (Number.isFinite(p.backgroundDeadlineSec)) tot.asyncLate += done * asyncLateShare(p.index);
           const mm = st[p.hops[p.asyncFrom - 1]!.station]!.maxAttempts;
           // Attempts -> messages that failed every attempt; when every attempt fails, each message makes mm attempts.
           const fm = messageFail[w]!;
@@ -635,6 +642,63 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
     return sum;
   }
 
+  /** Share of workload w's background completions at this step later than its background deadline. */
+  function asyncLateShare(w: number): number {
+    const p = wl[w]!;
+    let shift = 0;
+    let mean = 0;
+    let variance = 0;
+    for (let i = p.asyncFrom; i < p.hops.length; i++) {
+      hopLatency(w, i);
+      shift += hopLat.shift;
+      mean += hopLat.mean;
+      variance += hopLat.variance;
+    }
+    asyncScratch.reset();
+    asyncScratch.add(1, shift, mean, variance);
+    return Math.max(0, 1 - asyncScratch.cdf(p.backgroundDeadlineSec));
+  }
+
+  /** Share of visits that get through hops [from, to) of workload w without a rejection or an error. */
+  function survival(w: number, from: number, to: number): number {
+    const p = wl[w]!;
+    let ok = 1;
+    for (let j = from; j < to; j++) ok *= (1 - reject[p.hops[j]!.station]!) * (1 - errorP[p.hops[j]!.station]!);
+    return ok;
+  }
+
+  /**
+   * Side effects done twice per second at this step for workload w (no idempotency key). A user's
+   * attempt that failed after its effect took place (an error further on, or a timeout while the server
+   * carried on) is retried and does it again; an effect behind a queue takes place once the queue has
+   * the message. A background message redelivered after its effect does it again too.
+   */
+  function duplicatesPerStep(w: number, f: number, fTimeout: number, m: number): number {
+    const p = wl[w]!;
+    const H = p.hops.length;
+    let perSec = 0;
+    // Retried attempts: attempt k (k < m) happens with probability f^(k-1) and is retried if it fails.
+    let retried = 0;
+    for (let k = 1; k < m; k++) retried += Math.pow(f, k - 1);
+    for (const e of effectHops[w]!) {
+      const at = Math.min(e, p.asyncFrom - 1);
+      if (f > 0 && retried > 0 && at >= 0) {
+        const effectful = survival(w, 0, at + 1) * (1 - survival(w, at + 1, p.asyncFrom)) + fTimeout;
+        perSec += userRate[w]! * retried * Math.min(f, effectful);
+      }
+      if (e >= p.asyncFrom && asyncStart[w]! > 0) {
+        const fm = messageFail[w]!;
+        const mm = st[p.hops[p.asyncFrom - 1]!.station]!.maxAttempts;
+        let redelivered = 0;
+        for (let k = 1; k < mm; k++) redelivered += Math.pow(fm, k - 1);
+        const multiplier = fm < 1 ? (1 - Math.pow(fm, mm)) / (1 - fm) : mm;
+        const messages = asyncStart[w]! / multiplier;
+        perSec += messages * redelivered * survival(w, p.asyncFrom, e + 1) * (1 - survival(w, e + 1, H));
+      }
+    }
+    return perSec;
+  }
+
   /**
    * Hop i of workload w at this step, into hopLat: the station's shared wait plus the hop's own
    * service (a login's hashing, not the station's average), slowed by a fault, and its lock wait.
@@ -708,6 +772,8 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       asyncCompleted: Math.round(tot.asyncDone),
       asyncMeanSec: tot.asyncDone > 0 ? tot.asyncSum / tot.asyncDone : NaN,
       deadLettered: Math.round(tot.dead),
+      asyncLate: Math.round(tot.asyncLate),
+      duplicates: Math.round(tot.duplicates),
       series: wSeries[w]!,
     };
   });
@@ -730,7 +796,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       hits: tot.hits,
       lookups: tot.lookups,
       deadLettered: Math.round(tot.dead),
-      cpuUtilisation: NaN,
+      cpuUtilisation: st[s]!.cpu ? tot.cpuArea / measuredSec : NaN,
       workByWorkload: work[s]!,
       series: sSeries[s]!,
     };

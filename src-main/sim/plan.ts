@@ -153,6 +153,8 @@ export interface HopPlan {
   skipOnHit: number;
   /** Instance choice at this hop: the policy of the load balancer just before, if any. */
   balancing: number;
+  /** The hop's work is a side effect (a charge, an order row): a retry that repeats it duplicates it. */
+  sideEffect: boolean;
 }
 
 export interface RetryPlan {
@@ -174,6 +176,12 @@ export interface WorkloadPlan {
   timeoutSec: number;
   retry: RetryPlan;
   fallbackSec: number | null;
+  /** Whether a fallback answer counts as up (degraded but acceptable). */
+  fallbackAcceptable: boolean;
+  /** Retries carry an idempotency key, so side effects are not repeated. */
+  idempotencyKey: boolean;
+  /** Background completions later than this are late (Infinity: no deadline). */
+  backgroundDeadlineSec: number;
   priority: number;
 }
 

@@ -4,7 +4,7 @@
  * explanations are built once (results.ts).
  */
 import type { StockFigures } from './inventory/stockCounter';
-import type { WorkloadCounts } from './types';
+import type { WorkloadCounts, WorkloadEffects } from './types';
 
 export interface RawWorkloadSeries {
   answered: Float64Array;
@@ -18,7 +18,7 @@ export interface RawWorkloadSeries {
   p99: Float64Array;
 }
 
-export interface RawWorkload extends WorkloadCounts {
+export interface RawWorkload extends WorkloadCounts, WorkloadEffects {
   meanSec: number;
   p50Sec: number;
   p95Sec: number;
@@ -35,6 +35,8 @@ export interface RawStationSeries {
   busy: Float64Array;
   hitRatio: Float64Array;
   instances: Float64Array;
+  /** Share of a pooled store's or instance's CPU in use (stations with a CPU; absent elsewhere). */
+  cpu?: Float64Array;
   /** Visits per second (horizon level only). */
   arrivals?: Float64Array;
 }

@@ -73,7 +73,10 @@ export function buildResult(plan: Plan, raw: RawRun, seed: number): SimResult {
       p50Ms: msOf(w.p50Sec),
       p95Ms: msOf(w.p95Sec),
       p99Ms: msOf(w.p99Sec),
-      uptimePct: judged > 0 ? round((100 * (w.successes + w.fallbacks)) / judged, 6) : 100,
+      uptimePct: judged > 0 ? round((100 * (w.successes + (wp.fallbackAcceptable ? w.fallbacks : 0))) / judged, 6) : 100,
+      fallbackAcceptable: wp.fallbackAcceptable,
+      asyncLate: w.asyncLate,
+      duplicates: w.duplicates,
       asyncCompleted: w.asyncCompleted,
       asyncMeanMs: msOf(w.asyncMeanSec),
       deadLettered: w.deadLettered,
@@ -99,6 +102,8 @@ export function buildResult(plan: Plan, raw: RawRun, seed: number): SimResult {
     // Peaks over windows of at least 5 minutes (and at most 20 per run): bursts of a few seconds are
     // normal queueing, not saturation, but an hour-long surge in a two-day run must not be averaged away.
     for (const u of downsample(s.series.utilisation, Math.max(20, Math.round(T / 300)))) if (u > peakUtilisation) peakUtilisation = u;
+    let peakCpu = 0;
+    if (s.series.cpu) for (const u of downsample(s.series.cpu, Math.max(20, Math.round(T / 300)))) if (u > peakCpu) peakCpu = u;
     return {
       id: sp.id,
       kind: sp.kind,
@@ -121,6 +126,7 @@ export function buildResult(plan: Plan, raw: RawRun, seed: number): SimResult {
       cacheHitRatio: s.lookups > 0 ? round(s.hits / s.lookups) : null,
       replicationLagMs: sp.replicationLagMs,
       cpuUtilisation: sp.cpu && Number.isFinite(s.cpuUtilisation) ? round(s.cpuUtilisation) : null,
+      peakCpuUtilisation: sp.cpu && s.series.cpu ? finite(peakCpu) : null,
       deadLettered: s.deadLettered,
       costPerMonth: round(cost.lines[i]!.costPerMonth, 6),
       inventory: inventoryResult(sp, raw.inventory?.[i] ?? null),
@@ -140,13 +146,14 @@ export function buildResult(plan: Plan, raw: RawRun, seed: number): SimResult {
   let judged = 0;
   let userRequests = 0;
   let failed = 0;
-  for (const w of raw.workloads) {
+  raw.workloads.forEach((w, i) => {
     userRequests += w.userRequests;
     answered += w.successes + w.fallbacks + w.late;
-    good += w.successes + w.fallbacks;
+    // A fallback is up only where it is an acceptable degraded answer (a cached page), not a lost order.
+    good += w.successes + (plan.workloads[i]!.fallbackAcceptable ? w.fallbacks : 0);
     judged += w.successes + w.fallbacks + w.late + w.errors + w.timeouts;
     failed += w.errors + w.timeouts;
-  }
+  });
   const explanation = explain({ components, workloads, workByWorkload: raw.stations.map((s) => Array.from(s.workByWorkload)) });
   const points = Math.min(raw.buckets, MAX_POINTS);
   const step = (raw.bucketSec * raw.buckets) / points;

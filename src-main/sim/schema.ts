@@ -61,9 +61,11 @@ const hopSchema = z.union(
       locksRow: z.boolean({ error: 'expected true or false' }).optional(),
       /** Caches only: hops skipped on a hit (default: the rest of the synchronous path). */
       skipOnHit: wholeNumber(0, 100).optional(),
+      /** The hop's work changes the world (charges a card, saves an order): done twice when a retry repeats it. */
+      sideEffect: z.boolean({ error: 'expected true or false' }).optional(),
     }),
   ],
-  { error: 'expected a component id or { component, serviceTime?, locksRow?, skipOnHit? }' },
+  { error: 'expected a component id or { component, serviceTime?, locksRow?, skipOnHit?, sideEffect? }' },
 );
 
 const retrySchema = z.strictObject({
@@ -82,8 +84,15 @@ const workloadSchema = z.strictObject({
   /** Per attempt: the client gives up on an attempt after this long. */
   timeoutMs: positive(LIMITS.maxMs, 'milliseconds').optional(),
   retry: retrySchema.optional(),
-  /** Answer with a degraded response (e.g. cached or default) instead of an error. */
-  fallback: z.strictObject({ latencyMs: numberIn(0, LIMITS.maxMs, 'milliseconds') }).optional(),
+  /**
+   * Answer with a degraded response (e.g. cached or default) instead of an error. It counts as up only
+   * when `acceptable` (a cached page is still a page; a checkout that took no order is not).
+   */
+  fallback: z.strictObject({ latencyMs: numberIn(0, LIMITS.maxMs, 'milliseconds'), acceptable: z.boolean({ error: 'expected true or false' }).optional() }).optional(),
+  /** Retries carry an idempotency key: a repeated side effect is recognised and not done twice. */
+  idempotencyKey: z.boolean({ error: 'expected true or false' }).optional(),
+  /** Background work (after a queue) finished later than this counts as late. */
+  backgroundDeadlineMs: positive(LIMITS.maxMs, 'milliseconds').optional(),
   /** Higher runs first where requests wait (0-9). */
   priority: wholeNumber(0, 9).optional(),
 });

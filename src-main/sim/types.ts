@@ -118,15 +118,25 @@ export interface WorkloadCounts {
   unfinished: number;
 }
 
-export interface WorkloadResult extends WorkloadCounts {
+/** What a workload's retries and background work did beyond the answers, counted at both levels. */
+export interface WorkloadEffects {
+  /** Background messages finished later than the workload's backgroundDeadlineMs. */
+  asyncLate: number;
+  /** Side effects done more than once because a retry without an idempotency key repeated them. */
+  duplicates: number;
+}
+
+export interface WorkloadResult extends WorkloadCounts, WorkloadEffects {
   id: string;
+  /** Whether its fallback answers count as up (the scenario accepts them as degraded answers). */
+  fallbackAcceptable: boolean;
   throughputPerSec: number;
   offeredLoadPerSec: number;
   meanMs: number;
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
-  /** Share answered successfully within the deadline, in %. */
+  /** Share answered successfully within the deadline, in % (fallbacks only when acceptable). */
   uptimePct: number;
   /** Messages handled off the request path (after a queue, stream or pub/sub). */
   asyncCompleted: number;
@@ -158,8 +168,10 @@ export interface ComponentResult {
   errors: number;
   cacheHitRatio: number | null;
   replicationLagMs: number | null;
-  /** Behind a pooled store's connections: the mean share of its CPU cores in use (null for other kinds). */
+  /** The mean share of its CPU in use, behind a pooled store's connections or an instance's threads (null where none is modelled). */
   cpuUtilisation: number | null;
+  /** The same at its peak (windows of at least 5 minutes, as peakUtilisation). */
+  peakCpuUtilisation: number | null;
   deadLettered: number;
   costPerMonth: number;
   /** Stock figures for inventory components, null for other kinds. */
@@ -184,6 +196,8 @@ export interface CostBreakdown {
 export interface Saturation {
   component: string;
   utilisation: number;
+  /** What ran out: its servers (threads, connections) or the CPU behind them. */
+  resource: 'servers' | 'cpu';
   queueDepth: number;
   /** The workload that put the most work on it, and its share of that work. */
   drivenBy: string | null;

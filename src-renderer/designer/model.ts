@@ -13,7 +13,7 @@ import type {
 /** Mirrors USERS_NODE in the contract (the renderer imports only types from src-main). */
 export const USERS = 'users';
 
-export const DEFAULT_POLICY: WorkloadPolicy = { timeoutMs: null, retry: 'none', maxAttempts: 1, fallback: false };
+export const DEFAULT_POLICY: WorkloadPolicy = { timeoutMs: null, retry: 'none', maxAttempts: 1, fallback: false, idempotencyKey: false };
 
 export function emptyDesign(scenarioId: string): Design {
   return { format: 'backpressure-design', version: 1, scenarioId, components: [], wires: [], policies: {} };

@@ -34,6 +34,18 @@ export interface CommonParams {
   costPerInstancePerMonth?: number | undefined;
 }
 
+/**
+ * The CPU of a compute instance (app server, auth, worker), when set: its service time is CPU work,
+ * and the instance does `cpuCores` requests' worth of it at once. Threads beyond that help only while
+ * they wait on the calls they make, never with the work itself. Unset, every thread is a full server
+ * (an M/M/c station).
+ */
+export const cpuCoresField = wholeNumber(1, 1024).optional();
+
+export function instanceCpu(cores: number | undefined): { cores: number; shareOfService: number } | null {
+  return cores === undefined ? null : { cores, shareOfService: 1 };
+}
+
 /** The station of a plain queueing component, with the kind's defaults filled in. */
 export function baseStation(kind: ComponentKind, id: string, index: number, c: CommonParams, concurrency: number | undefined): StationPlan {
   const d = KIND_DEFAULTS[kind];

@@ -7,13 +7,14 @@
 import { z } from 'zod';
 import { SPECIFIC_DEFAULTS } from '../defaults';
 import { LIMITS, numberIn, positive, wholeNumber } from '../fields';
-import { baseStation, commonFields, concurrencyField, kindLiteral } from './common';
+import { baseStation, commonFields, concurrencyField, cpuCoresField, instanceCpu, kindLiteral } from './common';
 import type { StationPlan } from '../plan';
 
 export const workerPoolSchema = z.strictObject({
   kind: kindLiteral('workerPool'),
   ...commonFields,
   concurrency: concurrencyField,
+  cpuCores: cpuCoresField,
   autoscale: z
     .strictObject({
       minInstances: wholeNumber(1, LIMITS.maxInstances),
@@ -31,6 +32,7 @@ export function workerPoolStation(id: string, index: number, c: z.output<typeof 
   station.sharedQueue = true;
   // A worker waits for the calls it makes (a payment provider): a slow one holds it.
   station.holdsCaller = true;
+  station.cpu = instanceCpu(c.cpuCores);
   if (c.autoscale) {
     station.autoscale = {
       minInstances: c.autoscale.minInstances,
