@@ -15,6 +15,7 @@ export const ASYNC_KINDS: ReadonlySet<string> = new Set(['queue', 'stream', 'pub
 const CACHE_KINDS: ReadonlySet<string> = new Set(['redisCache', 'cdn']);
 /** Compute instances whose CPU is their size (the default threads), whatever threads the learner sets. */
 const INSTANCE_KINDS: ReadonlySet<string> = new Set(['server', 'auth', 'workerPool']);
+const RELAY_SERVICE: ServiceTimeSpec = { distribution: 'exponential', meanMs: 1 };
 
 export interface StepAssignment {
   workload: string;
@@ -216,7 +217,8 @@ export function designToModel(scenario: ScenarioSpec, design: Design, drill?: Sc
     const modelPath = hops.map((id, i) => {
       const node = nodes.get(id)!;
       const mine = taken[i] ?? [];
-      const serviceTime = serviceOf(mine);
+      // A compute instance with no step of its own only relays the call (a worker calling the provider): about a millisecond.
+      const serviceTime = serviceOf(mine) ?? (INSTANCE_KINDS.has(node.kind) ? RELAY_SERVICE : undefined);
       const locksRow = mine.some((st) => st.locksRow) && node.kind === 'postgres';
       const sideEffect = mine.some((st) => st.sideEffect !== undefined);
       // A hit answers only the reads a cache can keep: it never skips saving an order or charging a card.
