@@ -117,6 +117,29 @@ export function bucketCount(durationSec: number): number {
   return Math.max(1, Math.min(600, Math.ceil(durationSec)));
 }
 
+/**
+ * The job and request arrays of the last run that ended, lent to the next
+ * one. A run that overloads its system keeps thousands of requests in flight,
+ * and growing these arrays from nothing again each run was most of the time
+ * of a short one (fresh memory is slow to touch). Every field a run reads is
+ * written first, so stale contents do not matter, except rLive (cleared).
+ */
+interface SpareArrays {
+  ji: number[];
+  jf: number[];
+  jFree: number[];
+  rWorkload: number[];
+  rAttempts: number[];
+  rAttemptId: number[];
+  rJob: number[];
+  rLive: number[];
+  rStart: number[];
+  rFree: number[];
+}
+let spare: SpareArrays | null = null;
+/** Larger arrays are not kept between runs (memory). */
+const SPARE_MAX_JOBS = 1 << 16;
+
 export function runRequestLevel(plan: Plan, seed: number, control: RunControl = {}): RequestLevelOutcome {
   return new RequestLevelRun(plan, seed, control).run();
 }
@@ -189,6 +212,8 @@ export class RequestLevelRun {
   declare readonly stCpuShare: number[];
   /** cores / share: queries in service that the cores run at full speed. */
   declare readonly stCpuFull: number[];
+  /** Per queue of a station with a CPU: requests its cores run at full speed (cores / share, times the instances behind a shared queue). */
+  declare readonly qCpuFull: number[];
   /** Σ over instances of min(queries in service, cores / share), its last change and its integral over the measured window. */
   declare readonly stCpuLevel: number[];
   declare readonly stCpuLast: number[];
@@ -354,6 +379,10 @@ export class RequestLevelRun {
 
     this.areas = new StationAreas(stations.capacity, stations.instances, B, this.bucketSec);
     this.lv = this.areas.level;
+    this.qCpuFull = doubles(this.qBusy.length);
+    for (let s = 0; s < S; s++) {
+      for (let k = 0; k < this.stQueueCount[s]!; k++) this.qCpuFull[this.stQueueBase[s]! + k] = this.stCpuFull[s]! * this.cpuInstances(s);
+    }
     this.bHits = doubles(S * B);
     this.bLookups = doubles(S * B);
     this.stPeakQueue = doubles(S);
@@ -384,6 +413,7 @@ export class RequestLevelRun {
     this.rowTail = st.map((s) => integers(s.hotRows, NONE));
 
     // Both grow as needed; a few dozen are in flight at a time in most runs.
+    if (spare !== null) this.borrowSpare(spare);
     this.growJobs(256);
     this.growRequests(256);
 
@@ -421,7 +451,10 @@ export class RequestLevelRun {
       if (a) q.schedule(a.checkEverySec, EV_AUTOSCALE, s, 0);
     }
     const end = this.loop();
-    if (end === LOOP_CANCELLED) return { cancelled: true, fraction: this.now / duration };
+    if (end === LOOP_CANCELLED) {
+      this.lendSpare();
+      return { cancelled: true, fraction: this.now / duration };
+    }
     if (end === LOOP_TRUNCATED) {
       this.warnings.push(`stopped at ${Math.round(this.now)} s: a request-level run may process at most ${LIMITS.maxRequestLevelEvents.toLocaleString('en-US')} events`);
     } else this.now = duration;
@@ -431,7 +464,30 @@ export class RequestLevelRun {
       if (this.stCpuCores[s]! > 0) this.touchCpu(s);
     }
     if (this.control.onProgress) this.control.onProgress(1);
-    return { cancelled: false, raw: this.collect() };
+    const raw = this.collect();
+    this.lendSpare();
+    return { cancelled: false, raw };
+  }
+
+  private borrowSpare(s: SpareArrays): void {
+    spare = null;
+    this.ji = s.ji;
+    this.jf = s.jf;
+    this.jFree = s.jFree;
+    this.rWorkload = s.rWorkload;
+    this.rAttempts = s.rAttempts;
+    this.rAttemptId = s.rAttemptId;
+    this.rJob = s.rJob;
+    this.rLive = s.rLive;
+    this.rLive.fill(0);
+    this.rStart = s.rStart;
+    this.rFree = s.rFree;
+  }
+
+  private lendSpare(): void {
+    if (this.jCap > SPARE_MAX_JOBS || this.rCap > SPARE_MAX_JOBS) return;
+    const { ji, jf, jFree, rWorkload, rAttempts, rAttemptId, rJob, rLive, rStart, rFree } = this;
+    spare = { ji, jf, jFree, rWorkload, rAttempts, rAttemptId, rJob, rLive, rStart, rFree };
   }
 
   /**
@@ -798,19 +854,18 @@ export class RequestLevelRun {
   private cpuStretch(job: number, s: number): number {
     const g = this.ji[(job << JOB_INT_SHIFT) + J_QUEUE]!;
     const n = ++this.qInService[g]!;
-    const scale = this.cpuInstances(s);
-    const full = this.stCpuFull[s]! * scale;
+    const full = this.qCpuFull[g]!;
     if (n - 1 < full) {
       this.touchCpu(s);
       this.stCpuLevel[s]! += Math.min(n, full) - (n - 1);
     }
-    const load = (n * this.stCpuShare[s]!) / (this.stCpuCores[s]! * scale);
-    return load > 1 ? load : 1;
+    // n · share / cores (of every instance behind the queue).
+    return n > full ? n / full : 1;
   }
 
   private leaveCpu(s: number, g: number): void {
     const n = this.qInService[g]!--;
-    const full = this.stCpuFull[s]! * this.cpuInstances(s);
+    const full = this.qCpuFull[g]!;
     if (n - 1 < full) {
       this.touchCpu(s);
       this.stCpuLevel[s]! -= Math.min(n, full) - (n - 1);
@@ -1063,7 +1118,8 @@ export class RequestLevelRun {
     if (this.stCpuCores[s]! > 0) {
       // The queue's requests now share the cores of n instances.
       this.touchCpu(s);
-      this.stCpuLevel[s] = Math.min(this.qInService[g]!, this.stCpuFull[s]! * this.cpuInstances(s));
+      this.qCpuFull[g] = this.stCpuFull[s]! * this.cpuInstances(s);
+      this.stCpuLevel[s] = Math.min(this.qInService[g]!, this.qCpuFull[g]!);
     }
     while (this.qLen[g]! > 0 && this.qBusy[g]! < servers) this.startNextWaiting(s, g);
   }

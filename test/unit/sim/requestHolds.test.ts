@@ -137,7 +137,7 @@ describe('held callers (request level)', () => {
     expect(workload(slow, 'send').p95Ms).toBeLessThan(100);
   });
 
-  it('the same seed gives identical results with holds, timeouts, retries, row locks and a shared CPU', () => {
+  it('the same seed gives identical results with holds, timeouts, retries, row locks and a shared CPU, whatever ran before', () => {
     const model: ModelInput = {
       traffic: { ratePerSec: 40, durationSec: 40, warmupSec: 5 },
       components: {
@@ -162,6 +162,10 @@ describe('held callers (request level)', () => {
     expect(a.workloads.some((w) => w.timeouts > 0)).toBe(true);
     expect(a.workloads[1]!.asyncCompleted).toBeGreaterThan(0);
     expect(component(a, 'db').cpuUtilisation).toBeGreaterThan(0);
+    expect(run(model, 11)).toEqual(a);
+    // Also after a run that ends with thousands of requests still in flight (whose arrays the next run reuses).
+    const jammed = run({ traffic: { ratePerSec: 200, durationSec: 40 }, components: { app: { kind: 'server', concurrency: 2 }, pay: { kind: 'external' } }, workloads: { pay: { path: ['app', 'pay'] } } }, 1);
+    expect(jammed.workloads.reduce((n, w) => n + w.unfinished, 0)).toBeGreaterThan(1000);
     expect(run(model, 11)).toEqual(a);
     expect(run(model, 12).workloads[0]!.p95Ms).not.toBe(a.workloads[0]!.p95Ms);
   });
