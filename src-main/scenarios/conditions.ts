@@ -10,7 +10,7 @@ import type { ModelBuild } from './designToModel';
 import type { Design } from './types';
 
 const bound = { atLeast: z.number().optional(), atMost: z.number().optional() };
-const COMPONENT_METRICS = ['peakUtilisation', 'utilisation', 'cpuUtilisation', 'peakQueueDepth', 'queueDepth', 'rejected', 'errors', 'deadLettered', 'cacheHitRatio', 'oversoldUnits'] as const;
+const COMPONENT_METRICS = ['peakUtilisation', 'utilisation', 'cpuUtilisation', 'peakCpuUtilisation', 'peakQueueDepth', 'queueDepth', 'rejected', 'errors', 'deadLettered', 'cacheHitRatio', 'oversoldUnits'] as const;
 const WORKLOAD_METRICS = ['uptimePct', 'p95Ms', 'errorRatePct', 'timeoutRatePct', 'lateRatePct', 'retryAmplification', 'deadLettered', 'asyncBacklog', 'backgroundLatePct', 'duplicates', 'fallbackPct'] as const;
 const TOTAL_METRICS = ['uptimePct', 'p95Ms', 'costPerMonth', 'oversoldUnits'] as const;
 
@@ -78,6 +78,7 @@ function within(value: number, c: { atLeast?: number | undefined; atMost?: numbe
 function componentMetric(c: ComponentResult, metric: (typeof COMPONENT_METRICS)[number]): number {
   if (metric === 'cacheHitRatio') return c.cacheHitRatio ?? 0;
   if (metric === 'cpuUtilisation') return c.cpuUtilisation ?? 0;
+  if (metric === 'peakCpuUtilisation') return c.peakCpuUtilisation ?? 0;
   if (metric === 'oversoldUnits') return (c as ComponentResult & { inventory?: { oversold?: number } | null }).inventory?.oversold ?? 0;
   return c[metric];
 }
@@ -180,11 +181,29 @@ export function evaluate(cond: Condition, ctx: ConditionContext): ConditionOutco
   return { holds: hit !== undefined, evidence: hit ? [`${named(workload)}: "${step}" is done by ${hit.componentId} (${kindLabel(kind)})${when}`] : [] };
 }
 
+/** "2 instances × 8 threads", "1 instance × 20 connections": what "100 % busy" is a share of. */
+function serversIn(c: ComponentResult): string {
+  const instances = Math.max(1, Math.round(c.instances));
+  const each = Math.round(c.servers / instances);
+  const unit = c.kind === 'postgres' || c.kind === 'readReplica' ? 'connections' : 'threads';
+  return `${instances} ${instances === 1 ? 'instance' : 'instances'} × ${each} ${unit}`;
+}
+
+/** Milliseconds a person can read: 850 ms, 4.2 s, 12 min, 7.6 h. */
+export function duration(ms: number): string {
+  if (!Number.isFinite(ms)) return 'never';
+  if (ms < 1000) return `${fmt(ms)} ms`;
+  if (ms < 60_000) return `${Number((ms / 1000).toPrecision(2))} s`;
+  if (ms < 3_600_000) return `${Number((ms / 60_000).toPrecision(2))} min`;
+  return `${Number((ms / 3_600_000).toPrecision(2))} h`;
+}
+
 function describeComponentMetric(metric: (typeof COMPONENT_METRICS)[number], v: number, c: ComponentResult): string {
   switch (metric) {
-    case 'peakUtilisation': return `peaked at ${Math.round(v * 100)} % busy (${c.servers} ${c.servers === 1 ? 'server' : 'servers'} in all)`;
+    case 'peakUtilisation': return `peaked at ${Math.round(v * 100)} % busy (${serversIn(c)})`;
     case 'utilisation': return `${Math.round(v * 100)} % busy on average`;
     case 'cpuUtilisation': return `its CPU ${Math.round(v * 100)} % busy on average`;
+    case 'peakCpuUtilisation': return `its CPU ${Math.round(v * 100)} % busy at the peak, while ${Math.round(c.peakUtilisation * 100)} % of its ${c.servers} connections or threads were taken`;
     case 'peakQueueDepth': return `up to ${fmt(v)} waiting`;
     case 'queueDepth': return `${fmt(v)} waiting on average`;
     case 'rejected': return `${fmt(v)} requests rejected`;
@@ -198,7 +217,7 @@ function describeComponentMetric(metric: (typeof COMPONENT_METRICS)[number], v: 
 function describeWorkloadMetric(metric: (typeof WORKLOAD_METRICS)[number], v: number): string {
   switch (metric) {
     case 'uptimePct': return `${fmt(v)} % answered well`;
-    case 'p95Ms': return `p95 ${fmt(v)} ms`;
+    case 'p95Ms': return `p95 ${duration(v)}`;
     case 'errorRatePct': return `${fmt(v)} % errors`;
     case 'timeoutRatePct': return `${fmt(v)} % timed out`;
     case 'lateRatePct': return `${fmt(v)} % answered after the deadline`;

@@ -1,11 +1,23 @@
 /**
  * A hint's remedy: a few changes to the learner's design, so the simulator can
- * re-run it and show what the fix would have done. Each change is described in
- * words; a change that finds nothing to act on says so.
+ * re-run it and show what the fix would have done: the smallest change that
+ * addresses the hint's cause, never a whole other design. Each change is
+ * described in words; a change that finds nothing to act on says so.
  */
 import { z } from 'zod';
 import { kindLabel } from './palette';
+import { COMPONENT_KINDS, type ComponentKind } from '../sim/defaults';
+import { reroute } from './reroute';
 import type { Design } from './types';
+
+function policyWords(key: string, value: unknown): string {
+  if (key === 'idempotencyKey') return value ? 'retries carry an idempotency key' : 'no idempotency key';
+  if (key === 'timeoutMs') return value === null ? 'no timeout' : `timeout ${String(value)} ms`;
+  if (key === 'maxAttempts') return `at most ${String(value)} attempts`;
+  if (key === 'retry') return value === 'none' ? 'no retries' : `${String(value)} retries`;
+  if (key === 'fallback') return value ? 'fallback on' : 'fallback off';
+  return `${key} ${String(value)}`;
+}
 
 export const patchSchema = z.union(
   [
@@ -18,44 +30,38 @@ export const patchSchema = z.union(
         retry: z.enum(['none', 'fixed', 'exponential']).optional(),
         maxAttempts: z.number().int().min(1).max(10).optional(),
         fallback: z.boolean().optional(),
+        idempotencyKey: z.boolean().optional(),
       }),
     }),
-    /** Structural fixes (move work behind a queue, add a component): adopt the reference design. */
-    z.strictObject({ useReference: z.literal(true) }),
+    /** A structural fix on one workload's path: new components before one of its hops, or in its place. */
+    z.strictObject({
+      reroute: z.strictObject({
+        workload: z.string(),
+        at: z.string(),
+        insert: z.array(z.strictObject({ kind: z.enum(COMPONENT_KINDS as [ComponentKind, ...ComponentKind[]]), instances: z.number().int().min(1).max(1000).optional(), options: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional() })).min(1),
+        replace: z.boolean().optional(),
+      }),
+    }),
   ],
-  { error: 'expected a change: {setOption}, {setInstances}, {setPolicy} or {useReference: true}' },
+  { error: 'expected a change: {setOption}, {setInstances}, {setPolicy} or {reroute}' },
 );
 
 export type Patch = z.output<typeof patchSchema>;
 
-/** What adopting the reference design changes, by kind: "add a Queue", "remove an App server", "rewire". */
-function referenceChanges(from: Design, to: Design): string[] {
-  const count = (d: Design) => {
-    const m = new Map<string, number>();
-    for (const c of d.components) m.set(c.kind, (m.get(c.kind) ?? 0) + c.instances);
-    return m;
-  };
-  const before = count(from);
-  const after = count(to);
-  const out: string[] = [];
-  for (const kind of new Set([...before.keys(), ...after.keys()])) {
-    const a = before.get(kind) ?? 0;
-    const b = after.get(kind) ?? 0;
-    if (a === 0 && b > 0) out.push(`add ${b > 1 ? `${b} × ` : /^[AEIOU]/.test(kindLabel(kind)) ? 'an ' : 'a '}${kindLabel(kind)}`);
-    else if (b === 0 && a > 0) out.push(`remove the ${kindLabel(kind)}`);
-    else if (a !== b) out.push(`${kindLabel(kind)}: ${a} → ${b} instances`);
-  }
-  out.push('wire the paths as the reference design does');
-  return out;
+/** Names a remedy's changes speak with: workload labels, and the kinds of the scenario's fixed components. */
+export interface PatchContext {
+  labels: Record<string, string>;
+  fixedKinds: Record<string, string>;
 }
 
-export function applyPatches(design: Design, patches: readonly Patch[], reference: Design): { design: Design; changes: string[] } {
+export function applyPatches(design: Design, patches: readonly Patch[], context: PatchContext): { design: Design; changes: string[] } {
   let next: Design = structuredClone(design);
   const changes: string[] = [];
   for (const p of patches) {
-    if ('useReference' in p) {
-      changes.push(...referenceChanges(next, reference));
-      next = structuredClone(reference);
+    if ('reroute' in p) {
+      const out = reroute(next, p.reroute, { workload: context.labels[p.reroute.workload] ?? p.reroute.workload, fixedKinds: context.fixedKinds });
+      next = out.design;
+      changes.push(...out.changes);
     } else if ('setOption' in p) {
       const { kind, key, value } = p.setOption;
       const targets = next.components.filter((c) => c.kind === kind);
@@ -77,8 +83,8 @@ export function applyPatches(design: Design, patches: readonly Patch[], referenc
       if (rest.retry !== undefined) policy.retry = rest.retry;
       if (rest.maxAttempts !== undefined) policy.maxAttempts = rest.maxAttempts;
       if (rest.fallback !== undefined) policy.fallback = rest.fallback;
-      const words = Object.entries(rest).map(([k, v]) => `${k} ${v === null ? 'none' : String(v)}`);
-      changes.push(`${workload}: ${words.join(', ')}`);
+      if (rest.idempotencyKey !== undefined) policy.idempotencyKey = rest.idempotencyKey;
+      changes.push(`${context.labels[workload] ?? workload}: ${Object.entries(rest).map(([k, v]) => policyWords(k, v)).join(', ')}`);
     }
   }
   return { design: next, changes };

@@ -7,17 +7,16 @@
  */
 import { validateModel } from '../sim/parse';
 import { simulate } from '../sim/simulate';
-import { CONTRACT_UNITS, grade } from '../sim/grade';
-import type { ContractTerm, SimResult, TermVerdict } from '../sim/types';
-import { evaluate, asyncBacklog, backgroundLatePct, workloadMetric } from './conditions';
-import { backgroundWithinMinutes } from './designToModel';
+import type { SimResult } from '../sim/types';
+import { evaluate, asyncBacklog } from './conditions';
 import { designToModel, type ModelBuild } from './designToModel';
+import { outcomeHints } from './outcomeHints';
+import { verdictOf } from './terms';
 import { applyPatches } from './remedy';
-import type { ExtraTermSpec, ScenarioSpec } from './scenarioSchema';
+import type { ScenarioSpec } from './scenarioSchema';
 import { errorBudget } from './errorBudget';
 import { trafficCurve } from './trafficCurve';
 import type { Design, DesignProblem, FiredHint, RemedyOutcome, ScenarioRunResult, SilentFailure } from './types';
-import { normaliseDesign } from './designSchema';
 
 /** At most this many remedies are re-run per attempt (each is a full run). */
 const MAX_REMEDIES = 3;
@@ -38,78 +37,6 @@ export interface GradeOptions {
 }
 
 export type GradeOutcome = { status: 'complete'; run: Omit<ScenarioRunResult, 'attemptId' | 'at'> } | { status: 'cancelled' };
-
-const TERM_UNITS: Record<ExtraTermSpec['metric'], string> = { ...CONTRACT_UNITS, stepsInBackground: 'steps', asyncBacklog: 'jobs', backgroundLatePct: '%', duplicates: 'times', fallbackPct: '%' };
-
-export const termUnit = (metric: ExtraTermSpec['metric']): string => TERM_UNITS[metric];
-
-function inventoryTotal(result: SimResult, field: 'oversold' | 'sold'): number {
-  let sum = 0;
-  for (const c of result.components) {
-    const inv = (c as { inventory?: Record<string, number> | null }).inventory;
-    if (inv) sum += inv[field] ?? 0;
-  }
-  return sum;
-}
-
-function scenarioMeasure(t: ExtraTermSpec, result: SimResult, build: ModelBuild): number | null {
-  switch (t.metric) {
-    case 'oversoldUnits': return inventoryTotal(result, 'oversold');
-    case 'soldUnits': return inventoryTotal(result, 'sold');
-    case 'stepsInBackground': return build.assignments.filter((a) => a.mustFinishFirst && a.inBackground).length;
-    case 'asyncBacklog': return t.workload ? asyncBacklog(result, t.workload, build) : result.workloads.reduce((s, w) => s + asyncBacklog(result, w.id, build), 0);
-    case 'backgroundLatePct': return t.workload ? backgroundLatePct(result, t.workload, build) : 0;
-    case 'fallbackPct': return t.workload ? (workloadMetric(result, build, t.workload, 'fallbackPct') ?? 0) : 0;
-    case 'duplicates': return result.workloads.filter((w) => !t.workload || w.id === t.workload).reduce((s, w) => s + w.duplicates, 0);
-    default: return null;
-  }
-}
-
-/** Background work may be late or lost for at most this share of it unless the contract says otherwise. */
-export const DEFAULT_BACKGROUND_LOST_PCT = 0.1;
-
-/**
- * Terms every scenario grades whether or not its file lists them, so that no design passes by what
- * its users never got: background work done in time (for each workload this design sends to the
- * background), must-finish steps done before the answer, and side effects done once.
- */
-export function impliedTerms(scenario: ScenarioSpec, build: ModelBuild): ExtraTermSpec[] {
-  const listed = new Set((scenario.contract.extra ?? []).map((t) => `${t.metric}:${t.workload ?? ''}`));
-  const terms: ExtraTermSpec[] = [];
-  const add = (t: ExtraTermSpec) => {
-    if (!listed.has(`${t.metric}:${t.workload ?? ''}`) && !listed.has(`${t.metric}:`)) terms.push(t);
-  };
-  for (const w of scenario.workloads) {
-    // An acceptable fallback still has a limit: a page from a stale copy now and then, not all day.
-    if (w.fallback?.acceptable) add({ id: `${w.id}-fallback`, label: `${w.label}: answered with ${w.fallback.gives}`, metric: 'fallbackPct', workload: w.id, max: w.fallback.maxPct ?? 1 });
-    if (build.paths[w.id]?.asyncFrom == null) continue;
-    add({ id: `${w.id}-background`, label: `${w.label}: background work late (over ${backgroundWithinMinutes(w)} min) or lost`, metric: 'backgroundLatePct', workload: w.id, max: scenario.contract.backgroundLostPct ?? DEFAULT_BACKGROUND_LOST_PCT });
-  }
-  const steps = scenario.workloads.flatMap((w) => w.steps);
-  if (steps.some((st) => st.mustFinishFirst)) add({ id: 'must-finish-first', label: 'Must-finish steps done after the answer', metric: 'stepsInBackground', max: 0 });
-  const effects = [...new Set(steps.flatMap((st) => (st.sideEffect ? [st.sideEffect] : [])))];
-  if (effects.length > 0) add({ id: 'duplicates', label: `Done twice by a retry (${effects.join(', ')})`, metric: 'duplicates', max: 0 });
-  return terms;
-}
-
-/** The contract's verdict: the three headline terms, then the scenario's extra terms and the implied ones. */
-export function verdictOf(scenario: ScenarioSpec, result: SimResult, build: ModelBuild): TermVerdict[] {
-  const c = scenario.contract;
-  const terms = grade(result, { uptimePct: c.uptimePct, p95Ms: c.p95Ms, budgetPerMonth: c.budgetPerMonth }).terms;
-  for (const t of [...(c.extra ?? []), ...impliedTerms(scenario, build)]) {
-    const own = scenarioMeasure(t, result, build);
-    if (own !== null) {
-      const comparison = t.max !== undefined ? 'max' : 'min';
-      const target = (t.max ?? t.min)!;
-      terms.push({ term: t.label, target, comparison, measured: own, unit: TERM_UNITS[t.metric], pass: comparison === 'max' ? own <= target : own >= target });
-      continue;
-    }
-    const component = t.kind ? result.components.find((x) => x.kind === t.kind)?.id : undefined;
-    const term: ContractTerm = { term: t.label, metric: t.metric as ContractTerm['metric'], ...(t.workload ? { workload: t.workload } : {}), ...(component ? { component } : {}), ...(t.max !== undefined ? { max: t.max } : { min: t.min! }) };
-    terms.push(...grade(result, { extra: [term] }).terms);
-  }
-  return terms;
-}
 
 function silentFailures(scenario: ScenarioSpec, result: SimResult, build: ModelBuild): SilentFailure[] {
   const out: SilentFailure[] = [];
@@ -168,18 +95,24 @@ export function gradeDesign(scenario: ScenarioSpec, design: Design, options: Gra
   const result = simulateBuild(scenario, build, options, (f) => report(f * 0.6));
   if (!result) return { status: 'cancelled' };
   const terms = verdictOf(scenario, result, build);
-  const reference = normaliseDesign(scenario.id, scenario.reference, scenario.workloads.map((w) => w.id));
+  const fixedKinds = Object.fromEntries((scenario.fixed ?? []).map((f) => [f.id, f.kind]));
 
   const labels = Object.fromEntries(scenario.workloads.map((w) => [w.id, w.label]));
+  // The scenario's own hints whose conditions hold, then those about what the users got.
+  const candidates = [
+    ...(scenario.hints ?? []).flatMap((h) => {
+      const fired = evaluate(h.when, { result, design, build, labels, drill: drill?.id ?? null });
+      return fired.holds ? [{ id: h.id, title: h.title, text: h.text, evidence: fired.evidence, lessons: h.lessons ?? [], remedy: h.remedy }] : [];
+    }),
+    ...outcomeHints(scenario, design, result, build),
+  ];
   const hints: FiredHint[] = [];
   let remediesRun = 0;
-  for (const h of scenario.hints ?? []) {
-    const fired = evaluate(h.when, { result, design, build, labels, drill: drill?.id ?? null });
-    if (!fired.holds) continue;
+  for (const h of candidates) {
     let remedy: RemedyOutcome | null = null;
     if (h.remedy && options.remedies !== false && remediesRun < MAX_REMEDIES) {
       remediesRun++;
-      const patched = applyPatches(design, h.remedy.patch, reference);
+      const patched = applyPatches(design, h.remedy.patch, { labels, fixedKinds });
       const patchedBuild = designToModel(scenario, patched.design, drill);
       if (patchedBuild.model) {
         const after = simulateBuild(scenario, patchedBuild, options, (f) => report(0.6 + (0.4 * (remediesRun - 1 + f)) / MAX_REMEDIES));
@@ -188,7 +121,7 @@ export function gradeDesign(scenario: ScenarioSpec, design: Design, options: Gra
         remedy = { description: h.remedy.description, changes: patched.changes, pass: afterTerms.every((t) => t.pass), terms: afterTerms };
       }
     }
-    hints.push({ id: h.id, title: h.title, text: h.text, evidence: fired.evidence, lessons: h.lessons ?? [], remedy });
+    hints.push({ id: h.id, title: h.title, text: h.text, evidence: h.evidence, lessons: h.lessons, remedy });
   }
   report(1);
 

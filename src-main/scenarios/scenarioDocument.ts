@@ -4,7 +4,7 @@ import { paletteEntry } from './palette';
 import { trafficCurve } from './trafficCurve';
 import type { ComponentKind } from '../sim/defaults';
 import type { ScenarioDocument, ScenarioSummary } from './types';
-import { termUnit } from './runScenario';
+import { termUnit } from './terms';
 
 export function scenarioSummary(s: LoadedScenario): ScenarioSummary {
   return {

@@ -176,7 +176,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
     arrivals: new Float64Array(B),
     cpu: new Float64Array(B),
   }));
-  const sTot = st.map(() => ({ cpuArea: 0, arrivals: 0, departures: 0, busyArea: 0, capArea: 0, queueArea: 0, instArea: 0, peakQueue: 0, sojournSum: 0, waitSum: 0, hits: 0, lookups: 0, rejected: 0, errors: 0, dead: 0, p95Sum: 0, p95Weight: 0 }));
+  const sTot = st.map(() => ({ cpuArea: 0, heldSec: 0, arrivals: 0, departures: 0, busyArea: 0, capArea: 0, queueArea: 0, instArea: 0, peakQueue: 0, sojournSum: 0, waitSum: 0, hits: 0, lookups: 0, rejected: 0, errors: 0, dead: 0, p95Sum: 0, p95Weight: 0 }));
   const work = st.map(() => new Float64Array(W));
 
   let reported = 0;
@@ -399,6 +399,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
         }
         // What each workload occupied: its own service (slowed by a fault), its lock waits, and the calls a caller waited on.
         for (let w = 0; w < W; w++) work[s]![w]! += (serviceBy[s * W + w]! * slow + lockBy[s * W + w]! * lockWait + heldBy[s * W + w]!) * (1 - rejected) * dt;
+        tot.heldSec += heldSum[s]! * (1 - rejected) * dt;
       }
     }
     // A queue's depth is the backlog of the consumers it feeds.
@@ -797,6 +798,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       lookups: tot.lookups,
       deadLettered: Math.round(tot.dead),
       cpuUtilisation: st[s]!.cpu ? tot.cpuArea / measuredSec : NaN,
+      heldSec: tot.heldSec,
       workByWorkload: work[s]!,
       series: sSeries[s]!,
     };

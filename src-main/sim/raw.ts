@@ -60,6 +60,8 @@ export interface RawStation {
   deadLettered: number;
   /** Mean share of the CPU cores in use behind a pooled store's connections; NaN for other kinds. */
   cpuUtilisation: number;
+  /** Server-seconds a caller's threads spent waiting on the calls they made (NaN where not measured). */
+  heldSec: number;
   /** Server-seconds of work done for each workload: who drove the load. */
   workByWorkload: Float64Array;
   series: RawStationSeries;

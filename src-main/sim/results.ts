@@ -127,6 +127,7 @@ export function buildResult(plan: Plan, raw: RawRun, seed: number): SimResult {
       replicationLagMs: sp.replicationLagMs,
       cpuUtilisation: sp.cpu && Number.isFinite(s.cpuUtilisation) ? round(s.cpuUtilisation) : null,
       peakCpuUtilisation: sp.cpu && s.series.cpu ? finite(peakCpu) : null,
+      waitingOnCallsShare: sp.holdsCaller && Number.isFinite(s.heldSec) && s.busy > 0 ? round(Math.min(1, s.heldSec / (s.busy * T))) : null,
       deadLettered: s.deadLettered,
       costPerMonth: round(cost.lines[i]!.costPerMonth, 6),
       inventory: inventoryResult(sp, raw.inventory?.[i] ?? null),

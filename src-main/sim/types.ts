@@ -172,6 +172,8 @@ export interface ComponentResult {
   cpuUtilisation: number | null;
   /** The same at its peak (windows of at least 5 minutes, as peakUtilisation). */
   peakCpuUtilisation: number | null;
+  /** Of its busy server time, the share its threads spent waiting on the calls they made (null where not measured). */
+  waitingOnCallsShare: number | null;
   deadLettered: number;
   costPerMonth: number;
   /** Stock figures for inventory components, null for other kinds. */

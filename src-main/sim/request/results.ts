@@ -104,6 +104,7 @@ export function collectResults(run: RequestLevelRun): RawRun {
       lookups: run.stLookups[s]!,
       deadLettered: run.stDead[s]!,
       // The time-average of min(cores, n · share) / cores per instance (n: queries in service).
+      heldSec: NaN,
       cpuUtilisation: cpuUtilisation(run, s),
       workByWorkload: Float64Array.from(run.stWork.slice(s * nW, (s + 1) * nW)),
       series: { utilisation: util, queueDepth: depth, busy, hitRatio: hit, instances: inst },
