@@ -797,7 +797,8 @@ export class RequestLevelRun {
       this.lv[(s << LV_SHIFT) + LV_BUSY]!--;
       if (this.qLen[g]! > 0 && this.qBusy[g]! < this.qServers[g]!) this.startNextWaiting(s, g);
     }
-    if (this.measuring) this.recordDeparture(job, s);
+    // A caller that keeps its thread leaves the station when it lets go of it (releaseHeld).
+    if (this.measuring && !keeps) this.recordDeparture(job, s);
     if (this.stErrorRate[s]! > 0 || this.stHasFaults[s] === 1) {
       if (this.serviceFailed(job, s)) return;
     }
@@ -819,7 +820,8 @@ export class RequestLevelRun {
     // An attempt whose caller gave up (timed out) goes on unheld.
     const req = this.ji[o + J_REQ]!;
     if (req !== NONE && this.rAttemptId[req] !== this.ji[o + J_ATTEMPT_ID]) return false;
-    this.ji[o + J_HELD] = this.held.take(g, s, this.now, this.ji[o + J_HELD]!);
+    const f = job << JOB_FLOAT_SHIFT;
+    this.ji[o + J_HELD] = this.held.take(g, s, this.jf[f + JF_ARRIVE]!, this.jf[f + JF_START]!, this.ji[o + J_HELD]!);
     return true;
   }
 
@@ -837,8 +839,8 @@ export class RequestLevelRun {
       this.touch(s);
       this.qBusy[g]!--;
       this.lv[(s << LV_SHIFT) + LV_BUSY]!--;
-      // Time held is time this workload occupied the server.
-      if (this.measuring) this.stWork[s * this.nW + w]! += this.now - held.since[h]!;
+      // It leaves the station now: its stay there, and its work (time held is time this workload occupied the server), run to here.
+      if (this.measuring) this.heldDeparture(s, w, held.arrive[h]!, held.start[h]!);
       held.give(h);
       if (this.qLen[g]! > 0 && this.qBusy[g]! < this.qServers[g]!) this.startNextWaiting(s, g);
       h = next;
@@ -907,6 +909,16 @@ export class RequestLevelRun {
     this.stWaitSum[s]! += start - arrive;
     this.stSojournHist[s]!.add(sojourn);
     this.stWork[s * this.nW + this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!]! += now - start;
+  }
+
+  /** A departure's measures, for a caller that held its thread until now. */
+  private heldDeparture(s: number, w: number, arrive: number, start: number): void {
+    const sojourn = this.now - arrive;
+    this.stDepartures[s]!++;
+    this.stSojournSum[s]! += sojourn;
+    this.stWaitSum[s]! += start - arrive;
+    this.stSojournHist[s]!.add(sojourn);
+    this.stWork[s * this.nW + w]! += this.now - start;
   }
 
   /** The service ends in an error (the station's rate, or a fault's): fails the job and returns true. */

@@ -4,8 +4,9 @@
  * synchronously keeps its thread until the call is answered, fails or times
  * out. Each job's held servers form a short linked list (most recent first)
  * of records here; the job's J_HELD field is the head. A record is the queue
- * (instance) held, its station, and when the hold began (the station's work
- * share counts the held time).
+ * (instance) held, its station, and when the job arrived there and started
+ * service: it leaves the station when the hold ends, so its stay there (and
+ * its workload's work share) runs to that moment.
  */
 import { doubles, grownDoubles, grownIntegers, integers } from '../engine/arrays';
 
@@ -13,7 +14,8 @@ export class HeldServers {
   readonly queue: number[] = integers(0);
   readonly station: number[] = integers(0);
   readonly next: number[] = integers(0);
-  readonly since: number[] = doubles(0);
+  readonly arrive: number[] = doubles(0);
+  readonly start: number[] = doubles(0);
   private readonly free: number[] = integers(0);
   private freeTop = 0;
   private cap = 0;
@@ -23,12 +25,13 @@ export class HeldServers {
   }
 
   /** A new record in front of `next` (a list head or NONE): returns the new head. */
-  take(queue: number, station: number, since: number, next: number): number {
+  take(queue: number, station: number, arrive: number, start: number, next: number): number {
     if (this.freeTop === 0) this.grow(this.cap * 2);
     const h = this.free[--this.freeTop]!;
     this.queue[h] = queue;
     this.station[h] = station;
-    this.since[h] = since;
+    this.arrive[h] = arrive;
+    this.start[h] = start;
     this.next[h] = next;
     return h;
   }
@@ -42,7 +45,8 @@ export class HeldServers {
     grownIntegers(this.queue, capacity);
     grownIntegers(this.station, capacity);
     grownIntegers(this.next, capacity);
-    grownDoubles(this.since, capacity);
+    grownDoubles(this.arrive, capacity);
+    grownDoubles(this.start, capacity);
     grownIntegers(this.free, capacity);
     for (let h = capacity - 1; h >= old; h--) this.free[this.freeTop++] = h;
     this.cap = capacity;

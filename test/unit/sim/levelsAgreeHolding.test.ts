@@ -56,14 +56,18 @@ const callers: Record<string, [string, number]> = {
 
 describe('held callers: the two levels agree', () => {
   for (const [name, model] of Object.entries(cases)) {
-    it(`${name}: each component's connections in use within 3 %, throughput within 2 %, p95 within 10 %`, () => {
+    it(`${name}: each component's connections in use within 3 % and mean stay within 5 %, throughput within 2 %, p95 within 10 %`, () => {
       const request = run(model, 1, 'request');
       const horizon = run(model, 1, 'horizon');
       expect(relativeError(horizon.totals.throughputPerSec, request.totals.throughputPerSec)).toBeLessThan(0.02);
       expect(relativeError(horizon.totals.p95Ms, request.totals.p95Ms)).toBeLessThan(0.1);
       for (const c of request.components) {
         const h = horizon.components.find((x) => x.id === c.id)!;
-        if (c.connectionsInUse > 0.1) expect(relativeError(h.connectionsInUse, c.connectionsInUse), c.id).toBeLessThan(0.03);
+        if (c.connectionsInUse > 0.1) {
+          expect(relativeError(h.connectionsInUse, c.connectionsInUse), c.id).toBeLessThan(0.03);
+          // A caller's stay at its station runs until it lets go of its thread, at both levels.
+          expect(relativeError(h.meanSojournMs, c.meanSojournMs), `${c.id} sojourn`).toBeLessThan(0.05);
+        }
       }
       // The first caller holds at both levels: it is busy far longer than its own service (λ × S).
       const [id, ownBusy] = callers[name]!;

@@ -92,7 +92,7 @@ describe('held callers (request level)', () => {
     expect(workload(r, 'pay').errors).toBeGreaterThan(300);
   });
 
-  it('nested callers each hold: auth waits for the app, which waits for the database (connections in use = λ × the rest of the call)', () => {
+  it('nested callers each hold: auth waits for the app, which waits for the database (connections in use and stay = the rest of the call)', () => {
     const model: ModelInput = {
       traffic: { ratePerSec: 50, durationSec: 300, warmupSec: 10 },
       components: {
@@ -107,6 +107,13 @@ describe('held callers (request level)', () => {
     expect(relativeError(component(r, 'auth').connectionsInUse, 50 * 0.038)).toBeLessThan(0.03);
     expect(relativeError(component(r, 'app').connectionsInUse, 50 * 0.032)).toBeLessThan(0.03);
     expect(relativeError(component(r, 'db').connectionsInUse, 50 * 0.02)).toBeLessThan(0.03);
+    // A caller stays at its station until it lets go of its thread: its mean stay is the rest of the call, and Little's law holds there.
+    expect(relativeError(component(r, 'auth').meanSojournMs, 38)).toBeLessThan(0.01);
+    expect(relativeError(component(r, 'app').meanSojournMs, 32)).toBeLessThan(0.01);
+    for (const id of ['auth', 'app', 'db']) {
+      const c = component(r, id);
+      expect(relativeError(c.meanInSystem, c.arrivalRatePerSec * (c.meanSojournMs / 1000)), id).toBeLessThan(0.01);
+    }
     // The answer itself is as fast as before: holding costs threads, not latency, below saturation.
     expect(relativeError(workload(r, 'login').meanMs, 38)).toBeLessThan(0.01);
   });
