@@ -156,7 +156,7 @@ export function evaluate(cond: Condition, ctx: ConditionContext): ConditionOutco
     const hits = result.explanation.saturated.filter((s) => s.drivenBy === cond.saturatedBy && (!cond.kind || result.components.find((c) => c.id === s.component)?.kind === cond.kind));
     return {
       holds: hits.length > 0,
-      evidence: hits.map((s) => `${s.component} reached ${Math.round(s.utilisation * 100)} % busy; ${Math.round(s.drivenByShare * 100)} % of its work came from ${named(s.drivenBy ?? '')}`),
+      evidence: hits.map((s) => `${s.component} reached ${Math.round(s.utilisation * 100)} % busy${s.resource === 'cpu' ? ' (its CPU)' : ''}; ${Math.round(s.drivenByShare * 100)} % of its work came from ${named(s.drivenBy ?? '')}`),
     };
   }
   if ('designLacks' in cond) return { holds: !hasKind(design, cond.designLacks), evidence: hasKind(design, cond.designLacks) ? [] : [`the design has no ${kindLabel(cond.designLacks)}`] };

@@ -26,6 +26,11 @@ const count = (n: number): string => Math.round(n).toLocaleString('en-US');
 const pct = (n: number): string => `${Number(n.toPrecision(3))} %`;
 const listed = (xs: string[]): string => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
+function inBackground(build: ModelBuild, workload: string, component: string): boolean {
+  const path = build.paths[workload];
+  return path?.asyncFrom != null && path.hops.indexOf(component) >= path.asyncFrom;
+}
+
 /** Components on a workload's path after the given one, by id, in order (for "waiting on ..."). */
 function callsAfter(build: ModelBuild, workload: string, component: string): string[] {
   const path = build.paths[workload];
@@ -50,6 +55,16 @@ export function outcomeHints(scenario: ScenarioSpec, design: Design, result: Sim
         title: `${w.label}: the fallback is not an answer`,
         text: `When an attempt fails, ${w.label} answers with ${w.fallback?.gives ?? 'a degraded response'}. The user did not get what they came for, so each of those answers counts as a failure. A fallback hides the failure from the dashboard; it does not remove it. Look at why the attempts failed in the first place.`,
         evidence: [`${w.label}: ${pct(fallbackPct)} of requests (${count(r.fallbacks)}) answered with ${w.fallback?.gives ?? 'the fallback'}, counted as failed`],
+        lessons: [],
+      });
+    }
+    const fallbackLimit = w.fallback?.maxPct ?? 1;
+    if (r.fallbackAcceptable && fallbackPct > fallbackLimit) {
+      hints.push({
+        id: `fallback-too-often-${w.id}`,
+        title: `${w.label} leans on its fallback`,
+        text: `${w.fallback?.gives ?? 'A degraded answer'} is acceptable now and then, when something breaks. Here it is how many users were served, which means the real path could not keep up. Look at why the attempts failed or timed out.`,
+        evidence: [`${w.label}: ${pct(fallbackPct)} of requests answered with ${w.fallback?.gives ?? 'the fallback'} (at most ${pct(fallbackLimit)} allowed)`],
         lessons: [],
       });
     }
@@ -101,11 +116,12 @@ export function outcomeHints(scenario: ScenarioSpec, design: Design, result: Sim
     const policy = design.policies[w.id];
     hints.push({
       id: `held-by-calls-${c.id}`,
-      title: `${c.id}'s threads are stuck waiting on ${calls.length > 0 ? listed(calls) : 'its calls'}`,
+      title: `The threads of ${c.id} are stuck waiting on ${calls.length > 0 ? listed(calls) : 'its calls'}`,
       text: `A thread that makes a call keeps waiting until the call answers or times out. When the calls are slow, the threads fill up with waiting, and every workload that needs ${c.id} queues behind them, even those that never make the call. A timeout frees the thread sooner; moving the call behind a queue frees it at once.`,
       evidence: [`${c.id} reached ${Math.round(s.utilisation * 100)} % busy, and ${Math.round((c.waitingOnCallsShare ?? 0) * 100)} % of its busy time was threads waiting on calls`, `${Math.round(s.drivenByShare * 100)} % of its busy time came from ${w.label}`],
       lessons: lessonsFor('long-running-tasks'),
-      ...(policy && policy.timeoutMs === null ? { remedy: { description: `a 1-second timeout on ${w.label}'s attempts`, patch: [{ setPolicy: { workload: w.id, timeoutMs: 1000 } }] } } : {}),
+      // A request's timeout frees a thread on the request path; a worker behind a queue waits regardless.
+      ...(policy && policy.timeoutMs === null && !inBackground(build, w.id, c.id) ? { remedy: { description: `a 1-second timeout on ${w.label}'s attempts`, patch: [{ setPolicy: { workload: w.id, timeoutMs: 1000 } }] } } : {}),
     });
   }
   return hints;

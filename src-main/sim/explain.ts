@@ -23,7 +23,8 @@ export function explain({ components, workloads, workByWorkload }: ExplainInput)
     const queueing = c.peakQueueDepth > Math.max(10, c.servers);
     // The CPU behind the connections or threads can run out first: a big pool in front of two cores.
     const cpuPeak = c.peakCpuUtilisation ?? 0;
-    const cpuHot = cpuPeak >= SATURATION_UTILISATION && cpuPeak >= c.peakUtilisation;
+    // A caller whose threads also ran out is named for its threads (they filled up waiting first).
+    const cpuHot = cpuPeak >= SATURATION_UTILISATION && cpuPeak >= c.peakUtilisation && (c.peakUtilisation < SATURATION_UTILISATION || (c.waitingOnCallsShare ?? 0) < 0.5);
     const hot = cpuHot || c.peakUtilisation >= SATURATION_UTILISATION || c.utilisation >= MEAN_SATURATION;
     if (!hot && !(queueing && c.peakUtilisation >= 0.8)) return;
     const work = workByWorkload[i] ?? [];

@@ -743,7 +743,9 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       const s = h.station;
       hopLatency(w, i);
       const after = skips[s] ? (1 - hit[s]!) * rest[i + 1]! + hit[s]! * rest[Math.min(i + 1 + h.skipOnHit, end)]! : rest[i + 1]!;
-      rest[i] = hopLat.shift + hopLat.mean + after;
+      // A visit turned away (a failing or limiting station) answers after the network hop; one that errs ends the chain.
+      const base = st[s]!.baseLatencySec;
+      rest[i] = base + (1 - reject[s]!) * (hopLat.shift - base + hopLat.mean + (1 - errorP[s]!) * after);
       held[i] = st[s]!.holdsCaller ? Math.min(rest[i + 1]!, cap) : 0;
     }
   }

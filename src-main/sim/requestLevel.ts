@@ -218,6 +218,11 @@ export class RequestLevelRun {
   declare readonly stCpuLevel: number[];
   declare readonly stCpuLast: number[];
   declare readonly stCpuArea: number[];
+  /** The same integral per series interval (s · B + b), and the interval of the last change. */
+  declare readonly stCpuSeries: number[];
+  declare readonly stCpuBucket: number[];
+  /** Server-seconds callers held their threads at each station while their calls went on (holds that ended in the measured window). */
+  declare readonly stHeldSec: number[];
 
   // Per-queue state (a station has one queue per instance, or one shared).
   declare readonly qBusy: number[];
@@ -370,6 +375,9 @@ export class RequestLevelRun {
     this.stCpuLevel = doubles(S);
     this.stCpuLast = doubles(S);
     this.stCpuArea = doubles(S);
+    this.stCpuSeries = doubles(S * B);
+    this.stCpuBucket = integers(S);
+    this.stHeldSec = doubles(S);
     this.qServers = stations.qServers;
     this.qLen = stations.qLen;
     this.qHead = stations.qHead;
@@ -821,7 +829,7 @@ export class RequestLevelRun {
     const req = this.ji[o + J_REQ]!;
     if (req !== NONE && this.rAttemptId[req] !== this.ji[o + J_ATTEMPT_ID]) return false;
     const f = job << JOB_FLOAT_SHIFT;
-    this.ji[o + J_HELD] = this.held.take(g, s, this.jf[f + JF_ARRIVE]!, this.jf[f + JF_START]!, this.ji[o + J_HELD]!);
+    this.ji[o + J_HELD] = this.held.take(g, s, this.jf[f + JF_ARRIVE]!, this.jf[f + JF_START]!, this.now, this.ji[o + J_HELD]!);
     return true;
   }
 
@@ -840,7 +848,7 @@ export class RequestLevelRun {
       this.qBusy[g]!--;
       this.lv[(s << LV_SHIFT) + LV_BUSY]!--;
       // It leaves the station now: its stay there, and its work (time held is time this workload occupied the server), run to here.
-      if (this.measuring) this.heldDeparture(s, w, held.arrive[h]!, held.start[h]!);
+      if (this.measuring) this.heldDeparture(s, w, held.arrive[h]!, held.start[h]!, held.since[h]!);
       held.give(h);
       if (this.qLen[g]! > 0 && this.qBusy[g]! < this.qServers[g]!) this.startNextWaiting(s, g);
       h = next;
@@ -883,10 +891,31 @@ export class RequestLevelRun {
     return this.stQueueCount[s] === 1 ? Math.max(1, this.lv[(s << LV_SHIFT) + LV_INSTANCES]!) : 1;
   }
 
-  /** Adds the time since the CPU level of station s last changed to its integral. */
+  /** Adds the time since the CPU level of station s last changed to its integrals (per interval, and over the measured window). */
   private touchCpu(s: number): void {
-    if (this.measuring) this.stCpuArea[s]! += this.stCpuLevel[s]! * (this.now - this.stCpuLast[s]!);
-    this.stCpuLast[s] = this.now;
+    const now = this.now;
+    const last = this.stCpuLast[s]!;
+    const level = this.stCpuLevel[s]!;
+    if (level > 0 && now > last) {
+      if (this.measuring) this.stCpuArea[s]! += level * (now - last);
+      const b = this.stCpuBucket[s]!;
+      if (b === this.curBucket) this.stCpuSeries[s * this.B + b]! += level * (now - last);
+      else this.cpuAcrossIntervals(s, b, last, level);
+    }
+    this.stCpuLast[s] = now;
+    this.stCpuBucket[s] = this.curBucket;
+  }
+
+  /** The CPU level of station s from `from` (in interval b) to now, split at interval ends. */
+  private cpuAcrossIntervals(s: number, b: number, from: number, level: number): void {
+    const base = s * this.B;
+    while (b < this.curBucket) {
+      const end = (b + 1) * this.bucketSec;
+      if (end > from) this.stCpuSeries[base + b]! += level * (end - from);
+      from = end;
+      b++;
+    }
+    if (this.now > from) this.stCpuSeries[base + b]! += level * (this.now - from);
   }
 
   private unlockRow(job: number, s: number): void {
@@ -912,8 +941,9 @@ export class RequestLevelRun {
   }
 
   /** A departure's measures, for a caller that held its thread until now. */
-  private heldDeparture(s: number, w: number, arrive: number, start: number): void {
+  private heldDeparture(s: number, w: number, arrive: number, start: number, since: number): void {
     const sojourn = this.now - arrive;
+    this.stHeldSec[s]! += this.now - since;
     this.stDepartures[s]!++;
     this.stSojournSum[s]! += sojourn;
     this.stWaitSum[s]! += start - arrive;
@@ -1146,7 +1176,7 @@ export class RequestLevelRun {
   private onWarmupEnd(): void {
     for (let s = 0; s < this.nS; s++) {
       this.touch(s);
-      this.stCpuLast[s] = this.now;
+      if (this.stCpuCores[s]! > 0) this.touchCpu(s);
     }
     this.measuring = true;
   }

@@ -4,9 +4,9 @@
  * synchronously keeps its thread until the call is answered, fails or times
  * out. Each job's held servers form a short linked list (most recent first)
  * of records here; the job's J_HELD field is the head. A record is the queue
- * (instance) held, its station, and when the job arrived there and started
- * service: it leaves the station when the hold ends, so its stay there (and
- * its workload's work share) runs to that moment.
+ * (instance) held, its station, when the job arrived there, started service
+ * and finished it (the hold began): it leaves the station when the hold ends,
+ * so its stay there (and its workload's work share) runs to that moment.
  */
 import { doubles, grownDoubles, grownIntegers, integers } from '../engine/arrays';
 
@@ -16,6 +16,7 @@ export class HeldServers {
   readonly next: number[] = integers(0);
   readonly arrive: number[] = doubles(0);
   readonly start: number[] = doubles(0);
+  readonly since: number[] = doubles(0);
   private readonly free: number[] = integers(0);
   private freeTop = 0;
   private cap = 0;
@@ -25,13 +26,14 @@ export class HeldServers {
   }
 
   /** A new record in front of `next` (a list head or NONE): returns the new head. */
-  take(queue: number, station: number, arrive: number, start: number, next: number): number {
+  take(queue: number, station: number, arrive: number, start: number, since: number, next: number): number {
     if (this.freeTop === 0) this.grow(this.cap * 2);
     const h = this.free[--this.freeTop]!;
     this.queue[h] = queue;
     this.station[h] = station;
     this.arrive[h] = arrive;
     this.start[h] = start;
+    this.since[h] = since;
     this.next[h] = next;
     return h;
   }
@@ -47,6 +49,7 @@ export class HeldServers {
     grownIntegers(this.next, capacity);
     grownDoubles(this.arrive, capacity);
     grownDoubles(this.start, capacity);
+    grownDoubles(this.since, capacity);
     grownIntegers(this.free, capacity);
     for (let h = capacity - 1; h >= old; h--) this.free[this.freeTop++] = h;
     this.cap = capacity;

@@ -103,11 +103,11 @@ export function collectResults(run: RequestLevelRun): RawRun {
       hits: run.stHits[s]!,
       lookups: run.stLookups[s]!,
       deadLettered: run.stDead[s]!,
+      heldSec: run.stHeldSec[s]!,
       // The time-average of min(cores, n · share) / cores per instance (n: queries in service).
-      heldSec: NaN,
       cpuUtilisation: cpuUtilisation(run, s),
       workByWorkload: Float64Array.from(run.stWork.slice(s * nW, (s + 1) * nW)),
-      series: { utilisation: util, queueDepth: depth, busy, hitRatio: hit, instances: inst },
+      series: { utilisation: util, queueDepth: depth, busy, hitRatio: hit, instances: inst, ...(run.stCpuCores[s]! > 0 ? { cpu: cpuSeries(run, s) } : {}) },
     };
   });
   void nS;
@@ -133,4 +133,15 @@ function cpuUtilisation(run: RequestLevelRun, s: number): number {
   const instanceSec = run.areas.total(s, AREA_INSTANCES);
   if (!(cores > 0) || !(instanceSec > 0)) return NaN;
   return (run.stCpuArea[s]! * run.stCpuShare[s]!) / (cores * instanceSec);
+}
+
+/** A station's CPU utilisation per series interval (its CPU level's integral over its cores' instance-seconds). */
+function cpuSeries(run: RequestLevelRun, s: number): Float64Array {
+  const out = new Float64Array(run.B);
+  const perCore = run.stCpuShare[s]! / run.stCpuCores[s]!;
+  for (let b = 0; b < run.B; b++) {
+    const instanceSec = run.areas.inBucket(s, b, AREA_INSTANCES);
+    out[b] = instanceSec > 0 ? (run.stCpuSeries[s * run.B + b]! * perCore) / instanceSec : 0;
+  }
+  return out;
 }

@@ -1,0 +1,176 @@
+// Designs that used to pass a scenario without its insight (tricks) now fail, each with a hint that
+// names the reason; a second good design per scenario, shaped unlike the reference, passes. The
+// designs are files in test/fixtures/designs/, graded as the app grades them.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadScenarios } from '../../../src-main/scenarios/loadScenarios';
+import { readDesign } from '../../../src-main/scenarios/designs';
+import { designToModel } from '../../../src-main/scenarios/designToModel';
+import { gradeDesign } from '../../../src-main/scenarios/runScenario';
+import type { ScenarioRunResult } from '../../../src-main/scenarios/types';
+
+const set = loadScenarios(resolve(import.meta.dirname, '../../../scenarios'));
+const scenario = (id: string) => set.scenarios.find((s) => s.id === id)!;
+const design = (scenarioId: string, file: string) => readDesign(scenario(scenarioId), JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/designs', `${file}.json`), 'utf8')), file);
+
+function grade(scenarioId: string, file: string, drill?: string): Omit<ScenarioRunResult, 'attemptId' | 'at'> {
+  const out = gradeDesign(scenario(scenarioId), design(scenarioId, file), { seed: 1, drill, remedies: false });
+  if (out.status !== 'complete') throw new Error('cancelled');
+  return out.run;
+}
+
+const failing = (run: ReturnType<typeof grade>) => run.terms.filter((t) => !t.pass).map((t) => t.term);
+const hintIds = (run: ReturnType<typeof grade>) => run.hints.map((h) => h.id);
+
+describe('a fallback is not a success', () => {
+  // A short timeout with "fallback answer" ticked on every workload used to pass all five scenarios.
+  for (const id of ['catalogue-celebrity', 'checkout-contention', 'email-workers', 'place-order', 'flash-sale']) {
+    it(`${id}: timeouts of 200 ms with fallbacks fail, and a hint says the fallback answered nothing`, () => {
+      const run = grade(id, `${id}-fallback`);
+      expect(run.pass).toBe(false);
+      expect(failing(run)).toContain('uptime');
+      const fallbackHint = run.hints.find((h) => h.id.startsWith('fallback-'));
+      expect(fallbackHint, hintIds(run).join(', ')).toBeDefined();
+      expect(fallbackHint!.evidence.join(' ')).toMatch(/answered with/);
+    });
+  }
+
+  it('an acceptable fallback (a stale product page) counts as up, but only within its limit', () => {
+    const run = grade('catalogue-celebrity', 'catalogue-celebrity-fallback');
+    const browse = run.result.workloads.find((w) => w.id === 'browse')!;
+    const order = run.result.workloads.find((w) => w.id === 'order')!;
+    expect(browse.fallbackAcceptable).toBe(true);
+    expect(order.fallbackAcceptable).toBe(false);
+    // Browse's fallbacks count towards its uptime; the orders' do not.
+    expect(browse.uptimePct).toBeGreaterThan(order.uptimePct + 10);
+    expect(failing(run)).toContain('View a product: answered with a product page from a stale copy');
+    expect(hintIds(run)).toContain('fallback-too-often-browse');
+  });
+});
+
+describe('a pool is only as big as the work behind it', () => {
+  it('catalogue: a pool of 500 connections and no cache fails, with the database CPU named', () => {
+    const run = grade('catalogue-celebrity', 'catalogue-celebrity-pool-trick');
+    expect(run.pass).toBe(false);
+    const db = run.result.explanation.saturated.find((s) => s.component === 'db')!;
+    expect(db.resource).toBe('cpu');
+    expect(db.drivenBy).toBe('browse');
+    const noCache = run.hints.find((h) => h.id === 'no-cache')!;
+    expect(noCache.evidence.join(' ')).toMatch(/db reached \d+ % busy \(its CPU\)/);
+  });
+});
+
+describe('steps happen only where they can', () => {
+  it('checkout: a queue at the front door cannot answer page views or logins (the design check says so)', () => {
+    const build = designToModel(scenario('checkout-contention'), design('checkout-contention', 'checkout-contention-front-queue'));
+    expect(build.model).toBeNull();
+    const messages = build.problems.filter((p) => p.severity === 'error').map((p) => p.message);
+    expect(messages.some((m) => /Browse: "load the products" is what the user is waiting for.*cannot answer a read/.test(m))).toBe(true);
+    expect(messages.some((m) => /Log in: "check the password" is what the user is waiting for/.test(m))).toBe(true);
+  });
+
+  it('checkout: a cache on the write path never skips saving the order or charging the card, and the design still fails', () => {
+    const s = scenario('checkout-contention');
+    const build = designToModel(s, design('checkout-contention', 'checkout-contention-cache-on-writes'));
+    expect(build.problems.some((p) => p.severity === 'warning' && /Checkout goes through cache, but a cache cannot "save the order"/.test(p.message))).toBe(true);
+    const run = grade('checkout-contention', 'checkout-contention-cache-on-writes');
+    expect(run.pass).toBe(false);
+    // Every checkout that got through reached the payment provider: none skipped it on a cache hit.
+    const checkout = run.result.workloads.find((w) => w.id === 'checkout')!;
+    const payments = run.result.components.find((c) => c.id === 'payments')!;
+    expect(payments.arrivals).toBeGreaterThanOrEqual(checkout.successes);
+  });
+
+  it('catalogue: orders routed through the cache are all written (a hit skips only reads)', () => {
+    const run = grade('catalogue-celebrity', 'catalogue-celebrity-orders-through-cache');
+    const order = run.result.workloads.find((w) => w.id === 'order')!;
+    const browse = run.result.workloads.find((w) => w.id === 'browse')!;
+    const cache = run.result.components.find((c) => c.kind === 'redisCache')!;
+    const db = run.result.components.find((c) => c.id === 'db')!;
+    const browseMisses = browse.userRequests * (1 - (cache.cacheHitRatio ?? 0));
+    // The database sees the browse misses and every order, not three orders in four skipped.
+    expect(db.arrivals).toBeGreaterThan(0.99 * (browseMisses + order.userRequests));
+  });
+});
+
+describe('late and lost background work fails the run', () => {
+  it('email: half the workers pass no more: sends done later than 5 minutes are a failing term with a hint', () => {
+    const run = grade('email-workers', 'email-workers-too-few-workers');
+    expect(run.pass).toBe(false);
+    expect(failing(run)).toContain('Send an email: background work late (over 5 min) or lost');
+    expect(run.result.workloads.find((w) => w.id === 'send')!.asyncLate).toBeGreaterThan(1_000_000);
+    const hint = run.hints.find((h) => h.id === 'background-late-send')!;
+    expect(hint.evidence.join(' ')).toMatch(/done later than 5 minutes/);
+    expect(hint.evidence.join(' ')).toMatch(/renderers ran out of threads/);
+  });
+
+  it('email: the mailer-down drill on the reference dead-letters sends, and the run fails', () => {
+    const run = grade('email-workers', 'email-workers-second-good', 'mailer-down');
+    expect(run.pass).toBe(false);
+    expect(run.result.workloads.find((w) => w.id === 'send')!.deadLettered).toBeGreaterThan(0);
+    expect(failing(run)).toContain('Send an email: background work late (over 5 min) or lost');
+  });
+
+  it('"Passed" never stands beside lost work: every passing run leaves background work within its allowance', () => {
+    for (const id of ['checkout-contention', 'email-workers', 'place-order', 'flash-sale']) {
+      const run = grade(id, `${id}-second-good`);
+      expect(run.pass, id).toBe(true);
+      for (const w of run.result.workloads) {
+        if (w.asyncCompleted === 0) continue;
+        expect(w.asyncLate + w.deadLettered, `${id} ${w.id}`).toBeLessThanOrEqual(0.001 * (w.successes + w.late));
+      }
+    }
+  });
+});
+
+describe('a slow dependency holds its callers', () => {
+  it('checkout: charging the card while the user waits fills the app threads, and the slow drill makes it worse', () => {
+    const calm = grade('checkout-contention', 'checkout-contention-sync-charge');
+    const slow = grade('checkout-contention', 'checkout-contention-sync-charge', 'payments-slow');
+    expect(calm.pass).toBe(false);
+    const app = calm.result.explanation.saturated.find((s) => s.component === 'app')!;
+    expect(app.drivenBy).toBe('checkout');
+    expect(calm.result.components.find((c) => c.id === 'app')!.waitingOnCallsShare).toBeGreaterThan(0.5);
+    expect(hintIds(calm)).toContain('held-by-calls-app');
+    // Browse never calls the provider, yet it waits for app threads the checkouts hold.
+    expect(calm.result.workloads.find((w) => w.id === 'browse')!.uptimePct).toBeLessThan(50);
+    expect(slow.result.totals.p95Ms).toBeGreaterThan(calm.result.totals.p95Ms);
+  });
+
+  it('checkout: the same design with the charge behind a queue rides out the slow provider on the request path', () => {
+    const run = grade('checkout-contention', 'checkout-contention-second-good', 'payments-slow');
+    const up = run.terms.find((t) => t.term === 'uptime')!;
+    const p95 = run.terms.find((t) => t.term === 'p95 latency')!;
+    expect(up.pass && p95.pass).toBe(true);
+  });
+});
+
+describe('retries without an idempotency key duplicate side effects', () => {
+  it('place order: retrying without a key makes duplicates, graded and hinted; the key removes them', () => {
+    const run = grade('place-order', 'place-order-retries-without-key');
+    expect(run.pass).toBe(false);
+    expect(failing(run)).toContain('Done twice by a retry (a charge, a stock hold, an order, an email, a picking request)');
+    expect(run.result.workloads.find((w) => w.id === 'placeOrder')!.duplicates).toBeGreaterThan(0);
+    expect(hintIds(run)).toContain('duplicates');
+    const withKey = grade('place-order', 'place-order-second-good');
+    expect(withKey.result.workloads.find((w) => w.id === 'placeOrder')!.duplicates).toBe(0);
+    expect(withKey.pass).toBe(true);
+  });
+
+  it('place order: retrying the whole synchronous flow no longer rescues it', () => {
+    const run = grade('place-order', 'place-order-sync-retries');
+    expect(run.pass).toBe(false);
+    expect(run.result.workloads.find((w) => w.id === 'placeOrder')!.duplicates).toBeGreaterThan(0);
+    expect(hintIds(run)).toEqual(expect.arrayContaining(['everything-in-sequence', 'duplicates']));
+  });
+});
+
+describe('a second good design, shaped unlike the reference, passes', () => {
+  for (const id of ['catalogue-celebrity', 'checkout-contention', 'email-workers', 'place-order', 'flash-sale']) {
+    it(id, () => {
+      const run = grade(id, `${id}-second-good`);
+      expect(run.terms.filter((t) => !t.pass).map((t) => `${t.term}: ${t.measured}`)).toEqual([]);
+    });
+  }
+});
