@@ -5,6 +5,7 @@ import { trafficCurve } from './trafficCurve';
 import type { ComponentKind } from '../sim/defaults';
 import type { ScenarioDocument, ScenarioSummary } from './types';
 import { termUnit } from './terms';
+import { backgroundWithinMinutes } from './designToModel';
 
 export function scenarioSummary(s: LoadedScenario): ScenarioSummary {
   return {
@@ -42,7 +43,9 @@ export function scenarioDocument(s: LoadedScenario, lessonTitle: (id: string) =>
       description: w.description,
       share: w.share,
       deadlineMs: w.deadlineMs,
-      steps: w.steps.map((st) => ({ label: st.label, doneBy: [...st.doneBy], mustFinishFirst: st.mustFinishFirst ?? false })),
+      steps: w.steps.map((st) => ({ label: st.label, doneBy: [...st.doneBy], mustFinishFirst: st.mustFinishFirst ?? false, sideEffect: st.sideEffect ?? null })),
+      fallback: w.fallback ? { gives: w.fallback.gives, acceptable: w.fallback.acceptable } : null,
+      backgroundWithinMinutes: backgroundWithinMinutes(w),
     })),
     palette: s.offered.map((k) => paletteEntry(k as ComponentKind)),
     fixed: (s.fixed ?? []).map((f) => ({ id: f.id, kind: f.kind as ComponentKind, label: f.label, purpose: f.purpose })),

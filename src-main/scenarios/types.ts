@@ -73,6 +73,8 @@ export interface WorkStepView {
   doneBy: string[];
   /** Must finish before the user is answered (may not sit behind a queue or stream). */
   mustFinishFirst: boolean;
+  /** What it changes in the world ("a charge"), which a retry without an idempotency key can do twice; null if nothing. */
+  sideEffect: string | null;
 }
 
 export interface WorkloadView {
@@ -83,6 +85,10 @@ export interface WorkloadView {
   share: number;
   deadlineMs: number;
   steps: WorkStepView[];
+  /** What a fallback answer gives the user, and whether it counts as up. */
+  fallback: { gives: string; acceptable: boolean } | null;
+  /** Background work of this workload must be done within this many minutes. */
+  backgroundWithinMinutes: number;
 }
 
 export interface DrillView {
