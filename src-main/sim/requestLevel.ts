@@ -16,6 +16,11 @@
  * until the job finishes, fails, or its attempt times out (request/holds.ts).
  * A pooled store with a CPU (StationPlan.cpu) stretches each query's service
  * by max(1, n · share / cores), n the queries in service on its instance.
+ * Side effects (HOP_EFFECT hops, and a queue's hand-off of a message that
+ * will do those behind it) are marked per request and per message: one done
+ * again by another attempt (a timed-out one included: the server carried
+ * on) or a later delivery is a duplicate. A finished request whose timed-out
+ * attempts still run keeps its slot until they end (rOrphans).
  *
  * This file is the event loop and its handlers. Beside it, in request/:
  * events.ts (event kinds, outcomes), jobs.ts (the packed job record),
@@ -75,6 +80,7 @@ const J_FILL_STATION = jobs.J_FILL_STATION;
 const J_FROM_QUEUE = jobs.J_FROM_QUEUE;
 const J_GH = jobs.J_GH;
 const J_HELD = jobs.J_HELD;
+const J_EFFECTS = jobs.J_EFFECTS;
 const J_HOP = jobs.J_HOP;
 const J_NEXT = jobs.J_NEXT;
 const J_QUEUE = jobs.J_QUEUE;
@@ -91,6 +97,7 @@ const JOB_INT_SHIFT = jobs.JOB_INT_SHIFT;
 const RETRY_NONE = workloadsModule.RETRY_NONE;
 const HOP_HOLDS = hopsModule.HOP_HOLDS;
 const HOP_CPU = hopsModule.HOP_CPU;
+const HOP_EFFECT = hopsModule.HOP_EFFECT;
 const LV_SHIFT = areaConstants.LV_SHIFT;
 const LV_BUSY = areaConstants.LV_BUSY;
 const LV_QUEUED = areaConstants.LV_QUEUED;
@@ -135,6 +142,8 @@ interface SpareArrays {
   rLive: number[];
   rStart: number[];
   rFree: number[];
+  rEffects: number[];
+  rOrphans: number[];
 }
 let spare: SpareArrays | null = null;
 /** Larger arrays are not kept between runs (memory). */
@@ -171,8 +180,12 @@ export class RequestLevelRun {
   declare readonly hopMax: number[];
   declare readonly hopLogMu: number[];
   declare readonly hopLogSigma: number[];
-  /** HOP_HOLDS | HOP_CPU per hop (0 for most: the common path reads only this). */
+  /** HOP_HOLDS | HOP_CPU | HOP_EFFECT per hop (0 for most: the common path reads only this). */
   declare readonly hopFlags: number[];
+  /** Per hop with HOP_EFFECT, the side-effect bits its service completes (HopTable.effects). */
+  declare readonly hopEffects: number[];
+  /** Per workload, 1 when its side effects may be repeated (effect hops, no idempotency key). */
+  declare readonly wRepeats: number[];
   declare readonly wHopStart: number[];
   declare readonly wHopCount: number[];
   declare readonly wSyncEnd: number[];
@@ -188,6 +201,8 @@ export class RequestLevelRun {
   declare readonly wRetry: number[];
   declare readonly wFallback: number[];
   declare readonly wPriority: number[];
+  /** Background completions later than this (s) after the message's birth are late (Infinity: no deadline). */
+  declare readonly wBackgroundDeadline: number[];
   declare readonly wp: WorkloadParams;
 
   // Station parameters and state.
@@ -287,6 +302,14 @@ export class RequestLevelRun {
   private rJob: number[] = integers(0);
   rLive: number[] = integers(0);
   rStart: number[] = doubles(0);
+  /** Per request of a workload whose effects may repeat: the side-effect bits (HopTable.effects) any of its attempts has done. */
+  private rEffects: number[] = integers(0);
+  /**
+   * Per request of such a workload: its attempts that timed out and whose jobs still go on (their
+   * effects are the request's too). A finished request's slot is freed once this falls to 0; it is 0
+   * for every free slot.
+   */
+  private rOrphans: number[] = integers(0);
   private attemptSeq = 0;
 
   // Workload measures.
@@ -310,6 +333,10 @@ export class RequestLevelRun {
   declare readonly wAsyncDone: number[];
   declare readonly wAsyncSum: number[];
   declare readonly wDead: number[];
+  /** Background messages done later than their workload's background deadline (born in the measured window). */
+  declare readonly wAsyncLate: number[];
+  /** Side effects done again (a retried attempt or a redelivered message repeating one), for requests and messages born in the measured window. */
+  declare readonly wDuplicates: number[];
 
   readonly warnings: string[] = [];
 
@@ -340,6 +367,8 @@ export class RequestLevelRun {
     this.hopLogMu = hops.logMu;
     this.hopLogSigma = hops.logSigma;
     this.hopFlags = hops.flags;
+    this.hopEffects = hops.effects;
+    this.wRepeats = hops.repeats;
     this.wHopStart = hops.start;
     this.wHopCount = hops.count;
     this.wSyncEnd = hops.syncEnd;
@@ -353,6 +382,7 @@ export class RequestLevelRun {
     this.wMaxAttempts = wp.maxAttempts;
     this.wFallback = wp.fallback;
     this.wPriority = wp.priority;
+    this.wBackgroundDeadline = doublesFrom(plan.workloads, (w) => w.backgroundDeadlineSec);
 
     const st = (this.st = plan.stations);
     const stations = stationTable(plan, P);
@@ -445,6 +475,8 @@ export class RequestLevelRun {
     this.wAsyncDone = doubles(W);
     this.wAsyncSum = doubles(W);
     this.wDead = doubles(W);
+    this.wAsyncLate = doubles(W);
+    this.wDuplicates = doubles(W);
   }
 
   run(): RequestLevelOutcome {
@@ -490,12 +522,16 @@ export class RequestLevelRun {
     this.rLive.fill(0);
     this.rStart = s.rStart;
     this.rFree = s.rFree;
+    this.rEffects = s.rEffects;
+    this.rOrphans = s.rOrphans;
+    // A cancelled run may leave requests waiting for their timed-out attempts.
+    this.rOrphans.fill(0);
   }
 
   private lendSpare(): void {
     if (this.jCap > SPARE_MAX_JOBS || this.rCap > SPARE_MAX_JOBS) return;
-    const { ji, jf, jFree, rWorkload, rAttempts, rAttemptId, rJob, rLive, rStart, rFree } = this;
-    spare = { ji, jf, jFree, rWorkload, rAttempts, rAttemptId, rJob, rLive, rStart, rFree };
+    const { ji, jf, jFree, rWorkload, rAttempts, rAttemptId, rJob, rLive, rStart, rFree, rEffects, rOrphans } = this;
+    spare = { ji, jf, jFree, rWorkload, rAttempts, rAttemptId, rJob, rLive, rStart, rFree, rEffects, rOrphans };
   }
 
   /**
@@ -577,6 +613,7 @@ export class RequestLevelRun {
     this.rStart[req] = t;
     this.rAttempts[req] = 0;
     this.rLive[req] = 1;
+    this.rEffects[req] = 0;
     if (t >= this.warmupSec) this.wUser[w]!++;
     this.startAttempt(req);
   }
@@ -611,6 +648,8 @@ export class RequestLevelRun {
     this.rAttemptId[req] = 0;
     const job = this.rJob[req]!;
     if (this.ji[(job << JOB_INT_SHIFT) + J_HELD] !== NONE) this.releaseHeld(job);
+    // Its effects from here on are still the request's: the request waits for the job before its slot is reused.
+    if (this.wRepeats[this.rWorkload[req]!] === 1) this.rOrphans[req]!++;
     this.attemptFailed(req, OUTCOME_TIMEOUT);
   }
 
@@ -652,7 +691,12 @@ export class RequestLevelRun {
     }
     this.rLive[req] = 0;
     this.rAttemptId[req] = 0;
-    this.rFree[this.rFreeTop++] = req;
+    if (this.rOrphans[req] === 0) this.rFree[this.rFreeTop++] = req;
+  }
+
+  /** A timed-out attempt's job of workload w is over: its request, if finished and waiting for no other, is free. */
+  private orphanEnded(req: number, w: number): void {
+    if (this.wRepeats[w] === 1 && --this.rOrphans[req]! === 0 && this.rLive[req] === 0) this.rFree[this.rFreeTop++] = req;
   }
 
   private recordLatency(w: number, latency: number, measured: boolean): void {
@@ -810,6 +854,7 @@ export class RequestLevelRun {
     if (this.stErrorRate[s]! > 0 || this.stHasFaults[s] === 1) {
       if (this.serviceFailed(job, s)) return;
     }
+    if ((flags & HOP_EFFECT) !== 0) this.effectsDone(job, gh);
     const role = this.stRole[s]!;
     if (role === ROLE_CACHE) this.afterCache(job, s, gh);
     else if (role === ROLE_ASYNC) this.afterAsync(job, s);
@@ -831,6 +876,36 @@ export class RequestLevelRun {
     const f = job << JOB_FLOAT_SHIFT;
     this.ji[o + J_HELD] = this.held.take(g, s, this.jf[f + JF_ARRIVE]!, this.jf[f + JF_START]!, this.now, this.ji[o + J_HELD]!);
     return true;
+  }
+
+  /**
+   * The job's service at hop gh ended well, doing side effects (a sideEffect
+   * hop, or a queue's hand-off of a message that will do those behind it).
+   * Each done before for the same request (by any of its attempts, timed-out
+   * ones included) or the same message (in an earlier delivery) is a duplicate.
+   */
+  private effectsDone(job: number, gh: number): void {
+    const o = job << JOB_INT_SHIFT;
+    const bits = this.hopEffects[gh]!;
+    const req = this.ji[o + J_REQ]!;
+    let again: number;
+    let measured: boolean;
+    if (req !== NONE) {
+      const done = this.rEffects[req]!;
+      again = done & bits;
+      this.rEffects[req] = done | bits;
+      measured = this.rStart[req]! >= this.warmupSec;
+    } else {
+      const done = this.ji[o + J_EFFECTS]!;
+      again = done & bits;
+      this.ji[o + J_EFFECTS] = done | bits;
+      measured = this.jf[(job << JOB_FLOAT_SHIFT) + JF_MSG_START]! >= this.warmupSec;
+    }
+    if (again !== 0 && measured) {
+      let n = 0;
+      for (; again !== 0; again &= again - 1) n++;
+      this.wDuplicates[this.ji[o + J_WORKLOAD]!]! += n;
+    }
   }
 
   /** The job's call is over (answered, failed, handed to a queue, or its caller gave up): every server it kept is free again. */
@@ -1041,6 +1116,7 @@ export class RequestLevelRun {
       this.jf[(m << JOB_FLOAT_SHIFT) + JF_MSG_START] = born;
       this.ji[(m << JOB_INT_SHIFT) + J_RETRY_HOP] = hop;
       this.ji[(m << JOB_INT_SHIFT) + J_TRIES] = 1;
+      this.ji[(m << JOB_INT_SHIFT) + J_EFFECTS] = 0;
       this.joinQueue(m, s);
       this.enterHop(m, hop);
     }
@@ -1065,10 +1141,13 @@ export class RequestLevelRun {
     const req = this.ji[(job << JOB_INT_SHIFT) + J_REQ]!;
     if (req !== NONE) {
       if (this.rAttemptId[req] === this.ji[(job << JOB_INT_SHIFT) + J_ATTEMPT_ID]) this.finishRequest(req, OUTCOME_SUCCESS);
+      else this.orphanEnded(req, this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!);
     } else if (this.jf[(job << JOB_FLOAT_SHIFT) + JF_MSG_START]! >= this.warmupSec) {
       const w = this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!;
+      const took = this.now - this.jf[(job << JOB_FLOAT_SHIFT) + JF_MSG_START]!;
       this.wAsyncDone[w]!++;
-      this.wAsyncSum[w]! += this.now - this.jf[(job << JOB_FLOAT_SHIFT) + JF_MSG_START]!;
+      this.wAsyncSum[w]! += took;
+      if (took > this.wBackgroundDeadline[w]!) this.wAsyncLate[w]!++;
     }
     this.freeJob(job);
   }
@@ -1084,7 +1163,7 @@ export class RequestLevelRun {
       if (this.rAttemptId[req] === this.ji[(job << JOB_INT_SHIFT) + J_ATTEMPT_ID]) {
         this.rAttemptId[req] = 0;
         this.attemptFailed(req, outcome);
-      }
+      } else this.orphanEnded(req, this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!);
       this.freeJob(job);
       return;
     }
@@ -1221,6 +1300,8 @@ export class RequestLevelRun {
     grownIntegers(this.rLive, capacity);
     grownDoubles(this.rStart, capacity);
     grownIntegers(this.rFree, capacity);
+    grownIntegers(this.rEffects, capacity);
+    grownIntegers(this.rOrphans, capacity);
     for (let r = capacity - 1; r >= old; r--) this.rFree[this.rFreeTop++] = r;
     this.rCap = capacity;
   }

@@ -32,6 +32,8 @@ export const J_TRIES = 12;
 export const J_GH = 13;
 /** The servers the job keeps while it goes on (a caller waiting for its call): the head of its list in HeldServers, or NONE. */
 export const J_HELD = 14;
+/** For a background message of a workload whose effects may repeat: the side-effect bits (HopTable.effects) done in its deliveries so far. */
+export const J_EFFECTS = 15;
 
 export const JF_ARRIVE = 0;
 export const JF_START = 1;

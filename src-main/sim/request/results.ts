@@ -53,8 +53,8 @@ export function collectResults(run: RequestLevelRun): RawRun {
       asyncCompleted: run.wAsyncDone[w]!,
       asyncMeanSec: run.wAsyncDone[w]! > 0 ? run.wAsyncSum[w]! / run.wAsyncDone[w]! : NaN,
       deadLettered: run.wDead[w]!,
-      asyncLate: 0,
-      duplicates: 0,
+      asyncLate: run.wAsyncLate[w]!,
+      duplicates: run.wDuplicates[w]!,
       series: {
         answered: slice(run.bAnswered),
         finished: slice(run.bFinished),
