@@ -119,6 +119,8 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
   /** Per workload and hop: how long a caller at that hop waits for the rest of its segment (0 where it holds nothing). */
   const heldFor = wl.map((w) => new Float64Array(w.hops.length));
   const remaining = wl.map((w) => new Float64Array(w.hops.length + 1));
+  /** Per workload and hop: mean time from the attempt's start to the end of that hop's service (for timeouts). */
+  const elapsed = wl.map((w) => new Float64Array(w.hops.length + 1));
   const hopLat = { shift: 0, mean: 0, variance: 0 };
   /** Per workload and hop: the station of the nearest caller before it that holds a thread for it (-1: none). */
   const heldBy0 = wl.map((w) => {
@@ -350,7 +352,8 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
         }
       }
       // Connections in use: past the cores every query is stretched, so the whole pool is taken.
-      if (station.cpu && totalServers < poolServers) utilisation = Math.min(1, ((throughput * hold) / poolServers) * Math.max(1, cpuLoad));
+      // With a backlog behind a busy CPU, every connection holds a query that is crawling.
+      if (station.cpu && totalServers < poolServers) utilisation = backlog[s]! > 0 ? 1 : Math.min(1, ((throughput * hold) / poolServers) * Math.max(1, cpuLoad));
       const cpuUtilisation = station.cpu && meanS > 0 ? Math.min(1, (throughput * station.cpu.shareOfService * meanS) / (station.cpu.cores * instances[s]!)) : 0;
       reject[s] = rejected;
       depthNow[s] = depth;
@@ -444,7 +447,8 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       for (let k = 1; k <= m; k++) {
         const weight = Math.pow(f, k - 1) * (1 - f);
         if (weight < 1e-9 && k > 1) break;
-        answers.addAll(mix, weight, delayBefore);
+        // A successful attempt is one that came back before its timeout: only that part of the routes.
+        answers.addAll(mix, weight, delayBefore, p.timeoutSec);
         delayBefore += failLatency + backoff[k]!;
       }
       const fallback = p.fallbackSec !== null ? finalFail : 0;
@@ -737,6 +741,15 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
     const p = wl[w]!;
     const held = heldFor[w]!;
     const rest = remaining[w]!;
+    const upTo = elapsed[w]!;
+    // A timeout counts from the attempt's start: a caller reached after 200 ms of a 300 ms budget waits at most 100 ms more.
+    if (cap < Infinity) {
+      upTo[from] = 0;
+      for (let i = from; i < end; i++) {
+        hopLatency(w, i);
+        upTo[i + 1] = upTo[i]! + hopLat.shift + hopLat.mean;
+      }
+    }
     rest[end] = 0;
     for (let i = end - 1; i >= from; i--) {
       const h = p.hops[i]!;
@@ -746,7 +759,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       // A visit turned away (a failing or limiting station) answers after the network hop; one that errs ends the chain.
       const base = st[s]!.baseLatencySec;
       rest[i] = base + (1 - reject[s]!) * (hopLat.shift - base + hopLat.mean + (1 - errorP[s]!) * after);
-      held[i] = st[s]!.holdsCaller ? Math.min(rest[i + 1]!, cap) : 0;
+      held[i] = st[s]!.holdsCaller ? Math.min(rest[i + 1]!, cap < Infinity ? Math.max(0, cap - upTo[i + 1]!) : Infinity) : 0;
     }
   }
 

@@ -61,16 +61,26 @@ export class LatencyMixture {
   private centres = new Float64Array(8);
   private invSpreads = new Float64Array(8);
   private densityFactors = new Float64Array(8);
+  /**
+   * Truncated routes: answers only below `caps` (a successful attempt came back before its timeout),
+   * the route's CDF divided by its mass below the cap (`capMasses`), and the mean of what is left.
+   * Untruncated routes have cap Infinity and mass 1.
+   */
+  private caps = new Float64Array(8).fill(Infinity);
+  private capMasses = new Float64Array(8).fill(1);
+  private truncatedMeans = new Float64Array(8);
 
   reset(): void {
     this.count = 0;
     this.totalWeight = 0;
   }
 
-  add(weight: number, shift: number, mean: number, variance: number): void {
+  add(weight: number, shift: number, mean: number, variance: number, cap = Infinity): void {
     if (weight <= 0) return;
     if (this.count === this.weights.length) this.grow();
     const i = this.count++;
+    this.caps[i] = Infinity;
+    this.capMasses[i] = 1;
     this.weights[i] = weight;
     this.shifts[i] = shift;
     this.means[i] = mean;
@@ -87,16 +97,38 @@ export class LatencyMixture {
       this.invSpreads[i] = invSpread;
       this.densityFactors[i] = (INV_SQRT_2PI * invSpread) / (3 * mean);
     }
+    if (cap < Infinity) this.truncate(i, cap);
   }
 
-  /** Adds every route of another mixture, scaled (as shares of its total weight) and delayed. */
-  addAll(other: LatencyMixture, scale: number, delay: number): void {
-    this.addRoutes(other, 0, other.count, scale / other.totalWeight, delay);
+  /** Keeps only route i's mass below `cap`: its CDF renormalised there, and the mean of that part. */
+  private truncate(i: number, cap: number): void {
+    const shift = this.shifts[i]!;
+    const mass = shiftedGammaCdf(cap, shift, this.means[i]!, this.variances[i]!);
+    // Nothing (or almost nothing) below the cap: the route stays whole; its weight already counts as failed elsewhere.
+    if (mass < 1e-9 || mass >= 1 - 1e-12) return;
+    this.caps[i] = cap;
+    this.capMasses[i] = mass;
+    // E[X | X <= cap] = cap − ∫ F(x) dx / F(cap) over [shift, cap], by Simpson's rule on 16 intervals.
+    const n = 16;
+    const h = (cap - shift) / n;
+    let area = 0;
+    for (let k = 0; k <= n; k++) area += (k === 0 || k === n ? 1 : k % 2 === 1 ? 4 : 2) * shiftedGammaCdf(shift + k * h, shift, this.means[i]!, this.variances[i]!);
+    this.truncatedMeans[i] = cap - (area * h) / 3 / mass;
+  }
+
+  /**
+   * Adds every route of another mixture, scaled (as shares of its total weight) and delayed; with a
+   * `within`, only what comes back within that long of the start (answers before a timeout).
+   */
+  addAll(other: LatencyMixture, scale: number, delay: number, within = Infinity): void {
+    const factor = scale / other.totalWeight;
+    if (within === Infinity) this.addRoutes(other, 0, other.count, factor, delay);
+    else for (let i = 0; i < other.count; i++) this.add(other.weights[i]! * factor, other.shifts[i]! + delay, other.means[i]!, other.variances[i]!, Math.min(other.caps[i]! + delay, delay + within));
   }
 
   /** Adds routes [from, to) of another mixture, their weights multiplied by `factor`, delayed. */
   addRoutes(other: LatencyMixture, from: number, to: number, factor: number, delay: number): void {
-    for (let i = from; i < to; i++) this.add(other.weights[i]! * factor, other.shifts[i]! + delay, other.means[i]!, other.variances[i]!);
+    for (let i = from; i < to; i++) this.add(other.weights[i]! * factor, other.shifts[i]! + delay, other.means[i]!, other.variances[i]!, other.caps[i]! + delay);
   }
 
   cdf(x: number): number {
@@ -111,10 +143,15 @@ export class LatencyMixture {
     const weights = this.weights;
     const shifts = this.shifts;
     const kinds = this.kinds;
+    const caps = this.caps;
     for (let i = 0; i < n; i++) {
       const y = x - shifts[i]!;
       if (y <= 0) continue;
-      const w = weights[i]!;
+      if (x >= caps[i]!) {
+        s += weights[i]!;
+        continue;
+      }
+      const w = weights[i]! / this.capMasses[i]!;
       const kind = kinds[i]!;
       if (kind === ROUTE_AT_SHIFT) {
         s += w;
@@ -141,14 +178,14 @@ export class LatencyMixture {
 
   mean(): number {
     let s = 0;
-    for (let i = 0; i < this.count; i++) s += this.weights[i]! * (this.shifts[i]! + this.means[i]!);
+    for (let i = 0; i < this.count; i++) s += this.weights[i]! * (this.caps[i]! < Infinity ? this.truncatedMeans[i]! : this.shifts[i]! + this.means[i]!);
     return this.totalWeight > 0 ? s / this.totalWeight : 0;
   }
 
   /** A point beyond almost all of the mass: where quantile searches start. */
   upperBound(): number {
     let hi = 1e-6;
-    for (let i = 0; i < this.count; i++) hi = Math.max(hi, this.shifts[i]! + this.means[i]! + 10 * Math.sqrt(this.variances[i]!));
+    for (let i = 0; i < this.count; i++) hi = Math.max(hi, Math.min(this.caps[i]!, this.shifts[i]! + this.means[i]! + 10 * Math.sqrt(this.variances[i]!)));
     return hi;
   }
 
@@ -195,6 +232,9 @@ export class LatencyMixture {
     this.centres = grow(this.centres);
     this.invSpreads = grow(this.invSpreads);
     this.densityFactors = grow(this.densityFactors);
+    this.caps = grow(this.caps);
+    this.capMasses = grow(this.capMasses);
+    this.truncatedMeans = grow(this.truncatedMeans);
   }
 }
 

@@ -120,8 +120,11 @@ for (const scenario of scenarios) {
       await expect(remedy).toHaveAttribute('data-pass', String(hint.remedy.pass));
       const after = remedy.getByTestId('remedy-term');
       await expect(after).toHaveCount(hint.remedy.terms.length);
-      for (let t = 0; t < hint.remedy.terms.length; t++) {
-        const term = hint.remedy.terms[t]!;
+      // Rows follow the attempt's terms; terms only the remedied design has (a queue it added brings a background term) come last.
+      const seen = new Set(result.terms.map((t) => t.term));
+      const ordered = [...result.terms.flatMap((t) => hint.remedy!.terms.filter((r) => r.term === t.term)), ...hint.remedy.terms.filter((r) => !seen.has(r.term))];
+      for (let t = 0; t < ordered.length; t++) {
+        const term = ordered[t]!;
         await expect(after.nth(t)).toHaveAttribute('data-pass', String(term.pass));
         await expect(after.nth(t)).toContainText(formatTermValue(term.measured, term.unit));
       }

@@ -134,7 +134,7 @@ describe('a slow dependency holds its callers', () => {
     expect(calm.result.components.find((c) => c.id === 'app')!.waitingOnCallsShare).toBeGreaterThan(0.5);
     expect(hintIds(calm)).toContain('held-by-calls-app');
     // Browse never calls the provider, yet it waits for app threads the checkouts hold.
-    expect(calm.result.workloads.find((w) => w.id === 'browse')!.uptimePct).toBeLessThan(50);
+    expect(calm.result.workloads.find((w) => w.id === 'browse')!.uptimePct).toBeLessThan(90);
     expect(slow.result.totals.p95Ms).toBeGreaterThan(calm.result.totals.p95Ms);
   });
 
