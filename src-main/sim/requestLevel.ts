@@ -220,6 +220,8 @@ export class RequestLevelRun {
   declare readonly stRoundRobin: number[];
   /** 1 where a station may turn a job away on arrival (faults, a rate limit, a bounded depth): the rare case, in its own method. */
   declare readonly stGated: number[];
+  /** Per hop, 1 where the end of its service may fail (its station's error rate or faults) or does side effects: the rare case, in its own method. */
+  declare readonly hopChecked: number[];
   /** Busy, queued, capacity and instances per station, beside their last update (see StationAreas). */
   declare readonly lv: number[];
   /** For stations with a CPU: cores (0 for other stations) and CPU share of a request's service, per instance. */
@@ -414,6 +416,7 @@ export class RequestLevelRun {
     this.qTail = stations.qTail;
     this.hopLatency = doublesFrom(this.hopStation, (s) => this.stBaseLatency[s]!);
     this.stGated = integersFrom(st, (p, s) => (this.stHasFaults[s] === 1 || p.role === ROLE_RATE_LIMITER || p.role === ROLE_ASYNC ? 1 : 0));
+    this.hopChecked = integersFrom(this.hopStation, (s, gh) => (this.stErrorRate[s]! > 0 || this.stHasFaults[s] === 1 || (this.hopFlags[gh]! & HOP_EFFECT) !== 0 ? 1 : 0));
 
     this.areas = new StationAreas(stations.capacity, stations.instances, B, this.bucketSec);
     this.lv = this.areas.level;
@@ -851,10 +854,7 @@ export class RequestLevelRun {
     }
     // A caller that keeps its thread leaves the station when it lets go of it (releaseHeld).
     if (this.measuring && !keeps) this.recordDeparture(job, s);
-    if (this.stErrorRate[s]! > 0 || this.stHasFaults[s] === 1) {
-      if (this.serviceFailed(job, s)) return;
-    }
-    if ((flags & HOP_EFFECT) !== 0) this.effectsDone(job, gh);
+    if (this.hopChecked[gh] === 1 && this.failedOrEffects(job, s, gh)) return;
     const role = this.stRole[s]!;
     if (role === ROLE_CACHE) this.afterCache(job, s, gh);
     else if (role === ROLE_ASYNC) this.afterAsync(job, s);
@@ -1024,6 +1024,13 @@ export class RequestLevelRun {
     this.stWaitSum[s]! += start - arrive;
     this.stSojournHist[s]!.add(sojourn);
     this.stWork[s * this.nW + w]! += this.now - start;
+  }
+
+  /** The end of a service that may fail or does side effects: true if it failed (the job is failed), else its side effects are done. */
+  private failedOrEffects(job: number, s: number, gh: number): boolean {
+    if ((this.stErrorRate[s]! > 0 || this.stHasFaults[s] === 1) && this.serviceFailed(job, s)) return true;
+    if ((this.hopFlags[gh]! & HOP_EFFECT) !== 0) this.effectsDone(job, gh);
+    return false;
   }
 
   /** The service ends in an error (the station's rate, or a fault's): fails the job and returns true. */
