@@ -119,7 +119,8 @@ const widget: ModelInput = {
   traffic: { ratePerSec: 200, durationSec: 50 },
   components: {
     lb: { kind: 'loadBalancer' },
-    app: { kind: 'server', instances: 2, concurrency: 8 },
+    // 64 threads: each waits on the database and the payment provider while it holds its request.
+    app: { kind: 'server', instances: 2, concurrency: 64 },
     cache: { kind: 'redisCache', keyCount: 10_000, capacityKeys: 1000 },
     db: { kind: 'postgres' },
     payment: { kind: 'external' },

@@ -103,17 +103,16 @@ export class LatencyMixture {
   /** Keeps only route i's mass below `cap`: its CDF renormalised there, and the mean of that part. */
   private truncate(i: number, cap: number): void {
     const shift = this.shifts[i]!;
-    const mass = shiftedGammaCdf(cap, shift, this.means[i]!, this.variances[i]!);
-    // Nothing (or almost nothing) below the cap: the route stays whole; its weight already counts as failed elsewhere.
-    if (mass < 1e-9 || mass >= 1 - 1e-12) return;
+    const mean = this.means[i]!;
+    const variance = this.variances[i]!;
+    const mass = shiftedGammaCdf(cap, shift, mean, variance);
+    // Nothing (or almost nothing) below the cap, or almost all of it: the route stays whole.
+    if (mass < 1e-9 || mass >= 1 - 1e-7) return;
     this.caps[i] = cap;
     this.capMasses[i] = mass;
-    // E[X | X <= cap] = cap − ∫ F(x) dx / F(cap) over [shift, cap], by Simpson's rule on 16 intervals.
-    const n = 16;
-    const h = (cap - shift) / n;
-    let area = 0;
-    for (let k = 0; k <= n; k++) area += (k === 0 || k === n ? 1 : k % 2 === 1 ? 4 : 2) * shiftedGammaCdf(shift + k * h, shift, this.means[i]!, this.variances[i]!);
-    this.truncatedMeans[i] = cap - (area * h) / 3 / mass;
+    // For a gamma of shape k and scale θ, E[X; X <= c] = mean × P(Gamma(k + 1, θ) <= c): one more CDF, no integral.
+    const theta = variance / mean;
+    this.truncatedMeans[i] = shift + (mean * shiftedGammaCdf(cap, shift, mean + theta, variance + theta * theta)) / mass;
   }
 
   /**
@@ -123,12 +122,26 @@ export class LatencyMixture {
   addAll(other: LatencyMixture, scale: number, delay: number, within = Infinity): void {
     const factor = scale / other.totalWeight;
     if (within === Infinity) this.addRoutes(other, 0, other.count, factor, delay);
-    else for (let i = 0; i < other.count; i++) this.add(other.weights[i]! * factor, other.shifts[i]! + delay, other.means[i]!, other.variances[i]!, Math.min(other.caps[i]! + delay, delay + within));
+    else {
+      for (let i = 0; i < other.count; i++) {
+        // A route already cut at or before this point keeps its cut; otherwise it is cut here.
+        if (other.caps[i]! <= within) this.addRoutes(other, i, i + 1, factor, delay);
+        else this.add(other.weights[i]! * factor, other.shifts[i]! + delay, other.means[i]!, other.variances[i]!, delay + within);
+      }
+    }
   }
 
-  /** Adds routes [from, to) of another mixture, their weights multiplied by `factor`, delayed. */
+  /** Adds routes [from, to) of another mixture, their weights multiplied by `factor`, delayed (truncations kept as they are). */
   addRoutes(other: LatencyMixture, from: number, to: number, factor: number, delay: number): void {
-    for (let i = from; i < to; i++) this.add(other.weights[i]! * factor, other.shifts[i]! + delay, other.means[i]!, other.variances[i]!, other.caps[i]! + delay);
+    for (let i = from; i < to; i++) {
+      const before = this.count;
+      this.add(other.weights[i]! * factor, other.shifts[i]! + delay, other.means[i]!, other.variances[i]!);
+      if (this.count > before && other.caps[i]! < Infinity) {
+        this.caps[before] = other.caps[i]! + delay;
+        this.capMasses[before] = other.capMasses[i]!;
+        this.truncatedMeans[before] = other.truncatedMeans[i]! + delay;
+      }
+    }
   }
 
   cdf(x: number): number {
