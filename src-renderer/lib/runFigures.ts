@@ -88,6 +88,24 @@ export function formatMoney(value: number): string {
 }
 
 /** A measured figure in a contract term's unit ('%', 'ms', '$/month', 'fraction', 'requests/s', …). */
+/** Milliseconds a person can read: "160 ms", "4.2 s", "3.4 min", "8.1 h" (never "29,130,000 ms"). */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  if (ms < 10_000) return `${formatCount(ms)}${nbsp}ms`;
+  const one = (x: number) => (x < 100 ? Number(x.toPrecision(2)).toLocaleString('en-US') : Math.round(x).toLocaleString('en-US'));
+  if (ms < 60_000) return `${one(ms / 1000)}${nbsp}s`;
+  if (ms < 3_600_000) return `${one(ms / 60_000)}${nbsp}min`;
+  return `${one(ms / 3_600_000)}${nbsp}h`;
+}
+
+/** Counts up to 99,999 in full; beyond, "412 thousand" or "16.2 million" read better in a card than six or eight digits. */
+function formatBigCount(n: number): string {
+  const abs = Math.abs(n);
+  if (abs < 100_000) return formatCount(n);
+  if (abs < 1e6) return `${Number((n / 1000).toPrecision(3)).toLocaleString('en-US')}${nbsp}thousand`;
+  return `${Number((n / 1e6).toPrecision(3)).toLocaleString('en-US')}${nbsp}million`;
+}
+
 export function formatTermValue(value: number, unit: string): string {
   if (!Number.isFinite(value)) return '—';
   switch (unit) {
@@ -100,11 +118,11 @@ export function formatTermValue(value: number, unit: string): string {
     case '$':
       return formatMoney(value);
     case 'ms':
-      return `${formatCount(value)}${nbsp}ms`;
+      return formatMs(value);
     case '':
       return formatCount(value);
     default:
-      return unit.startsWith('/') ? `${formatCount(value)}${unit}` : `${formatCount(value)}${nbsp}${unit}`;
+      return unit.startsWith('/') ? `${formatCount(value)}${unit}` : `${formatBigCount(value)}${nbsp}${unit}`;
   }
 }
 

@@ -86,6 +86,13 @@ describe('figures in their units', () => {
     expect(formatTermValue(1500, '$/month')).toBe('$1,500/month');
     expect(formatTermValue(12, 'messages')).toBe(`12${sp}messages`);
     expect(formatTermValue(Number.NaN, 'ms')).toBe('—');
+    // Figures a person can read: no "29,130,000 ms" in a verdict card.
+    expect(formatTermValue(29_130_000, 'ms')).toBe(`8.1${sp}h`);
+    expect(formatTermValue(203_200, 'ms')).toBe(`3.4${sp}min`);
+    expect(formatTermValue(54_640, 'ms')).toBe(`55${sp}s`);
+    expect(formatTermValue(9_999, 'ms')).toBe(`9,999${sp}ms`);
+    expect(formatTermValue(41_042, 'times')).toBe(`41,042${sp}times`);
+    expect(formatTermValue(16_175_758, 'times')).toBe(`16.2${sp}million${sp}times`);
   });
 
   it('words the target', () => {
