@@ -11,6 +11,7 @@ import { backgroundWithinMinutes, type ModelBuild } from './designToModel';
 import type { Patch } from './remedy';
 import { DEFAULT_BACKGROUND_LOST_PCT } from './terms';
 import type { ScenarioSpec } from './scenarioSchema';
+import { paletteEntry } from './palette';
 import type { Design } from './types';
 
 export interface OutcomeHint {
@@ -40,7 +41,11 @@ function callsAfter(build: ModelBuild, workload: string, component: string): str
   return i < 0 ? [] : path.hops.slice(i + 1, i < end ? end : path.hops.length);
 }
 
-export function outcomeHints(scenario: ScenarioSpec, design: Design, result: SimResult, build: ModelBuild): OutcomeHint[] {
+/**
+ * `already` is the evidence of the hints that fired before these (the scenario's own): a saturated
+ * component they name is not named again.
+ */
+export function outcomeHints(scenario: ScenarioSpec, design: Design, result: SimResult, build: ModelBuild, already: readonly string[] = []): OutcomeHint[] {
   const hints: OutcomeHint[] = [];
   const lessonsFor = (topic: string) => (scenario.lessons ?? []).filter((l) => l === topic);
 
@@ -122,6 +127,26 @@ export function outcomeHints(scenario: ScenarioSpec, design: Design, result: Sim
       lessons: lessonsFor('long-running-tasks'),
       // A request's timeout frees a thread on the request path; a worker behind a queue waits regardless.
       ...(policy && policy.timeoutMs === null && !inBackground(build, w.id, c.id) ? { remedy: { description: `a 1-second timeout on ${w.label}'s attempts`, patch: [{ setPolicy: { workload: w.id, timeoutMs: 1000 } }] } } : {}),
+    });
+  }
+  // Whatever ran out that no hint has named yet (an auth service at 100 %, a component just added): say so, with who drove it.
+  const named = [...already, ...hints.flatMap((h) => h.evidence)].join('\n');
+  for (const s of result.explanation.saturated) {
+    if (new RegExp(`(^|\\W)${s.component}(\\W|$)`).test(named)) continue;
+    const c = design.components.find((x) => x.id === s.component);
+    const kind = c?.kind ?? result.components.find((x) => x.id === s.component)?.kind ?? '';
+    const label = (id: string) => scenario.workloads.find((w) => w.id === id)?.label ?? id;
+    const drivers = s.drivers.filter((d) => d.share >= 0.1).map((d) => `${label(d.workload)} ${Math.round(d.share * 100)} %`);
+    const what = s.resource === 'cpu' ? 'its CPU' : kind === 'postgres' || kind === 'readReplica' ? 'connections' : 'threads';
+    const max = c ? paletteEntry(c.kind).maxInstances : 1;
+    const to = c ? Math.min(max, c.instances * 2) : 0;
+    hints.push({
+      id: `ran-out-${s.component}`,
+      title: `${s.component} ran out of ${what}`,
+      text: `${s.component} was the bottleneck: its ${what} were all taken at the peak and requests queued behind them. Look at whose work filled it: more of the same component helps only if that work belongs there; work that does not (a slow call it waits on, reads a cache could answer, a job that could wait) is better moved.`,
+      evidence: [`${s.component} reached ${Math.round(s.utilisation * 100)} % busy${s.resource === 'cpu' ? ' (its CPU)' : ''}, up to ${count(s.queueDepth)} waiting`, ...(drivers.length > 0 ? [`its work came from ${listed(drivers)}`] : [])],
+      lessons: [],
+      ...(c && to > c.instances ? { remedy: { description: `${s.component} at ${to} instances`, patch: [{ setInstances: { kind: c.kind, to } }] } } : {}),
     });
   }
   return hints;

@@ -99,13 +99,11 @@ export function gradeDesign(scenario: ScenarioSpec, design: Design, options: Gra
 
   const labels = Object.fromEntries(scenario.workloads.map((w) => [w.id, w.label]));
   // The scenario's own hints whose conditions hold, then those about what the users got.
-  const candidates = [
-    ...(scenario.hints ?? []).flatMap((h) => {
-      const fired = evaluate(h.when, { result, design, build, labels, drill: drill?.id ?? null });
-      return fired.holds ? [{ id: h.id, title: h.title, text: h.text, evidence: fired.evidence, lessons: h.lessons ?? [], remedy: h.remedy }] : [];
-    }),
-    ...outcomeHints(scenario, design, result, build),
-  ];
+  const own = (scenario.hints ?? []).flatMap((h) => {
+    const fired = evaluate(h.when, { result, design, build, labels, drill: drill?.id ?? null });
+    return fired.holds ? [{ id: h.id, title: h.title, text: h.text, evidence: fired.evidence, lessons: h.lessons ?? [], remedy: h.remedy }] : [];
+  });
+  const candidates = [...own, ...outcomeHints(scenario, design, result, build, own.flatMap((h) => h.evidence))];
   const hints: FiredHint[] = [];
   let remediesRun = 0;
   for (const h of candidates) {

@@ -1149,14 +1149,19 @@ export class RequestLevelRun {
     if (req !== NONE) {
       if (this.rAttemptId[req] === this.ji[(job << JOB_INT_SHIFT) + J_ATTEMPT_ID]) this.finishRequest(req, OUTCOME_SUCCESS);
       else this.orphanEnded(req, this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!);
-    } else if (this.jf[(job << JOB_FLOAT_SHIFT) + JF_MSG_START]! >= this.warmupSec) {
-      const w = this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!;
-      const took = this.now - this.jf[(job << JOB_FLOAT_SHIFT) + JF_MSG_START]!;
-      this.wAsyncDone[w]!++;
-      this.wAsyncSum[w]! += took;
-      if (took > this.wBackgroundDeadline[w]!) this.wAsyncLate[w]!++;
-    }
+    } else this.messageDone(job);
     this.freeJob(job);
+  }
+
+  /** A background message is done: its time from birth (and whether it passed its workload's background deadline), if born in the measured window. */
+  private messageDone(job: number): void {
+    const born = this.jf[(job << JOB_FLOAT_SHIFT) + JF_MSG_START]!;
+    if (born < this.warmupSec) return;
+    const w = this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!;
+    const took = this.now - born;
+    this.wAsyncDone[w]!++;
+    this.wAsyncSum[w]! += took;
+    if (took > this.wBackgroundDeadline[w]!) this.wAsyncLate[w]!++;
   }
 
   private fail(job: number, outcome: number): void {
