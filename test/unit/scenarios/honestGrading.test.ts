@@ -166,6 +166,17 @@ describe('retries without an idempotency key duplicate side effects', () => {
   });
 });
 
+describe('hints follow the bottleneck the design has now', () => {
+  it('checkout: an auth service at 100 % gets a hint naming logins as its whole load, and twice the instances passes', () => {
+    const out = gradeDesign(scenario('checkout-contention'), design('checkout-contention', 'checkout-contention-one-auth'), { seed: 1 });
+    if (out.status !== 'complete') throw new Error('cancelled');
+    const hint = out.run.hints.find((h) => h.id === 'ran-out-auth')!;
+    expect(hint.evidence).toContain('its work came from Log in 100 %');
+    expect(hint.remedy?.changes).toEqual(['Auth service: 2 instances']);
+    expect(hint.remedy?.pass).toBe(true);
+  });
+});
+
 describe('a second good design, shaped unlike the reference, passes', () => {
   for (const id of ['catalogue-celebrity', 'checkout-contention', 'email-workers', 'place-order', 'flash-sale']) {
     it(id, () => {
