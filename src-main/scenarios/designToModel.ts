@@ -236,6 +236,7 @@ export function designToModel(scenario: ScenarioSpec, design: Design, drill?: Sc
     const policy = design.policies[w.id];
     workloads[w.id] = {
       share: w.share,
+      ...(w.part ? { part: w.part } : {}),
       deadlineMs: w.deadlineMs,
       path: modelPath.length > 0 ? modelPath : [USERS_NODE],
       ...(policy?.timeoutMs ? { timeoutMs: policy.timeoutMs } : {}),

@@ -17,7 +17,7 @@ const kind = z.enum(COMPONENT_KINDS as [string, ...string[]], { error: `expected
 const num = (min: number, max: number, what: string) =>
   z.number({ error: `expected ${what}` }).min(min, { error: `expected ${what} of at least ${min}` }).max(max, { error: `expected ${what} of at most ${max}` });
 
-export const CONTRACT_METRICS = ['uptimePct', 'p95Ms', 'p99Ms', 'errorRatePct', 'costPerMonth', 'throughputPerSec', 'utilisation', 'queueDepth', 'deadLettered', 'oversoldUnits', 'soldUnits', 'stepsInBackground', 'asyncBacklog', 'backgroundLatePct', 'duplicates', 'fallbackPct'] as const;
+export const CONTRACT_METRICS = ['uptimePct', 'p95Ms', 'p99Ms', 'errorRatePct', 'costPerMonth', 'throughputPerSec', 'utilisation', 'queueDepth', 'deadLettered', 'oversoldUnits', 'soldUnits', 'stepsInBackground', 'asyncBacklog', 'backgroundLatePct', 'duplicates', 'fallbackPct', 'admittedP99Ms'] as const;
 
 const extraTermSchema = z
   .strictObject({
@@ -57,6 +57,8 @@ const workloadSchema = z.strictObject({
   deadlineMs: num(1, 600_000, 'milliseconds'),
   /** What a fallback answer gives the user, and whether that counts as up (a cached page does; a checkout that took no order does not). */
   fallback: z.strictObject({ gives: text(120), acceptable: z.boolean({ error: 'expected true or false' }), maxPct: num(0, 100, 'a percentage').optional() }).optional(),
+  /** The part of the traffic it makes up: the baseline (there all along) or the surge above it (only while it lasts). Unset: a share of all of it. */
+  part: z.enum(['baseline', 'surge'], { error: 'expected baseline or surge' }).optional(),
   /** Work of this workload left to the background must be done within this; later counts as late. */
   backgroundWithinMinutes: num(0.01, 60 * 24 * 7, 'minutes').optional(),
   steps: z.array(stepSchema, { error: 'expected a list of steps' }).min(1, { error: 'expected at least one step' }),
@@ -137,8 +139,16 @@ export const scenarioSchema = z
     reference: designBodySchema,
   })
   .superRefine((s, ctx) => {
-    const total = s.workloads.reduce((sum, w) => sum + w.share, 0);
-    if (Math.abs(total - 1) > 0.001) ctx.addIssue({ code: 'custom', path: ['workloads'], message: `expected workload shares adding up to 1, got ${Number(total.toFixed(4))}` });
+    // Shares add up to 1 within each part of the traffic (all of it, or the baseline and the surge).
+    const parted = s.workloads.some((w) => w.part !== undefined);
+    for (const part of parted ? (['baseline', 'surge'] as const) : ([undefined] as const)) {
+      const group = s.workloads.filter((w) => w.part === part);
+      const total = group.reduce((sum, w) => sum + w.share, 0);
+      if (group.length > 0 && Math.abs(total - 1) > 0.001) ctx.addIssue({ code: 'custom', path: ['workloads'], message: `expected ${part ? `the ${part} workloads' shares` : 'workload shares'} adding up to 1, got ${Number(total.toFixed(4))}` });
+    }
+    s.workloads.forEach((w, i) => {
+      if (parted && w.part === undefined) ctx.addIssue({ code: 'custom', path: ['workloads', i, 'part'], message: 'expected baseline or surge: when one workload names its part of the traffic, every workload must' });
+    });
     if (s.traffic.peakUsers < s.traffic.baselineUsers) ctx.addIssue({ code: 'custom', path: ['traffic', 'peakUsers'], message: 'expected peakUsers >= baselineUsers' });
     const fixedIds = new Set((s.fixed ?? []).map((f) => f.id));
     const can = (who: string) => fixedIds.has(who) || (COMPONENT_KINDS as string[]).includes(who);

@@ -10,7 +10,7 @@ import { asyncBacklog, backgroundLatePct, workloadMetric } from './conditions';
 import { backgroundWithinMinutes, type ModelBuild } from './designToModel';
 import type { ExtraTermSpec, ScenarioSpec } from './scenarioSchema';
 
-const TERM_UNITS: Record<ExtraTermSpec['metric'], string> = { ...CONTRACT_UNITS, stepsInBackground: 'steps', asyncBacklog: 'jobs', backgroundLatePct: '%', duplicates: 'times', fallbackPct: '%' };
+const TERM_UNITS: Record<ExtraTermSpec['metric'], string> = { ...CONTRACT_UNITS, stepsInBackground: 'steps', asyncBacklog: 'jobs', backgroundLatePct: '%', duplicates: 'times', fallbackPct: '%', admittedP99Ms: 'ms' };
 
 export const termUnit = (metric: ExtraTermSpec['metric']): string => TERM_UNITS[metric];
 
@@ -30,6 +30,7 @@ function scenarioMeasure(t: ExtraTermSpec, result: SimResult, build: ModelBuild)
     case 'stepsInBackground': return build.assignments.filter((a) => a.mustFinishFirst && a.inBackground).length;
     case 'asyncBacklog': return t.workload ? asyncBacklog(result, t.workload, build) : result.workloads.reduce((s, w) => s + asyncBacklog(result, w.id, build), 0);
     case 'backgroundLatePct': return t.workload ? backgroundLatePct(result, t.workload, build) : 0;
+    case 'admittedP99Ms': return (t.workload ? result.workloads.find((w) => w.id === t.workload)?.admittedP99Ms : null) ?? Infinity;
     case 'fallbackPct': return t.workload ? (workloadMetric(result, build, t.workload, 'fallbackPct') ?? 0) : 0;
     case 'duplicates': return result.workloads.filter((w) => !t.workload || w.id === t.workload).reduce((s, w) => s + w.duplicates, 0);
     default: return null;

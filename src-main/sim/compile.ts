@@ -65,6 +65,7 @@ export function compile(model: Model): Plan {
       fallbackAcceptable: w.fallback?.acceptable === true,
       idempotencyKey: w.idempotencyKey === true,
       backgroundDeadlineSec: w.backgroundDeadlineMs === undefined ? Infinity : w.backgroundDeadlineMs / 1000,
+      part: w.part ?? 'all',
       priority: priorities.indexOf(w.priority ?? 0),
     };
   });
@@ -79,8 +80,11 @@ export function compile(model: Model): Plan {
       }
     });
   }
-  const totalShare = workloads.reduce((s, w) => s + w.share, 0);
-  for (const w of workloads) w.share /= totalShare;
+  // Shares are shares of their part of the traffic (all of it, the baseline, or the surge).
+  for (const part of ['all', 'baseline', 'surge'] as const) {
+    const total = workloads.filter((w) => w.part === part).reduce((s, w) => s + w.share, 0);
+    for (const w of workloads) if (w.part === part) w.share /= total;
+  }
   const durationSec = trafficDurationSec(model.traffic);
   return {
     name: model.name ?? 'model',

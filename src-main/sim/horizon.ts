@@ -23,7 +23,7 @@
  */
 import { bucketCount, type RunControl } from './requestLevel';
 import { LatencyMixture, PooledLatency, pooledQuantile } from './latencyModel';
-import { DIST_DETERMINISTIC, DIST_UNIFORM, ROLE_ASYNC, ROLE_CACHE, ROLE_INVENTORY, ROLE_RATE_LIMITER, type Dist, type Plan, type StationPlan } from './plan';
+import { workloadRateAt, DIST_DETERMINISTIC, DIST_UNIFORM, ROLE_ASYNC, ROLE_CACHE, ROLE_INVENTORY, ROLE_RATE_LIMITER, type Dist, type Plan, type StationPlan } from './plan';
 import { AdmissionGates } from './horizon/admission';
 import { InventoryStations } from './horizon/inventoryStations';
 import type { RawRun, RawStation, RawWorkload } from './raw';
@@ -167,6 +167,20 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
   /** Per workload: the hops whose work is a side effect (a charge, an order row). */
   const effectHops = wl.map((w) => w.hops.flatMap((h, i) => (h.sideEffect ? [i] : [])));
   const asyncScratch = new LatencyMixture();
+  /**
+   * Behind an admission gate, the admitted users wait again for the hops after it up to the next
+   * hand-off (the reservation before the payment is queued): per workload, that segment's end (-1: no gate).
+   */
+  const admittedEnd = wl.map((w) => {
+    const gate = w.asyncFrom - 1;
+    if (gate < 0 || gate >= w.hops.length || !st[w.hops[gate]!.station]!.admission) return -1;
+    for (let i = w.asyncFrom; i < w.hops.length; i++) if (st[w.hops[i]!.station]!.role === ROLE_ASYNC) return i + 1;
+    return w.hops.length;
+  });
+  const admittedNow = new Float64Array(W);
+  const admittedPooled = wl.map(() => new PooledLatency());
+  const admittedWeight = wl.map(() => new Float64Array(B));
+  const admittedP99 = wl.map(() => new Float64Array(B).fill(NaN));
   const pooledAt = wl.map(() => new PooledLatency());
   const measuredAnswered = wl.map(() => new Float64Array(B));
   const sSeries = st.map(() => ({
@@ -216,13 +230,14 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
     asyncDone.fill(0);
     gates.reset();
     stocks.reset();
+    admittedNow.fill(0);
     for (let w = 0; w < W; w++) holdTimes(w);
     for (let w = 0; w < W; w++) {
       const p = wl[w]!;
       const f = attemptFail[w]!;
       const m = p.retry.policy === 'none' ? 1 : p.retry.maxAttempts;
       const multiplier = f < 1 ? (1 - Math.pow(f, m)) / (1 - f) : m;
-      userRate[w] = p.share * rate;
+      userRate[w] = p.part === 'all' ? p.share * rate : workloadRateAt(plan.traffic, p, t);
       attemptRate[w] = userRate[w]! * multiplier;
       const flow = flows[w]!;
       flow.fill(0);
@@ -238,6 +253,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
         pausedAt[w] = -1;
         const s = wl[w]!.hops[i]!.station;
         syncDone[w]! += gates.accepted(s, w);
+        admittedNow[w] = gates.released(s, w);
         if (i + 1 < wl[w]!.hops.length) flows[w]![i + 1]! += gates.released(s, w);
         else asyncDone[w]! += gates.released(s, w);
         propagate(w, i + 1);
@@ -439,7 +455,8 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       attemptFail[w] = f;
       const m = p.retry.policy === 'none' ? 1 : p.retry.maxAttempts;
       const finalFail = Math.pow(f, m);
-      const failLatency = f > 0 ? (fErr * mix.mean() * 0.5 + fTimeout * (Number.isFinite(p.timeoutSec) ? p.timeoutSec : 0)) / f : 0;
+      // An attempt that errs does so on its way (half the route, on average), and never after its timeout.
+      const failLatency = f > 0 ? (fErr * Math.min(mix.mean() * 0.5, p.timeoutSec) + fTimeout * (Number.isFinite(p.timeoutSec) ? p.timeoutSec : 0)) / f : 0;
       const answers = answersScratch;
       const backoff = backoffMeans[w]!;
       answers.reset();
@@ -483,6 +500,14 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
         measuredAnswered[w]![b]! += users * answeredShare;
         // One latency mixture per chart interval stands for the whole interval in the pooled percentiles.
         if (quantileStep && answers.count > 0) pooledAt[w]!.addPart(b, answers);
+        if (admittedEnd[w]! > 0 && admittedNow[w]! > 0) {
+          admittedWeight[w]![b]! += admittedNow[w]! * dt;
+          if (quantileStep) {
+            admittedRoute(w);
+            admittedPooled[w]!.addPart(b, asyncScratch);
+            admittedP99[w]![b] = asyncScratch.quantile(0.99);
+          }
+        }
         if (!p.idempotencyKey && effectHops[w]!.length > 0) tot.duplicates += duplicatesPerStep(p.index, f, fTimeout, m) * dt;
         if (asyncStart[w]! > 0) {
           const done = asyncDone[w]! * dt;
@@ -600,12 +625,20 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
 
   /** Routes through the synchronous path of workload w, as a latency mixture of successful attempts. */
   function routesOf(w: number): LatencyMixture {
+    return routesBetween(w, 0, wl[w]!.asyncFrom, routesScratch);
+  }
+
+  /**
+   * Routes through hops [from, end) of workload w into `mix`: a mixture over cache hits and misses and
+   * sold-out answers (which skip hops), each thinned by the refusals and errors on its way. In the
+   * synchronous part a hand-off to a queue ends the route.
+   */
+  function routesBetween(w: number, from: number, end: number, mix: LatencyMixture): LatencyMixture {
     const p = wl[w]!;
-    const mix = routesScratch;
     mix.reset();
     // Depth-first over cache branches, on a preallocated stack.
     let top = 0;
-    top = pushRoute(stack, top, 0, 1, 0, 0, 0);
+    top = pushRoute(stack, top, from, 1, 0, 0, 0);
     let branches = 0;
     while (top > 0) {
       const k = --top * 5;
@@ -614,7 +647,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       const shift0 = stack[k + 2]!;
       const mean0 = stack[k + 3]!;
       const variance0 = stack[k + 4]!;
-      if (at >= p.asyncFrom) {
+      if (at >= end) {
         mix.add(weight0, shift0, mean0, variance0);
         continue;
       }
@@ -627,10 +660,10 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       const mean = mean0 + hopLat.mean;
       const variance = variance0 + hopLat.variance;
       const role = st[s]!.role;
-      if (role === ROLE_ASYNC) top = pushRoute(stack, top, p.asyncFrom, weight, shift, mean, variance);
+      if (role === ROLE_ASYNC && end === p.asyncFrom) top = pushRoute(stack, top, end, weight, shift, mean, variance);
       else if (skips[s] && branches < MAX_ROUTES) {
         branches++;
-        top = pushRoute(stack, top, Math.min(at + 1 + h.skipOnHit, p.asyncFrom), weight * hit[s]!, shift, mean, variance);
+        top = pushRoute(stack, top, Math.min(at + 1 + h.skipOnHit, end), weight * hit[s]!, shift, mean, variance);
         top = pushRoute(stack, top, at + 1, weight * (1 - hit[s]!), shift, mean, variance);
       } else top = pushRoute(stack, top, at + 1, weight, shift, mean, variance);
     }
@@ -647,13 +680,20 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
     return sum;
   }
 
-  /** Share of workload w's background completions at this step later than its background deadline. */
-  function asyncLateShare(w: number): number {
+  /** p99 over the run of workload w's admitted users' wait, each interval weighted by the users it admitted. */
+  function admittedQuantile(w: number): number {
+    const all = new LatencyMixture();
+    admittedPooled[w]!.addWeightedTo(all, admittedWeight[w]!);
+    return pooledQuantile(all, 0.99, ...bracket([admittedP99[w]!]));
+  }
+
+  /** Into asyncScratch: the wait of workload w's admitted users, from the gate to the next hand-off. */
+  function admittedRoute(w: number): void {
     const p = wl[w]!;
     let shift = 0;
     let mean = 0;
     let variance = 0;
-    for (let i = p.asyncFrom; i < p.hops.length; i++) {
+    for (let i = p.asyncFrom; i < admittedEnd[w]!; i++) {
       hopLatency(w, i);
       shift += hopLat.shift;
       mean += hopLat.mean;
@@ -661,7 +701,14 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
     }
     asyncScratch.reset();
     asyncScratch.add(1, shift, mean, variance);
-    return Math.max(0, 1 - asyncScratch.cdf(p.backgroundDeadlineSec));
+  }
+
+  /** Share of workload w's background completions at this step later than its background deadline. */
+  function asyncLateShare(w: number): number {
+    const p = wl[w]!;
+    // Sold-out answers and cache hits skip the rest, so they are quick; only what went the whole way is slow.
+    const mix = routesBetween(w, p.asyncFrom, p.hops.length, asyncScratch);
+    return mix.count > 0 ? Math.max(0, 1 - mix.cdf(p.backgroundDeadlineSec)) : 0;
   }
 
   /** Share of visits that get through hops [from, to) of workload w without a rejection or an error. */
@@ -755,7 +802,8 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       const h = p.hops[i]!;
       const s = h.station;
       hopLatency(w, i);
-      const after = skips[s] ? (1 - hit[s]!) * rest[i + 1]! + hit[s]! * rest[Math.min(i + 1 + h.skipOnHit, end)]! : rest[i + 1]!;
+      // A hand-off to a queue or stream ends the wait: the caller does not wait for the consumers behind it.
+      const after = st[s]!.role === ROLE_ASYNC ? 0 : skips[s] ? (1 - hit[s]!) * rest[i + 1]! + hit[s]! * rest[Math.min(i + 1 + h.skipOnHit, end)]! : rest[i + 1]!;
       // A visit turned away (a failing or limiting station) answers after the network hop; one that errs ends the chain.
       const base = st[s]!.baseLatencySec;
       rest[i] = base + (1 - reject[s]!) * (hopLat.shift - base + hopLat.mean + (1 - errorP[s]!) * after);
@@ -789,6 +837,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       asyncMeanSec: tot.asyncDone > 0 ? tot.asyncSum / tot.asyncDone : NaN,
       deadLettered: Math.round(tot.dead),
       asyncLate: Math.round(tot.asyncLate),
+      admittedP99Sec: admittedEnd[w]! > 0 ? admittedQuantile(w) : NaN,
       duplicates: Math.round(tot.duplicates),
       series: wSeries[w]!,
     };

@@ -182,14 +182,32 @@ export interface WorkloadPlan {
   idempotencyKey: boolean;
   /** Background completions later than this are late (Infinity: no deadline). */
   backgroundDeadlineSec: number;
+  /** Which part of the traffic its share is of: all of it, the baseline, or the surge above the baseline. */
+  part: 'all' | 'baseline' | 'surge';
   priority: number;
 }
 
 export interface TrafficPlan {
   /** Requests per second at time t, before workload shares. */
   rateAt: (tSec: number) => number;
+  /** The rate there all along (the shape's floor); the surge is rateAt(t) minus this. */
+  baselineRatePerSec: number;
   peakRatePerSec: number;
   meanRatePerSec: number;
+}
+
+/** Workload w's user requests per second at time t: its share of its part of the traffic. */
+export function workloadRateAt(traffic: TrafficPlan, w: WorkloadPlan, tSec: number): number {
+  if (w.part === 'all') return w.share * traffic.rateAt(tSec);
+  if (w.part === 'baseline') return w.share * Math.min(traffic.baselineRatePerSec, traffic.rateAt(tSec));
+  return w.share * Math.max(0, traffic.rateAt(tSec) - traffic.baselineRatePerSec);
+}
+
+/** Workload w's highest rate over the run. */
+export function workloadPeakRate(traffic: TrafficPlan, w: WorkloadPlan): number {
+  if (w.part === 'all') return w.share * traffic.peakRatePerSec;
+  if (w.part === 'baseline') return w.share * Math.min(traffic.baselineRatePerSec, traffic.peakRatePerSec);
+  return w.share * Math.max(0, traffic.peakRatePerSec - traffic.baselineRatePerSec);
 }
 
 export interface Plan {

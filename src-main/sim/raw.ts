@@ -19,6 +19,8 @@ export interface RawWorkloadSeries {
 }
 
 export interface RawWorkload extends WorkloadCounts, WorkloadEffects {
+  /** Behind an admission gate: p99 of the admitted users' wait from the gate to the next hand-off (NaN otherwise). */
+  admittedP99Sec: number;
   meanSec: number;
   p50Sec: number;
   p95Sec: number;

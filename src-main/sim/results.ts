@@ -75,6 +75,7 @@ export function buildResult(plan: Plan, raw: RawRun, seed: number): SimResult {
       p99Ms: msOf(w.p99Sec),
       uptimePct: judged > 0 ? round((100 * (w.successes + (wp.fallbackAcceptable ? w.fallbacks : 0))) / judged, 6) : 100,
       fallbackAcceptable: wp.fallbackAcceptable,
+      admittedP99Ms: Number.isFinite(w.admittedP99Sec) ? msOf(w.admittedP99Sec) : null,
       asyncLate: w.asyncLate,
       duplicates: w.duplicates,
       asyncCompleted: w.asyncCompleted,

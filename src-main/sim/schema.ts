@@ -95,6 +95,12 @@ const workloadSchema = z.strictObject({
   backgroundDeadlineMs: positive(LIMITS.maxMs, 'milliseconds').optional(),
   /** Higher runs first where requests wait (0-9). */
   priority: wholeNumber(0, 9).optional(),
+  /**
+   * The part of the traffic this workload makes up: the baseline (there all along) or the surge above it
+   * (only while the shape rises, e.g. buyers at a sale's opening). Unset: a share of all of it. Shares are
+   * shares within the part.
+   */
+  part: oneOf(['baseline', 'surge']).optional(),
 });
 
 const faultSchema = z
@@ -130,6 +136,13 @@ export const modelSchema = z
     if (ids.length === 0) ctx.addIssue({ code: 'custom', path: ['components'], message: 'expected at least one component' });
     if (Object.keys(m.workloads).length === 0) ctx.addIssue({ code: 'custom', path: ['workloads'], message: 'expected at least one workload' });
     const known = `a component id (one of: ${ids.join(', ')})`;
+    const parted = Object.values(m.workloads).filter((w) => w.part !== undefined).length;
+    if (parted > 0) {
+      for (const [name, w] of Object.entries(m.workloads)) {
+        if (w.part === undefined) ctx.addIssue({ code: 'custom', path: ['workloads', name, 'part'], message: 'expected baseline or surge: when one workload names its part of the traffic, every workload must' });
+      }
+      if (!Object.values(m.workloads).some((w) => w.part === 'baseline')) ctx.addIssue({ code: 'custom', path: ['workloads'], message: 'expected at least one workload with part: baseline' });
+    }
     for (const [name, w] of Object.entries(m.workloads)) {
       // A virtual queue gates the synchronous part: at most one per path, before any queue, stream or pub/sub.
       let asyncSeen = false;

@@ -81,5 +81,5 @@ export function trafficPlan(t: TrafficSpec): TrafficPlan {
   const slices = 5000;
   let sum = 0;
   for (let i = 0; i < slices; i++) sum += rateAt(((i + 0.5) / slices) * durationSec);
-  return { rateAt, peakRatePerSec: Math.max(peak, baseline), meanRatePerSec: sum / slices };
+  return { rateAt, baselineRatePerSec: Math.min(peak, baseline), peakRatePerSec: Math.max(peak, baseline), meanRatePerSec: sum / slices };
 }

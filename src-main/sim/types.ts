@@ -130,6 +130,8 @@ export interface WorkloadResult extends WorkloadCounts, WorkloadEffects {
   id: string;
   /** Whether its fallback answers count as up (the scenario accepts them as degraded answers). */
   fallbackAcceptable: boolean;
+  /** Behind a virtual queue: p99 of an admitted user's wait for the hops up to the next hand-off, e.g. a reservation (null otherwise). */
+  admittedP99Ms: number | null;
   throughputPerSec: number;
   offeredLoadPerSec: number;
   meanMs: number;

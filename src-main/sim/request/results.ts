@@ -53,6 +53,8 @@ export function collectResults(run: RequestLevelRun): RawRun {
       asyncCompleted: run.wAsyncDone[w]!,
       asyncMeanSec: run.wAsyncDone[w]! > 0 ? run.wAsyncSum[w]! / run.wAsyncDone[w]! : NaN,
       deadLettered: run.wDead[w]!,
+      // Admission gates run at the horizon level only.
+      admittedP99Sec: NaN,
       asyncLate: run.wAsyncLate[w]!,
       duplicates: run.wDuplicates[w]!,
       series: {

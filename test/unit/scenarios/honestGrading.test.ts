@@ -185,3 +185,23 @@ describe('a second good design, shaped unlike the reference, passes', () => {
     });
   }
 });
+
+describe('the flash sale happens when the story says', () => {
+  it('nobody buys before 13:00; the stock sells out after the sale opens; joins and reservations are measured apart', () => {
+    const out = gradeDesign(scenario('flash-sale'), readDesign(scenario('flash-sale'), { ...scenario('flash-sale').reference, format: 'backpressure-design', version: 1, scenarioId: 'flash-sale' }), { seed: 1, remedies: false });
+    if (out.status !== 'complete') throw new Error('cancelled');
+    const stock = out.run.result.components.find((c) => c.kind === 'inventory')!;
+    expect(stock.inventory!.soldOutAtSec).toBeGreaterThan(13 * 3600);
+    expect(stock.inventory!.soldOutAtSec).toBeLessThan(13.5 * 3600);
+    const buy = out.run.result.workloads.find((w) => w.id === 'buy')!;
+    const throughput = buy.series.throughputPerSec;
+    const hourOf = (i: number) => out.run.result.timeSec[i]! / 3600;
+    // Buyers arrive only once the sale opens; the drop page is looked at all day.
+    expect(Math.max(...throughput.filter((_, i) => hourOf(i) < 12.9).map((v) => v ?? 0))).toBe(0);
+    expect(out.run.result.workloads.find((w) => w.id === 'look')!.userRequests).toBeGreaterThan(0);
+    expect(out.run.terms.find((t) => t.term === 'Queue join p99')!.measured).toBeLessThan(15);
+    const reservation = out.run.terms.find((t) => t.term === 'Reservation p99 once admitted')!;
+    expect(reservation.measured).toBeGreaterThan(buy.p99Ms);
+    expect(reservation.pass).toBe(true);
+  });
+});
