@@ -167,6 +167,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
   /** Per workload: the hops whose work is a side effect (a charge, an order row). */
   const effectHops = wl.map((w) => w.hops.flatMap((h, i) => (h.sideEffect ? [i] : [])));
   const asyncScratch = new LatencyMixture();
+  const passScratch = new LatencyMixture();
   /**
    * Behind an admission gate, the admitted users wait again for the hops after it up to the next
    * hand-off (the reservation before the payment is queued): per workload, that segment's end (-1: no gate).
@@ -677,7 +678,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       hopLatency(w, i);
       sum += hopLat.shift + hopLat.mean;
     }
-    return sum;
+    return sum * passesPerDone(w);
   }
 
   /** p99 over the run of workload w's admitted users' wait, each interval weighted by the users it admitted. */
@@ -707,8 +708,29 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
   function asyncLateShare(w: number): number {
     const p = wl[w]!;
     // Sold-out answers and cache hits skip the rest, so they are quick; only what went the whole way is slow.
-    const mix = routesBetween(w, p.asyncFrom, p.hops.length, asyncScratch);
-    return mix.count > 0 ? Math.max(0, 1 - mix.cdf(p.backgroundDeadlineSec)) : 0;
+    const pass = routesBetween(w, p.asyncFrom, p.hops.length, passScratch);
+    if (pass.count === 0) return 0;
+    // A message redelivered after a failure makes k passes (k = 1..attempts): done ones, P(k) = fm^(k−1)(1 − fm) / (1 − fm^mm).
+    const fm = messageFail[w]!;
+    const mm = st[p.hops[p.asyncFrom - 1]!.station]!.maxAttempts;
+    asyncScratch.reset();
+    for (let k = 1; k <= mm; k++) {
+      const share = fm < 1 ? (Math.pow(fm, k - 1) * (1 - fm)) / (1 - Math.pow(fm, mm)) : 1 / mm;
+      if (share < 1e-9) break;
+      asyncScratch.addRepeated(pass, share, k);
+    }
+    return Math.max(0, 1 - asyncScratch.cdf(p.backgroundDeadlineSec));
+  }
+
+  /** Mean number of passes a message that got done made (1 when nothing fails; more with redeliveries). */
+  function passesPerDone(w: number): number {
+    const p = wl[w]!;
+    const fm = messageFail[w]!;
+    const mm = st[p.hops[p.asyncFrom - 1]!.station]!.maxAttempts;
+    if (fm <= 0) return 1;
+    let sum = 0;
+    for (let k = 1; k <= mm; k++) sum += k * (fm < 1 ? (Math.pow(fm, k - 1) * (1 - fm)) / (1 - Math.pow(fm, mm)) : 1 / mm);
+    return sum;
   }
 
   /** Share of visits that get through hops [from, to) of workload w without a rejection or an error. */

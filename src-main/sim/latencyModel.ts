@@ -131,6 +131,12 @@ export class LatencyMixture {
     }
   }
 
+  /** Adds every route of another mixture taken k times over (k passes, each the same way), scaled as addAll. */
+  addRepeated(other: LatencyMixture, scale: number, k: number): void {
+    const factor = scale / other.totalWeight;
+    for (let i = 0; i < other.count; i++) this.add(other.weights[i]! * factor, other.shifts[i]! * k, other.means[i]! * k, other.variances[i]! * k);
+  }
+
   /** Adds routes [from, to) of another mixture, their weights multiplied by `factor`, delayed (truncations kept as they are). */
   addRoutes(other: LatencyMixture, from: number, to: number, factor: number, delay: number): void {
     for (let i = from; i < to; i++) {

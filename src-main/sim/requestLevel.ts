@@ -52,7 +52,7 @@ import * as jobs from './request/jobs';
 import { stationTable } from './request/stations';
 import { retryDelay, workloadParams, type WorkloadParams } from './request/workloads';
 import * as workloadsModule from './request/workloads';
-import type { Plan, StationPlan } from './plan';
+import { workloadRateAt, type Plan, type StationPlan } from './plan';
 import type { RawRun } from './raw';
 
 // Module-local copies: imported bindings cost a lookup on every access in some loaders.
@@ -623,7 +623,7 @@ export class RequestLevelRun {
 
   /** Thinning: candidates come at the peak rate; keep each with probability rate(t) / peak. */
   private thinnedOut(w: number, t: number, draw: number): boolean {
-    return draw >= this.plan.workloads[w]!.share * this.plan.traffic.rateAt(t);
+    return draw >= workloadRateAt(this.plan.traffic, this.plan.workloads[w]!, t);
   }
 
   private startAttempt(req: number): void {

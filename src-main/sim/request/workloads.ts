@@ -1,6 +1,6 @@
 /** Workload parameters as typed arrays (rates, deadlines, timeouts, retries, fallbacks, priorities) and the retry delay. */
 import { doublesFrom, integersFrom } from '../engine/arrays';
-import type { Plan } from '../plan';
+import { workloadPeakRate, type Plan } from '../plan';
 import type { RandomStream } from '../engine/rng';
 
 export const RETRY_NONE = 0;
@@ -28,8 +28,9 @@ export function workloadParams(plan: Plan): WorkloadParams {
   const steadyTraffic = Math.abs(traffic.peakRatePerSec - traffic.meanRatePerSec) <= 1e-12 * traffic.peakRatePerSec;
   const ws = plan.workloads;
   return {
-    peakRate: doublesFrom(ws, (w) => w.share * traffic.peakRatePerSec),
-    steady: integersFrom(ws, () => (steadyTraffic ? 1 : 0)),
+    peakRate: doublesFrom(ws, (w) => workloadPeakRate(traffic, w)),
+    // A baseline workload's rate never moves; a surge workload's moves unless the traffic is steady (then it is 0).
+    steady: integersFrom(ws, (w) => (steadyTraffic || w.part === 'baseline' ? 1 : 0)),
     timeout: doublesFrom(ws, (w) => w.timeoutSec),
     deadline: doublesFrom(ws, (w) => w.deadlineSec),
     maxAttempts: integersFrom(ws, (w) => w.retry.maxAttempts),
