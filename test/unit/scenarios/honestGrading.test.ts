@@ -61,6 +61,19 @@ describe('a pool is only as big as the work behind it', () => {
   });
 });
 
+describe('a pool that runs dry while its CPU has room', () => {
+  it('checkout: reads without a cache fill 16 connections at the peak with the CPU below 80 %: the pool hint fires, and a cache fixes it', () => {
+    const out = gradeDesign(scenario('checkout-contention'), design('checkout-contention', 'checkout-contention-small-pool'), { seed: 1 });
+    if (out.status !== 'complete') throw new Error('cancelled');
+    const db = out.run.result.components.find((c) => c.id === 'db')!;
+    expect(db.peakUtilisation).toBeGreaterThan(0.95);
+    expect(db.peakCpuUtilisation).toBeLessThan(0.8);
+    const hint = out.run.hints.find((h) => h.id === 'pool-dry')!;
+    expect(hint.evidence.join(' ')).toMatch(/its CPU \d+ % busy at the peak, while \d+ % of its 16 connections/);
+    expect(hint.remedy?.pass).toBe(true);
+  });
+});
+
 describe('steps happen only where they can', () => {
   it('checkout: a queue at the front door cannot answer page views or logins (the design check says so)', () => {
     const build = designToModel(scenario('checkout-contention'), design('checkout-contention', 'checkout-contention-front-queue'));
