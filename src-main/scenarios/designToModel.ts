@@ -176,7 +176,7 @@ function placementProblems(w: ScenarioWorkloadSpec, path: Node[], taken: Scenari
     }
   });
   path.forEach((node, i) => {
-    if (!CACHE_KINDS.has(node.kind) || (asyncFrom !== null && i >= asyncFrom)) return;
+    if (!CACHE_KINDS.has(node.kind)) return;
     if (cacheableRun(taken, i) > 0) return;
     const next = taken.slice(i + 1).flat()[0];
     if (next) problems.push({ severity: 'warning', workload: w.id, component: node.id, message: `${w.label} goes through ${node.label}, but a cache cannot "${next.label}": every ${w.label} request goes on past it, so it only adds a hop` });

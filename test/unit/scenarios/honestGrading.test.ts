@@ -218,3 +218,39 @@ describe('the flash sale happens when the story says', () => {
     expect(reservation.pass).toBe(true);
   });
 });
+
+describe('in every scenario: a queue cannot answer a read, and a cache cannot do a write', () => {
+  const ids = ['catalogue-celebrity', 'checkout-contention', 'email-workers', 'place-order', 'flash-sale'];
+  for (const id of ids) {
+    it(`${id}: a queue put in front of everything is refused, naming a read it cannot answer`, () => {
+      const s = scenario(id);
+      const start = readDesign(s, { ...s.starting, format: 'backpressure-design', version: 1, scenarioId: id });
+      const first = start.wires.filter((w) => w.from === 'users');
+      const front = { ...start, components: [...start.components, { id: 'door', kind: 'queue' as const, x: 0, y: 0, instances: 1, options: {} }], wires: [...start.wires.filter((w) => w.from !== 'users'), ...first.map((w) => ({ from: 'door', to: w.to, workloads: w.workloads })), { from: 'users', to: 'door', workloads: s.workloads.map((w) => w.id) }] };
+      const build = designToModel(s, front);
+      expect(build.model).toBeNull();
+      expect(build.problems.some((p) => p.severity === 'error' && /is what the user is waiting for.*cannot answer a read/.test(p.message))).toBe(true);
+    });
+  }
+
+  for (const id of ids) {
+    it(`${id}: a cache put before the database on every path never skips a write, and the check says so`, () => {
+      const s = scenario(id);
+      const ref = readDesign(s, { ...s.reference, format: 'backpressure-design', version: 1, scenarioId: id });
+      const db = ref.components.find((c) => c.kind === 'postgres');
+      if (!db) return;
+      const writers = s.workloads.filter((w) => w.steps.some((st) => st.doneBy.includes('postgres') && !st.cacheable)).map((w) => w.id);
+      const into = ref.wires.filter((w) => w.to === db.id);
+      const cached = { ...ref, components: [...ref.components, { id: 'front', kind: 'redisCache' as const, x: 0, y: 0, instances: 1, options: {} }], wires: [...ref.wires.filter((w) => w.to !== db.id), ...into.map((w) => ({ ...w, to: 'front' })), { from: 'front', to: db.id, workloads: [...new Set(into.flatMap((w) => w.workloads))] }] };
+      const build = designToModel(s, cached);
+      const onPath = writers.filter((w) => build.paths[w]?.hops.includes('front'));
+      for (const w of onPath) {
+        expect(build.problems.some((p) => p.workload === w && /a cache cannot/.test(p.message)), w).toBe(true);
+        // The hop after the cache is never skipped for it.
+        const path = build.model!.workloads[w]!.path;
+        const hop = path.find((h) => typeof h !== 'string' && h.component === 'front');
+        expect(hop && typeof hop !== 'string' ? hop.skipOnHit : undefined, w).toBe(0);
+      }
+    });
+  }
+});
