@@ -462,11 +462,13 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       const backoff = backoffMeans[w]!;
       answers.reset();
       let delayBefore = 0;
+      // Cut the routes at the timeout only when some of them reach it (most steps, none do).
+      const within = Number.isFinite(p.timeoutSec) && mix.count > 0 && mix.upperBound() > p.timeoutSec ? p.timeoutSec : Infinity;
       for (let k = 1; k <= m; k++) {
         const weight = Math.pow(f, k - 1) * (1 - f);
         if (weight < 1e-9 && k > 1) break;
         // A successful attempt is one that came back before its timeout: only that part of the routes.
-        answers.addAll(mix, weight, delayBefore, p.timeoutSec);
+        answers.addAll(mix, weight, delayBefore, within);
         delayBefore += failLatency + backoff[k]!;
       }
       const fallback = p.fallbackSec !== null ? finalFail : 0;

@@ -105,6 +105,8 @@ export class LatencyMixture {
     const shift = this.shifts[i]!;
     const mean = this.means[i]!;
     const variance = this.variances[i]!;
+    // Far beyond the route's reach (8 standard deviations past its mean): nothing to cut, and no CDF to compute.
+    if (cap - shift - mean > 8 * Math.sqrt(variance)) return;
     const mass = shiftedGammaCdf(cap, shift, mean, variance);
     // Nothing (or almost nothing) below the cap, or almost all of it: the route stays whole.
     if (mass < 1e-9 || mass >= 1 - 1e-7) return;
