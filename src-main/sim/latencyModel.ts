@@ -69,10 +69,13 @@ export class LatencyMixture {
   private caps = new Float64Array(8).fill(Infinity);
   private capMasses = new Float64Array(8).fill(1);
   private truncatedMeans = new Float64Array(8);
+  /** How many routes are cut: with none, evaluations take the plain path. */
+  private truncated = 0;
 
   reset(): void {
     this.count = 0;
     this.totalWeight = 0;
+    this.truncated = 0;
   }
 
   add(weight: number, shift: number, mean: number, variance: number, cap = Infinity): void {
@@ -112,6 +115,7 @@ export class LatencyMixture {
     if (mass < 1e-9 || mass >= 1 - 1e-7) return;
     this.caps[i] = cap;
     this.capMasses[i] = mass;
+    this.truncated++;
     // For a gamma of shape k and scale θ, E[X; X <= c] = mean × P(Gamma(k + 1, θ) <= c): one more CDF, no integral.
     const theta = variance / mean;
     this.truncatedMeans[i] = shift + (mean * shiftedGammaCdf(cap, shift, mean + theta, variance + theta * theta)) / mass;
@@ -147,6 +151,7 @@ export class LatencyMixture {
       if (this.count > before && other.caps[i]! < Infinity) {
         this.caps[before] = other.caps[i]! + delay;
         this.capMasses[before] = other.capMasses[i]!;
+        this.truncated++;
         this.truncatedMeans[before] = other.truncatedMeans[i]! + delay;
       }
     }
@@ -165,14 +170,15 @@ export class LatencyMixture {
     const shifts = this.shifts;
     const kinds = this.kinds;
     const caps = this.caps;
+    const capped = this.truncated > 0;
     for (let i = 0; i < n; i++) {
       const y = x - shifts[i]!;
       if (y <= 0) continue;
-      if (x >= caps[i]!) {
+      if (capped && x >= caps[i]!) {
         s += weights[i]!;
         continue;
       }
-      const w = weights[i]! / this.capMasses[i]!;
+      const w = capped ? weights[i]! / this.capMasses[i]! : weights[i]!;
       const kind = kinds[i]!;
       if (kind === ROUTE_AT_SHIFT) {
         s += w;
@@ -199,7 +205,8 @@ export class LatencyMixture {
 
   mean(): number {
     let s = 0;
-    for (let i = 0; i < this.count; i++) s += this.weights[i]! * (this.caps[i]! < Infinity ? this.truncatedMeans[i]! : this.shifts[i]! + this.means[i]!);
+    const capped = this.truncated > 0;
+    for (let i = 0; i < this.count; i++) s += this.weights[i]! * (capped && this.caps[i]! < Infinity ? this.truncatedMeans[i]! : this.shifts[i]! + this.means[i]!);
     return this.totalWeight > 0 ? s / this.totalWeight : 0;
   }
 
