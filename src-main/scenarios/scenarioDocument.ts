@@ -42,6 +42,7 @@ export function scenarioDocument(s: LoadedScenario, lessonTitle: (id: string) =>
       label: w.label,
       description: w.description,
       share: w.share,
+      part: w.part ?? null,
       deadlineMs: w.deadlineMs,
       steps: w.steps.map((st) => ({ label: st.label, doneBy: [...st.doneBy], mustFinishFirst: st.mustFinishFirst ?? false, sideEffect: st.sideEffect ?? null })),
       fallback: w.fallback ? { gives: w.fallback.gives, acceptable: w.fallback.acceptable } : null,

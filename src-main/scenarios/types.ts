@@ -81,8 +81,10 @@ export interface WorkloadView {
   id: string;
   label: string;
   description: string;
-  /** Share of user requests, 0..1. */
+  /** Share of user requests, 0..1 (of its part of the traffic, when it has one). */
   share: number;
+  /** The part of the traffic it makes up: the baseline there all along, or the surge above it (null: all of it). */
+  part: 'baseline' | 'surge' | null;
   deadlineMs: number;
   steps: WorkStepView[];
   /** What a fallback answer gives the user, and whether it counts as up. */
