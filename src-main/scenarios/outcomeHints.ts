@@ -45,7 +45,7 @@ function callsAfter(build: ModelBuild, workload: string, component: string): str
  * `already` is the evidence of the hints that fired before these (the scenario's own): a saturated
  * component they name is not named again.
  */
-export function outcomeHints(scenario: ScenarioSpec, design: Design, result: SimResult, build: ModelBuild, already: readonly string[] = []): OutcomeHint[] {
+export function outcomeHints(scenario: ScenarioSpec, design: Design, result: SimResult, build: ModelBuild, already: readonly string[] = [], passed = false): OutcomeHint[] {
   const hints: OutcomeHint[] = [];
   const lessonsFor = (topic: string) => (scenario.lessons ?? []).filter((l) => l === topic);
 
@@ -146,7 +146,8 @@ export function outcomeHints(scenario: ScenarioSpec, design: Design, result: Sim
       text: `${s.component} was the bottleneck: its ${what} were all taken at the peak and requests queued behind them. Look at whose work filled it: more of the same component helps only if that work belongs there; work that does not (a slow call it waits on, reads a cache could answer, a job that could wait) is better moved.`,
       evidence: [`${s.component} reached ${Math.round(s.utilisation * 100)} % busy${s.resource === 'cpu' ? ' (its CPU)' : ''}, up to ${count(s.queueDepth)} waiting`, ...(drivers.length > 0 ? [`its work came from ${listed(drivers)}`] : [])],
       lessons: [],
-      ...(c && to > c.instances ? { remedy: { description: `${s.component} at ${to} instances`, patch: [{ setInstances: { kind: c.kind, to } }] } } : {}),
+      // A run that passed needs no re-run to pass: the hint is worth knowing, the remedy is not.
+      ...(c && to > c.instances && !passed ? { remedy: { description: `${s.component} at ${to} instances`, patch: [{ setInstances: { kind: c.kind, to } }] } } : {}),
     });
   }
   return hints;

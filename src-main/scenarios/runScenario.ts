@@ -103,7 +103,7 @@ export function gradeDesign(scenario: ScenarioSpec, design: Design, options: Gra
     const fired = evaluate(h.when, { result, design, build, labels, drill: drill?.id ?? null });
     return fired.holds ? [{ id: h.id, title: h.title, text: h.text, evidence: fired.evidence, lessons: h.lessons ?? [], remedy: h.remedy }] : [];
   });
-  const candidates = [...own, ...outcomeHints(scenario, design, result, build, own.flatMap((h) => h.evidence))];
+  const candidates = [...own, ...outcomeHints(scenario, design, result, build, own.flatMap((h) => h.evidence), terms.every((t) => t.pass))];
   const hints: FiredHint[] = [];
   let remediesRun = 0;
   for (const h of candidates) {

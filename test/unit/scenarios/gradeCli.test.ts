@@ -36,7 +36,7 @@ describe('sim grade', () => {
     const parsed = JSON.parse(a.out) as { pass: boolean; seed: number; terms: unknown[] };
     expect(parsed).toMatchObject({ pass: true, seed: 7 });
     // The three headline terms, then those every design is held to: charges on time, orders before the answer, nothing done twice.
-    expect((parsed.terms as { term: string }[]).map((t) => t.term)).toEqual(['uptime', 'p95 latency', 'monthly cost', 'Checkout: background work late (over 10 min) or lost', 'Must-finish steps done after the answer', 'Done twice by a retry (an order, a charge)']);
+    expect((parsed.terms as { term: string }[]).map((t) => t.term)).toEqual(['uptime', 'p95 latency', 'monthly cost', 'Checkout: later than 10 min or lost', 'Must-finish steps done after the answer', 'Done twice by retries']);
     expect(b.out).toBe(a.out);
   });
 
