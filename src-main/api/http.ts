@@ -37,6 +37,15 @@ function fail(res: ServerResponse, status: number, code: 'invalid_input' | 'unkn
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
+/** A percent-decoded path, or null when it is not valid percent-encoding ("/%", "/%E0%A4%A"): never a throw. */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     let size = 0;
@@ -82,7 +91,9 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
   } catch {
     return fail(res, 400, 'invalid_input', 'The request body is not valid JSON.');
   }
-  const result = await invoke(decodeURIComponent(method), input);
+  const name = decodePath(method);
+  if (name === null) return fail(res, 404, 'unknown_method', 'The method name in the address is not valid percent-encoding.');
+  const result = await invoke(name, input);
   sendJson(res, result.ok ? 200 : httpStatusFor[result.error.code], result);
 }
 
@@ -92,7 +103,13 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, pa
     res.end();
     return;
   }
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const decoded = pathname === '/' ? 'index.html' : decodePath(pathname);
+  if (decoded === null) {
+    res.writeHead(400, { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Bad request: the address is not valid percent-encoding.');
+    return;
+  }
+  const relative = decoded.replace(/^\/+/, '');
   const file = normalize(join(root, relative));
   if (!file.startsWith(root + sep) && file !== root) {
     res.writeHead(403, baseHeaders);
@@ -119,7 +136,8 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, pa
     res.end();
     return;
   }
-  createReadStream(file).pipe(res);
+  // A file that vanishes or cannot be read mid-stream ends this response, not the server.
+  createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }
 
 export interface HttpServerOptions {
@@ -132,6 +150,15 @@ export interface HttpServerOptions {
 export function createHttpServer({ invoke, staticDir }: HttpServerOptions): Server {
   const root = normalize(staticDir);
   const server = createServer((req, res) => {
+    // Nothing one request does may escape and stop the server for every other.
+    try {
+      route(req, res);
+    } catch (err) {
+      if (!res.headersSent) fail(res, 500, 'internal', (err as Error).message);
+      else res.destroy();
+    }
+  });
+  const route = (req: IncomingMessage, res: ServerResponse): void => {
     const port = (server.address() as { port: number } | null)?.port ?? 0;
     if (!isOwnRequest(req, port)) {
       res.writeHead(403, { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
@@ -145,7 +172,7 @@ export function createHttpServer({ invoke, staticDir }: HttpServerOptions): Serv
       return;
     }
     serveStatic(req, res, root, url.pathname);
-  });
+  };
   return server;
 }
 

@@ -113,4 +113,19 @@ describe('browser-mode HTTP transport', () => {
       expect([403, 404], path).toContain(reply.status);
     }
   });
+
+  it('answers a malformed percent-encoded address with an error and keeps serving (it used to stop the server)', async () => {
+    for (const path of ['/%', '/%E0%A4%A', '/assets/%zz.js']) {
+      const reply = await send('GET', path);
+      expect(reply.status, path).toBe(400);
+      expect(reply.body, path).toContain('not valid percent-encoding');
+    }
+    expect((await send('HEAD', '/%C0')).status).toBe(400);
+    const api = await send('POST', '/api/%', '{}');
+    expect(api.status).toBe(404);
+    expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    // Still alive: the page and the API answer as before.
+    expect((await send('GET', '/')).status).toBe(200);
+    expect((await send('POST', '/api/appInfo', '{}')).status).toBe(200);
+  });
 });
