@@ -112,12 +112,22 @@ export class SimulationPool {
 
   private pump(): void {
     for (const slot of this.slots) {
-      if (slot.job || this.queue.length === 0) continue;
-      const job = this.queue.shift()!;
-      slot.job = job;
-      const message: RunRequest = { jobId: job.id, task: job.task, seed: job.seed, stopFlag: job.stopFlag };
-      slot.worker.ref();
-      slot.worker.postMessage(message);
+      while (!slot.job && this.queue.length > 0) {
+        const job = this.queue.shift()!;
+        slot.job = job;
+        const message: RunRequest = { jobId: job.id, task: job.task, seed: job.seed, stopFlag: job.stopFlag };
+        try {
+          // A task the structured clone cannot carry (a model nested thousands deep) throws here: the job fails
+          // with that reason and the worker stays free for the next one, instead of being marked busy forever.
+          slot.worker.postMessage(message);
+        } catch (err) {
+          slot.job = null;
+          this.settle(job);
+          job.reject(new SimulationFailed(`The simulation could not be handed to a worker: ${(err as Error).message}`, true));
+          continue;
+        }
+        slot.worker.ref();
+      }
     }
   }
 

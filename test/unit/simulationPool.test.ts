@@ -14,6 +14,17 @@ describe('the simulation pool', () => {
     await expect(p.run({ task: { kind: 'simulate', model: { ms: 5 }, level: 'request' }, seed: 7 })).resolves.toEqual({ seed: 7, ms: 5 });
   });
 
+  it('fails a run it cannot hand to a worker, and the worker takes the next run (it used to stay busy forever)', async () => {
+    const p = make(1);
+    // A model nested about 5,000 deep cannot cross to a worker thread; neither can a function.
+    let deep: Record<string, unknown> = { ms: 5 };
+    for (let i = 0; i < 5000; i++) deep = { inner: deep };
+    for (const model of [deep, { ms: 5, notData: () => 1 }]) {
+      await expect(p.run({ task: { kind: 'simulate', model, level: 'request' } as never, seed: 1 })).rejects.toThrow(/could not be handed to a worker/);
+    }
+    await expect(p.run({ task: { kind: 'simulate', model: { ms: 5 }, level: 'request' }, seed: 3 })).resolves.toEqual({ seed: 3, ms: 5 });
+  });
+
   it('keeps the main thread free while a long run is going', async () => {
     const p = make(1);
     const run = p.run({ task: { kind: 'simulate', model: { ms: 400 }, level: 'horizon' }, seed: 1 });
