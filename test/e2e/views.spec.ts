@@ -197,3 +197,28 @@ test('an API error shows its message with a Retry that recovers', async ({ page,
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('link', { name: new RegExp(lessonTitle) })).toBeVisible();
 });
+
+test('an answer the database could not save is said in a notice that stays until a later answer is saved', async ({ page, app }) => {
+  // The database refuses the write (a read-only file, a full disk): the API answers an error.
+  let refuse = true;
+  await page.route('**/api/recordCheckAnswer', async (route) => {
+    if (!refuse) return route.continue();
+    await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'attempt to write a readonly database' } }) });
+  });
+  await page.goto(`${app.url}/#/lesson/queues-101`);
+  const check = page.getByRole('form', { name: /Arrivals run at 120 per second/ });
+  await check.getByLabel('It stays small because the server is fast').check();
+  await check.getByRole('button', { name: 'Check answer' }).click();
+  const notice = page.getByTestId('save-notice');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Not saved: your answer to a check.');
+  await expect(notice).toContainText('attempt to write a readonly database');
+  // It stays while the learner reads on, and goes once a later answer is saved.
+  await page.waitForTimeout(500);
+  await expect(notice).toBeVisible();
+  refuse = false;
+  await check.getByRole('button', { name: 'Try again' }).click();
+  await check.getByLabel('It grows by about 20 requests every second').check();
+  await check.getByRole('button', { name: 'Check answer' }).click();
+  await expect(notice).toHaveCount(0);
+});
