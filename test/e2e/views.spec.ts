@@ -212,7 +212,7 @@ test('an answer the database could not save is said in a notice that stays until
   const notice = page.getByTestId('save-notice');
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('Not saved: your answer to a check.');
-  await expect(notice).toContainText('attempt to write a readonly database');
+  await expect(notice).toContainText('Attempt to write a readonly database.');
   // It stays while the learner reads on, and goes once a later answer is saved.
   await page.waitForTimeout(500);
   await expect(notice).toBeVisible();
