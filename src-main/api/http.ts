@@ -76,7 +76,8 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
     res.setHeader('Allow', 'POST');
     return fail(res, 405, 'invalid_input', 'API methods are called with POST.');
   }
-  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+  // The media type exactly (parameters such as charset allowed): "application/json-patch" or "application/jsonp" is not JSON input.
+  if ((req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/json') {
     return fail(res, 415, 'invalid_input', 'Send the input as application/json.');
   }
   let body: string;

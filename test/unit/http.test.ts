@@ -128,4 +128,13 @@ describe('browser-mode HTTP transport', () => {
     expect((await send('GET', '/')).status).toBe(200);
     expect((await send('POST', '/api/appInfo', '{}')).status).toBe(200);
   });
+
+  it('takes JSON input only under its exact media type (a charset is fine; look-alikes are refused)', async () => {
+    expect((await send('POST', '/api/appInfo', '{}', { 'Content-Type': 'application/json; charset=utf-8' })).status).toBe(200);
+    for (const type of ['application/json-patch+json', 'application/jsonp', 'text/plain']) {
+      const reply = await send('POST', '/api/appInfo', '{}', { 'Content-Type': type });
+      expect(reply.status, type).toBe(415);
+      expect(JSON.parse(reply.body), type).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+  });
 });
