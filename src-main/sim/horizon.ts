@@ -123,7 +123,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
   const elapsed = wl.map((w) => new Float64Array(w.hops.length + 1));
   const hopLat = { shift: 0, mean: 0, variance: 0 };
   /** Per workload and hop: the station of the nearest caller before it that holds a thread for it (-1: none). */
-  const heldBy0 = wl.map((w) => {
+  const callerOf = wl.map((w) => {
     const out = new Int32Array(w.hops.length).fill(-1);
     let caller = -1;
     w.hops.forEach((h, i) => {
@@ -237,7 +237,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       const p = wl[w]!;
       const f = attemptFail[w]!;
       const m = p.retry.policy === 'none' ? 1 : p.retry.maxAttempts;
-      const multiplier = f < 1 ? (1 - Math.pow(f, m)) / (1 - f) : m;
+      const multiplier = triesPerItem(f, m);
       userRate[w] = p.part === 'all' ? p.share * rate : workloadRateAt(plan.traffic, p, t);
       attemptRate[w] = userRate[w]! * multiplier;
       const flow = flows[w]!;
@@ -553,12 +553,12 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
         // Messages are retried from their queue: more work for the background hops.
         const fm = messageFail[w]!;
         const mm = st[p.hops[i - 1]!.station]!.maxAttempts;
-        x *= fm < 1 ? (1 - Math.pow(fm, mm)) / (1 - fm) : mm;
+        x *= triesPerItem(fm, mm);
         flow[i] = x;
         asyncStart[w] = x;
       }
       lam[s]! += x;
-      const caller = heldBy0[w]![i]!;
+      const caller = callerOf[w]![i]!;
       if (caller >= 0) {
         viaCaller[s]! += x;
         feeds[caller * S + s] = 1;
@@ -717,7 +717,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
     const mm = st[p.hops[p.asyncFrom - 1]!.station]!.maxAttempts;
     asyncScratch.reset();
     for (let k = 1; k <= mm; k++) {
-      const share = fm < 1 ? (Math.pow(fm, k - 1) * (1 - fm)) / (1 - Math.pow(fm, mm)) : 1 / mm;
+      const share = doneOnTry(fm, mm, k);
       if (share < 1e-9) break;
       asyncScratch.addRepeated(pass, share, k);
     }
@@ -731,7 +731,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
     const mm = st[p.hops[p.asyncFrom - 1]!.station]!.maxAttempts;
     if (fm <= 0) return 1;
     let sum = 0;
-    for (let k = 1; k <= mm; k++) sum += k * (fm < 1 ? (Math.pow(fm, k - 1) * (1 - fm)) / (1 - Math.pow(fm, mm)) : 1 / mm);
+    for (let k = 1; k <= mm; k++) sum += k * doneOnTry(fm, mm, k);
     return sum;
   }
 
@@ -767,8 +767,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
         const mm = st[p.hops[p.asyncFrom - 1]!.station]!.maxAttempts;
         let redelivered = 0;
         for (let k = 1; k < mm; k++) redelivered += Math.pow(fm, k - 1);
-        const multiplier = fm < 1 ? (1 - Math.pow(fm, mm)) / (1 - fm) : mm;
-        const messages = asyncStart[w]! / multiplier;
+        const messages = asyncStart[w]! / triesPerItem(fm, mm);
         perSec += messages * redelivered * survival(w, p.asyncFrom, e + 1) * (1 - survival(w, e + 1, H));
       }
     }
@@ -813,24 +812,23 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
     const held = heldFor[w]!;
     const rest = remaining[w]!;
     const upTo = elapsed[w]!;
-    // A timeout counts from the attempt's start: a caller reached after 200 ms of a 300 ms budget waits at most 100 ms more.
-    if (cap < Infinity) {
-      upTo[from] = 0;
-      for (let i = from; i < end; i++) {
-        hopLatency(w, i);
-        upTo[i + 1] = upTo[i]! + hopLat.shift + hopLat.mean;
-      }
+    // Each hop's latency once, as running totals: a timeout counts from the attempt's start (a caller reached
+    // after 200 ms of a 300 ms budget waits at most 100 ms more).
+    upTo[from] = 0;
+    for (let i = from; i < end; i++) {
+      hopLatency(w, i);
+      upTo[i + 1] = upTo[i]! + hopLat.shift + hopLat.mean;
     }
     rest[end] = 0;
     for (let i = end - 1; i >= from; i--) {
       const h = p.hops[i]!;
       const s = h.station;
-      hopLatency(w, i);
+      const latency = upTo[i + 1]! - upTo[i]!;
       // A hand-off to a queue or stream ends the wait: the caller does not wait for the consumers behind it.
       const after = st[s]!.role === ROLE_ASYNC ? 0 : skips[s] ? (1 - hit[s]!) * rest[i + 1]! + hit[s]! * rest[Math.min(i + 1 + h.skipOnHit, end)]! : rest[i + 1]!;
       // A visit turned away (a failing or limiting station) answers after the network hop; one that errs ends the chain.
       const base = st[s]!.baseLatencySec;
-      rest[i] = base + (1 - reject[s]!) * (hopLat.shift - base + hopLat.mean + (1 - errorP[s]!) * after);
+      rest[i] = base + (1 - reject[s]!) * (latency - base + (1 - errorP[s]!) * after);
       held[i] = st[s]!.holdsCaller ? Math.min(rest[i + 1]!, cap < Infinity ? Math.max(0, cap - upTo[i + 1]!) : Infinity) : 0;
     }
   }
@@ -910,6 +908,16 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       inventory: st.map((_, s) => stocks.figures(s)),
     },
   };
+}
+
+/** Tries an item makes when each fails with probability f and it gets at most m: (1 − f^m) / (1 − f). */
+function triesPerItem(f: number, m: number): number {
+  return f < 1 ? (1 - Math.pow(f, m)) / (1 - f) : m;
+}
+
+/** Of the items that got done within m tries (each failing with probability f), the share done on try k. */
+function doneOnTry(f: number, m: number, k: number): number {
+  return f < 1 ? (Math.pow(f, k - 1) * (1 - f)) / (1 - Math.pow(f, m)) : 1 / m;
 }
 
 /** Pushes a partial route (hop, weight, shift, mean, variance) on the depth-first stack; returns the new top. */
