@@ -21,7 +21,8 @@
  * seed is not used. Virtual-queue gates release at most their admission rate
  * and keep the rest waiting (horizon/admission.ts).
  */
-import { bucketCount, type RunControl } from './requestLevel';
+import { bucketCount, type RunControl } from './runControl';
+import { failing, faultErrorRate, slowFactor } from './faults';
 import { LatencyMixture, PooledLatency, pooledQuantile } from './latencyModel';
 import { workloadRateAt, DIST_DETERMINISTIC, DIST_UNIFORM, ROLE_ASYNC, ROLE_CACHE, ROLE_INVENTORY, ROLE_RATE_LIMITER, type Dist, type Plan, type StationPlan } from './plan';
 import { AdmissionGates } from './horizon/admission';
@@ -39,11 +40,6 @@ const RHO_CAP = 0.98;
 /** Beyond this many servers a station is treated as never waiting below RHO_CAP (Erlang C ~ 0). */
 const MANY_SERVERS = 2000;
 const MAX_ROUTES = 64;
-
-function failingAt(station: StationPlan, t: number): boolean {
-  for (const f of station.faults) if (f.effect === 'fail' && t >= f.fromSec && t < f.toSec) return true;
-  return false;
-}
 
 /** Share of a service time that is a fixed minimum (uniform's lower end, all of a deterministic one). */
 function fixedShare(d: Dist): number {
@@ -247,7 +243,7 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
     }
     if (gates.any) {
       // Gates release what they admit once every workload has joined; the paused paths go on from there.
-      gates.resolve(dt, (s) => failingAt(st[s]!, t));
+      gates.resolve(dt, (s) => failing(st[s]!.faults, t));
       for (let w = 0; w < W; w++) {
         const i = pausedAt[w]!;
         if (i < 0) continue;
@@ -278,16 +274,9 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       }
       const queues = station.sharedQueue ? 1 : station.instances;
       const poolServers = Math.min(station.sharedQueue ? instances[s]! * station.concurrency : station.instances * station.concurrency, serverCap[s]!);
-      let slow = 1;
-      let failing = false;
-      let faultErrors = 0;
-      for (const f of station.faults) {
-        if (t < f.fromSec || t >= f.toSec) continue;
-        if (f.effect === 'slow') slow *= f.factor;
-        else if (f.effect === 'fail') failing = true;
-        else faultErrors = 1 - (1 - faultErrors) * (1 - f.errorRate);
-      }
-      errorP[s] = 1 - (1 - station.errorRate) * (1 - faultErrors);
+      const slow = slowFactor(station.faults, t);
+      const down = failing(station.faults, t);
+      errorP[s] = faultErrorRate(station.faults, t, station.errorRate);
       const meanS = x > 0 ? (serviceSum[s]! / x) * slow : station.service.meanSec * slow;
       const meanS2 = x > 0 ? (service2Sum[s]! / x) * slow * slow : meanS * meanS * (1 + station.service.scv);
       // Row locks: each hot row is a single-server queue of the transactions that lock it; waiting for it holds a connection.
@@ -317,8 +306,8 @@ export function runHorizon(plan: Plan, seed: number, control: RunControl = {}): 
       const c = Math.max(1, totalServers / queues);
       let rejected = 0;
       // Cache-aside clients read the source when the cache does not answer: a failed cache is all misses, not errors.
-      if (station.role === ROLE_CACHE) hit[s] = failing ? 0 : cacheHit[s]!;
-      if (failing && station.role !== ROLE_CACHE) rejected = 1;
+      if (station.role === ROLE_CACHE) hit[s] = down ? 0 : cacheHit[s]!;
+      if (down && station.role !== ROLE_CACHE) rejected = 1;
       else if (station.role === ROLE_RATE_LIMITER && station.rateLimit && x > station.rateLimit.ratePerSec) rejected = 1 - station.rateLimit.ratePerSec / x;
       else if (station.admission) rejected = gates.rejected(s);
       const admitted = x * (1 - rejected);

@@ -44,7 +44,8 @@ import { StationAreas } from './request/stationAreas';
 import * as areaConstants from './request/stationAreas';
 import * as planConstants from './plan';
 import * as events from './request/events';
-import { failing, faultErrorRate, slowFactor } from './request/faults';
+import { failing, faultErrorRate, slowFactor } from './faults';
+import { bucketCount, type RunControl } from './runControl';
 import { HeldServers } from './request/holds';
 import * as hopsModule from './request/hops';
 import { hopTable } from './request/hops';
@@ -112,17 +113,7 @@ const ROLE_ASYNC = planConstants.ROLE_ASYNC;
 const ROLE_CACHE = planConstants.ROLE_CACHE;
 const ROLE_RATE_LIMITER = planConstants.ROLE_RATE_LIMITER;
 
-export interface RunControl {
-  onProgress?: ((fraction: number) => void) | undefined;
-  shouldStop?: (() => boolean) | undefined;
-}
-
 export type RequestLevelOutcome = { cancelled: false; raw: RawRun } | { cancelled: true; fraction: number };
-
-/** How many series intervals a run of this length gets (at most 600). */
-export function bucketCount(durationSec: number): number {
-  return Math.max(1, Math.min(600, Math.ceil(durationSec)));
-}
 
 /**
  * The job and request arrays of the last run that ended, lent to the next

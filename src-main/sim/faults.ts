@@ -1,5 +1,5 @@
-/** The faults active on a station at a given time (rare path: only stations with faults call these). */
-import type { FaultPlan } from '../plan';
+/** The faults active on a station at a given time, read the same way by both levels (rare path: only stations with faults call these). */
+import type { FaultPlan } from './plan';
 
 export function failing(faults: readonly FaultPlan[], now: number): boolean {
   for (const f of faults) if (f.effect === 'fail' && now >= f.fromSec && now < f.toSec) return true;
