@@ -9,14 +9,33 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const SKIPPED = new Set(['node_modules', 'out', '.git']);
+
 function sourceFiles(dir) {
   const out = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sourceFiles(full));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) out.push(full);
+    if (entry.isDirectory()) {
+      if (!SKIPPED.has(entry.name)) out.push(...sourceFiles(full));
+    } else if ((entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) || entry.name.endsWith('.svelte')) out.push(full);
   }
   return out;
+}
+
+/** The code of a file: a Svelte component's imports sit in its script blocks. */
+function codeOf(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  if (!file.endsWith('.svelte')) return text;
+  const blocks = [];
+  let at = text.indexOf('<script');
+  while (at >= 0) {
+    const open = text.indexOf('>', at);
+    const close = text.indexOf('</script>', open);
+    if (open < 0 || close < 0) break;
+    blocks.push(text.slice(open + 1, close));
+    at = text.indexOf('<script', close);
+  }
+  return blocks.join('\n');
 }
 
 function resolveLocal(from, specifier) {
@@ -31,7 +50,7 @@ function resolveLocal(from, specifier) {
 export function importGraph(root) {
   const graph = new Map();
   for (const file of sourceFiles(root)) {
-    const { importedFiles } = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true);
+    const { importedFiles } = ts.preProcessFile(codeOf(file), true, true);
     const deps = importedFiles
       .filter((i) => i.fileName.startsWith('.'))
       .map((i) => resolveLocal(file, i.fileName))
