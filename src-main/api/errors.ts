@@ -1,4 +1,4 @@
-import type { ApiError, ApiErrorCode, ApiIssue } from './contract';
+import type { ApiError, ApiErrorCode, ApiIssue } from './result';
 
 /** Thrown by a handler to answer with a typed error instead of a crash. */
 export class ApiFailure extends Error {
