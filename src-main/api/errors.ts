@@ -22,5 +22,6 @@ export const httpStatusFor: Record<ApiErrorCode, number> = {
   not_found: 404,
   bad_content: 422,
   cancelled: 409,
+  timed_out: 504,
   internal: 500,
 };

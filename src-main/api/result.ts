@@ -1,6 +1,15 @@
 // What every API call answers: a value, or a typed error. Neither transport ever throws to the renderer.
 
-export type ApiErrorCode = 'unknown_method' | 'invalid_input' | 'not_found' | 'bad_content' | 'cancelled' | 'internal';
+export type ApiErrorCode =
+  | 'unknown_method'
+  | 'invalid_input'
+  | 'not_found'
+  | 'bad_content'
+  /** Superseded by a newer run of the same widget or screen: nothing to show. */
+  | 'cancelled'
+  /** A simulation ran past the pool's time limit and was stopped. */
+  | 'timed_out'
+  | 'internal';
 
 export interface ApiIssue {
   path: string;
