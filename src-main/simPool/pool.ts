@@ -52,6 +52,7 @@ function startWorker(file: string): Worker {
   return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${url}); });`, { eval: true });
 }
 
+const limitText = (ms: number): string => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
 const superseded = () => new PoolFailure('superseded', 'Superseded by a newer run of the same widget.');
 
 /**
@@ -165,7 +166,7 @@ export class SimulationPool {
 
   /** What a job that stopped without a result answers, from why it was stopped. */
   private stoppedFailure(job: Job): PoolFailure {
-    return job.stopReason === 'timedOut' ? new PoolFailure('timedOut', `The simulation ran past its ${Math.round(this.timeoutMs / 1000)} s limit and was stopped.`) : superseded();
+    return job.stopReason === 'timedOut' ? new PoolFailure('timedOut', `The simulation ran past its ${limitText(this.timeoutMs)} limit and was stopped.`) : superseded();
   }
 
   /** Settles a job once: its timers stop and its key is free for the next run. */
