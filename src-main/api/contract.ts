@@ -3,17 +3,18 @@
 // renderer imports its types only, so zod never reaches the renderer bundle.
 import { z } from 'zod';
 import type { SimResult } from '../sim/types';
+import type { LessonDocument, LessonList, SearchHit } from '../content/types';
+import type { CheckAnswer, LessonProgress, LessonState, ProgressOverview, WidgetPrediction } from '../progress/types';
+import type { AttemptSummary, Design, DesignCheck, ScenarioDocument, ScenarioList, ScenarioRunResult } from '../scenarios/types';
+import { idField, requestKeyField, seedField } from './fields';
 
+// Each module owns its types; the contract is the one place the renderer imports them from.
 export type { SimResult, TermVerdict, CostBreakdown, CostLine, WorkloadResult, ComponentResult, Explanation, Saturation, ComponentKind, WorkloadSeries, ComponentSeries } from '../sim/types';
 export type * from '../scenarios/types';
-import type {
-  AttemptSummary,
-  Design,
-  DesignCheck,
-  ScenarioDocument,
-  ScenarioList,
-  ScenarioRunResult,
-} from '../scenarios/types';
+export type * from '../content/types';
+export type * from '../progress/types';
+export type * from './result';
+export { ID_PATTERN, SEED_MAX, idField, requestKeyField, seedField } from './fields';
 
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -25,94 +26,8 @@ function method<O>() {
   return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input });
 }
 
-const lessonId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a lesson id: lowercase letters, digits and dashes');
-
-const scenarioId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a scenario id: lowercase letters, digits and dashes');
-const seed = z.number().int().min(0).max(2 ** 32 - 1);
-
-// ---------- domain types ----------
-
-export interface LessonSummary {
-  id: string;
-  title: string;
-  summary: string;
-  order: number;
-  topics: string[];
-  minutes: number;
-  relatedScenarios: string[];
-  /** File name relative to the lessons folder, so errors and tools can name it. */
-  file: string;
-}
-
-export interface OutlineEntry {
-  id: string;
-  text: string;
-  level: 2 | 3;
-}
-
-export interface CheckOption {
-  text: string;
-  correct: boolean;
-  why: string;
-}
-
-export type LessonBlock =
-  | { type: 'html'; html: string }
-  | { type: 'widget'; id: string; widget: string; options: Record<string, unknown> }
-  | { type: 'check'; id: string; question: string; options: CheckOption[] }
-  | { type: 'error'; id: string; message: string };
-
-export interface LessonDocument extends LessonSummary {
-  blocks: LessonBlock[];
-  outline: OutlineEntry[];
-  wordCount: number;
-}
-
-/** A content file that could not be loaded, with what was wrong in it. */
-export interface ContentProblem {
-  file: string;
-  field: string | null;
-  message: string;
-}
-
-export interface LessonList {
-  lessons: LessonSummary[];
-  problems: ContentProblem[];
-}
-
-export type LessonStatus = 'not-started' | 'opened' | 'read';
-
-export interface LessonProgress {
-  lessonId: string;
-  status: LessonStatus;
-  firstOpenedAt: string | null;
-  lastOpenedAt: string | null;
-  secondsSpent: number;
-  /** Share of the lesson scrolled past, 0..1. */
-  readingPosition: number;
-  /** The end was reached; the lesson is read once every check is answered too. */
-  endReached: boolean;
-}
-
-export interface ProgressOverview {
-  lessons: LessonProgress[];
-  lessonsRead: number;
-  lessonsOpened: number;
-  secondsSpent: number;
-  recentEvents: LearnerEvent[];
-}
-
-export interface LearnerEvent {
-  id: number;
-  at: string;
-  kind: string;
-  subject: string | null;
-  data: Record<string, unknown>;
-}
+const lessonId = idField('a lesson id');
+const scenarioId = idField('a scenario id');
 
 export interface AppInfo {
   name: string;
@@ -198,44 +113,6 @@ export interface ExperimentResult {
   summary: string;
 }
 
-export interface WidgetPrediction {
-  lessonId: string;
-  widgetId: string;
-  widget: string;
-  metric: string;
-  choiceIndex: number;
-  choiceLabel: string;
-  measured: number | null;
-  correct: boolean | null;
-  at: string;
-}
-
-export interface CheckAnswer {
-  lessonId: string;
-  checkId: string;
-  optionIndex: number;
-  correct: boolean;
-  at: string;
-}
-
-export interface LessonState {
-  progress: LessonProgress;
-  checkAnswers: CheckAnswer[];
-  predictions: WidgetPrediction[];
-}
-
-export interface SearchHit {
-  lessonId: string;
-  lessonTitle: string;
-  /** Heading id to scroll to, or null for the lesson itself. */
-  sectionId: string | null;
-  sectionTitle: string | null;
-  /** Plain-text excerpt; matched terms are listed so the renderer can highlight them safely. */
-  excerpt: string;
-  terms: string[];
-  score: number;
-}
-
 // ---------- the methods ----------
 
 export const contract = {
@@ -268,15 +145,15 @@ export const contract = {
     z
       .object({
         model: z.unknown(),
-        seed: z.number().int().min(0).max(2 ** 32 - 1),
+        seed: seedField,
         level: z.enum(['request', 'horizon']).optional(),
-        requestKey: z.string().min(1).max(200).optional(),
+        requestKey: requestKeyField.optional(),
       })
       .strict(),
   ),
 
   /** How far the newest run with this key has got (0..1), or null when none is running. */
-  simulationProgress: method<{ fraction: number | null }>()(z.object({ requestKey: z.string().min(1).max(200) }).strict()),
+  simulationProgress: method<{ fraction: number | null }>()(z.object({ requestKey: requestKeyField }).strict()),
 
   listExperiments: method<{ experiments: ExperimentSpec[] }>()(z.object({}).strict()),
 
@@ -284,10 +161,10 @@ export const contract = {
   runExperiment: method<ExperimentResult>()(
     z
       .object({
-        widget: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+        widget: idField('a widget kind'),
         controls: z.record(z.string(), z.union([z.number(), z.string().max(100)])),
-        seed: z.number().int().min(0).max(2 ** 32 - 1),
-        requestKey: z.string().min(1).max(200).optional(),
+        seed: seedField,
+        requestKey: requestKeyField.optional(),
       })
       .strict(),
   ),
@@ -351,9 +228,9 @@ export const contract = {
       .object({
         scenarioId,
         design: z.unknown(),
-        seed: seed.optional(),
-        drill: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
-        requestKey: z.string().min(1).max(200).optional(),
+        seed: seedField.optional(),
+        drill: idField('a drill id').optional(),
+        requestKey: requestKeyField.optional(),
       })
       .strict(),
   ),
@@ -368,30 +245,6 @@ export type MethodName = keyof Contract;
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
 export type OutputOf<M extends MethodName> = Contract[M] extends MethodSpec<z.ZodType, infer O> ? O : never;
-
-export type ApiErrorCode =
-  | 'unknown_method'
-  | 'invalid_input'
-  | 'not_found'
-  | 'bad_content'
-  | 'cancelled'
-  | 'internal';
-
-export interface ApiIssue {
-  path: string;
-  message: string;
-}
-
-export interface ApiError {
-  code: ApiErrorCode;
-  message: string;
-  issues?: ApiIssue[];
-}
-
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
-
-/** What both transports expose: a method name and an input in, a result out, never a throw. */
-export type InvokeFn = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);

@@ -1,4 +1,4 @@
-import type { ApiError, ApiErrorCode, ApiIssue } from './contract';
+import type { ApiError, ApiErrorCode, ApiIssue } from './result';
 
 /** Thrown by a handler to answer with a typed error instead of a crash. */
 export class ApiFailure extends Error {
@@ -22,5 +22,6 @@ export const httpStatusFor: Record<ApiErrorCode, number> = {
   not_found: 404,
   bad_content: 422,
   cancelled: 409,
+  timed_out: 504,
   internal: 500,
 };

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
-import type { ApiResult, InvokeFn } from './contract';
+import type { ApiResult, InvokeFn } from './result';
 import { httpStatusFor } from './errors';
 import { contentSecurityPolicy } from '../security';
 

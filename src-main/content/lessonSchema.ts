@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { idField } from '../api/fields';
 
 export const lessonFrontMatter = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected lowercase letters, digits and dashes (at most 64)'),
+    id: idField('a lesson id'),
     title: z.string().trim().min(1, 'expected a non-empty title').max(120),
     summary: z.string().trim().min(1, 'expected a one-sentence summary').max(400),
     order: z.number().int('expected a whole number').min(0).max(10_000),
     topics: z.array(z.string().trim().min(1)).max(20).default([]),
     minutes: z.number().positive('expected a positive number of minutes').max(600),
-    relatedScenarios: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/)).max(20).default([]),
+    relatedScenarios: z.array(idField('a scenario id')).max(20).default([]),
   })
   .strict();
 

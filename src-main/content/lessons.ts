@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Token, TokensList } from 'marked';
-import type { ContentProblem, LessonBlock, LessonDocument, LessonList, LessonSummary } from '../api/contract';
+import type { ContentProblem, LessonBlock, LessonDocument, LessonList, LessonSummary } from './types';
 import { splitFrontMatter } from './frontMatter';
 import { checkBlock, describeZodProblem, lessonFrontMatter, widgetBlock } from './lessonSchema';
 import { createMarkdown, type MarkdownContext } from './markdown';

@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Marked, type Tokens, type Token } from 'marked';
-import type { OutlineEntry } from '../api/contract';
+import type { OutlineEntry } from './types';
 
 const callouts: Record<string, string> = { NOTE: 'Note', PITFALL: 'Pitfall', TIP: 'Interview tip' };
 

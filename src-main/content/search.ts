@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LessonDocument, SearchHit } from '../api/contract';
+import type { LessonDocument, SearchHit } from './types';
 import { findLesson, listLessons } from './lessons';
 
 interface Section {

@@ -1,4 +1,4 @@
-import type { LearnerEvent } from '../api/contract';
+import type { LearnerEvent } from './types';
 import type { ProgressDb } from './db';
 
 interface EventRow {

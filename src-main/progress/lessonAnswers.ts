@@ -1,4 +1,4 @@
-import type { CheckAnswer, WidgetPrediction } from '../api/contract';
+import type { CheckAnswer, WidgetPrediction } from './types';
 import type { ProgressDb } from './db';
 import { appendEvent } from './events';
 

@@ -1,4 +1,4 @@
-import type { LessonProgress } from '../api/contract';
+import type { LessonProgress } from './types';
 import type { ProgressDb } from './db';
 import { appendEvent } from './events';
 

@@ -1,5 +1,5 @@
 /** Scenario drafts (autosaved designs) and attempts (every graded run), in SQLite. */
-import type { AttemptSummary, Design, ScenarioRunResult } from '../scenarios/types';
+import type { AttemptSummary, Design, GradedRun, ScenarioRunResult } from '../scenarios/types';
 import type { ProgressDb } from './db';
 import { appendEvent } from './events';
 
@@ -52,7 +52,7 @@ export function loadDraft(db: ProgressDb, scenarioId: string): { design: unknown
 }
 
 /** Stores a graded run and returns its id; one transaction with its event. */
-export function recordAttempt(db: ProgressDb, run: Omit<ScenarioRunResult, 'attemptId' | 'at'>, design: Design, at: Date): { id: number; at: string } {
+export function recordAttempt(db: ProgressDb, run: GradedRun, design: Design, at: Date): { id: number; at: string } {
   const created = at.toISOString();
   const insert = db.transaction(() => {
     const uptime = run.terms.find((t) => t.term === 'uptime')?.measured ?? run.result.totals.uptimePct;
@@ -77,7 +77,7 @@ export function listAttempts(db: ProgressDb, scenarioId: string): AttemptSummary
 export function getAttempt(db: ProgressDb, id: number): { run: ScenarioRunResult; design: Design } | null {
   const row = db.prepare(`SELECT ${SUMMARY_COLUMNS}, design, run FROM attempts WHERE id = ?`).get(id) as (AttemptRow & { design: string; run: string }) | undefined;
   if (!row) return null;
-  const run = JSON.parse(row.run) as Omit<ScenarioRunResult, 'attemptId' | 'at'>;
+  const run = JSON.parse(row.run) as GradedRun;
   return { run: { ...run, attemptId: row.id, at: row.created_at }, design: JSON.parse(row.design) as Design };
 }
 

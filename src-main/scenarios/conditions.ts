@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ComponentResult, SimResult } from '../sim/types';
 import { kindLabel } from './palette';
-import type { ModelBuild } from './designToModel';
+import type { ModelBuild } from './modelBuild';
 import type { Design } from './types';
 
 const bound = { atLeast: z.number().optional(), atMost: z.number().optional() };

@@ -9,6 +9,7 @@ import { KIND_DEFAULTS, type ComponentKind } from '../sim/defaults';
 import { checkOptions, kindLabel, optionsToModel, paletteEntry } from './palette';
 import type { ScenarioDrillSpec, ScenarioSpec, ScenarioStepSpec, ScenarioWorkloadSpec } from './scenarioSchema';
 import { USERS_NODE, type Design, type DesignProblem } from './types';
+import type { ModelBuild, StepAssignment } from './modelBuild';
 
 /** Kinds after which the rest of a path runs in the background: the user is answered on acceptance. */
 export const ASYNC_KINDS: ReadonlySet<string> = new Set(['queue', 'stream', 'pubsub', 'virtualQueue']);
@@ -16,22 +17,6 @@ const CACHE_KINDS: ReadonlySet<string> = new Set(['redisCache', 'cdn']);
 /** Compute instances whose CPU is their size (the default threads), whatever threads the learner sets. */
 const INSTANCE_KINDS: ReadonlySet<string> = new Set(['server', 'auth', 'workerPool']);
 const RELAY_SERVICE: ServiceTimeSpec = { distribution: 'exponential', meanMs: 1 };
-
-export interface StepAssignment {
-  workload: string;
-  step: string;
-  componentId: string;
-  kind: ComponentKind;
-  mustFinishFirst: boolean;
-  inBackground: boolean;
-}
-
-export interface ModelBuild {
-  model: ModelInput | null;
-  problems: DesignProblem[];
-  paths: Record<string, { hops: string[]; asyncFrom: number | null }>;
-  assignments: StepAssignment[];
-}
 
 interface Node {
   id: string;

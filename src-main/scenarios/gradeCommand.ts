@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { SEED_MAX, seedField } from '../api/fields';
 import { InputError, UsageError, num, parseArgs, table, type Command } from '../sim/cliShared';
 import { DesignFileError, importDesignText, templateDesign } from './designs';
 import { parseScenario } from './loadScenarios';
@@ -43,7 +44,7 @@ export const gradeCommand: Command = (args, io) => {
   if (options.reference && options.starting) throw new UsageError('grade takes --reference or --starting, not both');
   if (positional.length !== (which ? 1 : 2)) throw new UsageError('grade expects a scenario file and a design file (or --reference / --starting)');
   const seed = options.seed === undefined ? 1 : Number(options.seed);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new UsageError(`--seed expects a whole number from 0 to 4294967295, got "${String(options.seed)}"`);
+  if (!seedField.safeParse(seed).success) throw new UsageError(`--seed expects a whole number from 0 to ${SEED_MAX}, got "${String(options.seed)}"`);
   const scenarioFile = positional[0]!;
   const loaded = parseScenario(readText(scenarioFile, 'scenario'), basename(scenarioFile));
   if (!loaded.ok) throw new InputError(loaded.problem.message);

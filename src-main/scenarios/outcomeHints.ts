@@ -7,7 +7,8 @@
  */
 import type { SimResult } from '../sim/types';
 import { backgroundLatePct, asyncBacklog } from './conditions';
-import { backgroundWithinMinutes, type ModelBuild } from './designToModel';
+import { backgroundWithinMinutes } from './designToModel';
+import type { ModelBuild } from './modelBuild';
 import type { Patch } from './remedy';
 import { DEFAULT_BACKGROUND_LOST_PCT } from './terms';
 import type { ScenarioSpec } from './scenarioSchema';

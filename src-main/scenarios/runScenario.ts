@@ -9,14 +9,15 @@ import { validateModel } from '../sim/parse';
 import { simulate } from '../sim/simulate';
 import type { SimResult } from '../sim/types';
 import { evaluate, asyncBacklog } from './conditions';
-import { designToModel, type ModelBuild } from './designToModel';
+import { designToModel } from './designToModel';
+import type { ModelBuild } from './modelBuild';
 import { outcomeHints } from './outcomeHints';
 import { verdictOf } from './terms';
 import { applyPatches } from './remedy';
 import type { ScenarioSpec } from './scenarioSchema';
 import { errorBudget } from './errorBudget';
 import { trafficCurve } from './trafficCurve';
-import type { Design, DesignProblem, FiredHint, RemedyOutcome, ScenarioRunResult, SilentFailure } from './types';
+import type { Design, DesignProblem, FiredHint, GradedRun, RemedyOutcome, SilentFailure } from './types';
 
 /** At most this many remedies are re-run per attempt (each is a full run). */
 const MAX_REMEDIES = 3;
@@ -36,7 +37,7 @@ export interface GradeOptions {
   shouldStop?: () => boolean;
 }
 
-export type GradeOutcome = { status: 'complete'; run: Omit<ScenarioRunResult, 'attemptId' | 'at'> } | { status: 'cancelled' };
+export type GradeOutcome = { status: 'complete'; run: GradedRun } | { status: 'cancelled' };
 
 function silentFailures(scenario: ScenarioSpec, result: SimResult, build: ModelBuild): SilentFailure[] {
   const out: SilentFailure[] = [];

@@ -4,6 +4,7 @@
  * Designs inside a scenario (starting, reference) use the design body schema.
  */
 import { z } from 'zod';
+import { idField } from '../api/fields';
 import { COMPONENT_KINDS } from '../sim/defaults';
 import { TRAFFIC_SHAPES } from '../sim/schema';
 import { designBodySchema } from './designSchema';
@@ -11,7 +12,7 @@ import { conditionSchema } from './conditions';
 import { patchSchema } from './remedy';
 
 const text = (max: number) => z.string({ error: 'expected text' }).trim().min(1, { error: 'expected some text' }).max(max, { error: `expected at most ${max} characters` });
-const slug = z.string({ error: 'expected an id' }).regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'expected an id of lowercase letters, digits and dashes' });
+const slug = idField('an id');
 const name = z.string({ error: 'expected a name' }).regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, { error: 'expected a name of letters, digits, "-" or "_" starting with a letter' });
 const kind = z.enum(COMPONENT_KINDS as [string, ...string[]], { error: `expected a component kind (one of: ${COMPONENT_KINDS.join(', ')})` });
 const num = (min: number, max: number, what: string) =>

@@ -7,7 +7,8 @@
 import { CONTRACT_UNITS, grade } from '../sim/grade';
 import type { ContractTerm, SimResult, TermVerdict } from '../sim/types';
 import { asyncBacklog, backgroundLatePct, workloadMetric } from './conditions';
-import { backgroundWithinMinutes, type ModelBuild } from './designToModel';
+import { backgroundWithinMinutes } from './designToModel';
+import type { ModelBuild } from './modelBuild';
 import type { ExtraTermSpec, ScenarioSpec } from './scenarioSchema';
 
 const TERM_UNITS: Record<ExtraTermSpec['metric'], string> = { ...CONTRACT_UNITS, stepsInBackground: 'steps', asyncBacklog: 'jobs', backgroundLatePct: '%', duplicates: 'times', fallbackPct: '%', admittedP99Ms: 'ms' };

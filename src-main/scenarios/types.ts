@@ -231,6 +231,9 @@ export interface ScenarioRunResult {
   cost: CostBreakdown;
 }
 
+/** A graded run before it is stored: the attempt's id and time come from the database. */
+export type GradedRun = Omit<ScenarioRunResult, 'attemptId' | 'at'>;
+
 export interface AttemptSummary {
   id: number;
   scenarioId: string;

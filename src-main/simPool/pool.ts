@@ -1,26 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import type { RunRequest, SimTask, WorkerReply } from './messages';
+import { PoolFailure } from './failures';
+import type { RunRequest, WorkerReply } from './messages';
+import type { TaskInput, TaskKind, TaskResult } from './tasks';
 
-export class SimulationCancelled extends Error {
-  constructor() {
-    super('Superseded by a newer run of the same widget.');
-    this.name = 'SimulationCancelled';
-  }
-}
-
-export class SimulationFailed extends Error {
-  constructor(
-    message: string,
-    readonly invalidModel: boolean,
-  ) {
-    super(message);
-    this.name = 'SimulationFailed';
-  }
-}
+export { PoolFailure, type PoolFailureReason } from './failures';
 
 export interface RunOptions {
-  task: SimTask;
   seed: number;
   /** Runs sharing a key supersede each other: the newer one cancels the older. */
   key?: string;
@@ -28,10 +14,15 @@ export interface RunOptions {
 
 interface Job extends RunOptions {
   id: number;
+  kind: TaskKind;
+  input: TaskInput<TaskKind>;
   stopFlag: SharedArrayBuffer;
-  resolve: (value: unknown) => void;
-  reject: (err: Error) => void;
+  resolve: (value: TaskResult<TaskKind>) => void;
+  reject: (err: PoolFailure) => void;
   fraction: number;
+  /** Why the pool asked the running job to stop, so its answer can be reported as such. */
+  stopReason: 'superseded' | 'timedOut' | null;
+  timers: ReturnType<typeof setTimeout>[];
 }
 
 interface Slot {
@@ -44,7 +35,15 @@ export interface PoolOptions {
   /** The worker script: the built simWorker.js, or the .ts source (loaded through tsx, for tests). */
   workerFile: string;
   size: number;
+  /** A run still going after this long is stopped and answered as timed out. */
+  timeoutMs?: number;
+  /** How long a stopped run may take to notice before its worker is replaced. */
+  stopGraceMs?: number;
 }
+
+/** Long enough for a scenario run with its remedies on a slow machine; a run past it is stuck, not slow. */
+const DEFAULT_TIMEOUT_MS = 120_000;
+const DEFAULT_STOP_GRACE_MS = 2_000;
 
 /** A worker for a .js file directly; for a .ts source, a bootstrap that registers tsx first. */
 function startWorker(file: string): Worker {
@@ -53,9 +52,13 @@ function startWorker(file: string): Worker {
   return new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${url}); });`, { eval: true });
 }
 
+const limitText = (ms: number): string => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
+const superseded = () => new PoolFailure('superseded', 'Superseded by a newer run of the same widget.');
+
 /**
  * A small pool of worker threads for simulations, so the main process never blocks.
  * Jobs queue FIFO; a job with the same key as a queued or running one supersedes it.
+ * Every failure is a PoolFailure with its reason; the API maps reasons to error codes.
  */
 export class SimulationPool {
   private slots: Slot[] = [];
@@ -63,8 +66,12 @@ export class SimulationPool {
   private byKey = new Map<string, Job>();
   private nextId = 1;
   private closed = false;
+  private readonly timeoutMs: number;
+  private readonly stopGraceMs: number;
 
   constructor(private readonly options: PoolOptions) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.stopGraceMs = options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS;
     for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
   }
 
@@ -79,13 +86,25 @@ export class SimulationPool {
     return slot;
   }
 
-  run(options: RunOptions): Promise<unknown> {
-    if (this.closed) return Promise.reject(new Error('The simulation pool is closed.'));
-    return new Promise((resolve, reject) => {
-      const job: Job = { ...options, id: this.nextId++, stopFlag: new SharedArrayBuffer(4), resolve, reject, fraction: 0 };
+  run<K extends TaskKind>(kind: K, input: TaskInput<K>, options: RunOptions): Promise<TaskResult<K>> {
+    if (this.closed) return Promise.reject(new PoolFailure('closed', 'The simulation pool is closed.'));
+    return new Promise<TaskResult<K>>((resolve, reject) => {
+      const job: Job = {
+        ...options,
+        id: this.nextId++,
+        kind,
+        input,
+        stopFlag: new SharedArrayBuffer(4),
+        // The worker answers the result of the task it was asked to run: K's result.
+        resolve: resolve as (value: TaskResult<TaskKind>) => void,
+        reject,
+        fraction: 0,
+        stopReason: null,
+        timers: [],
+      };
       if (options.key) {
         const older = this.byKey.get(options.key);
-        if (older) this.cancel(older);
+        if (older) this.stop(older, 'superseded');
         this.byKey.set(options.key, job);
       }
       this.queue.push(job);
@@ -99,15 +118,15 @@ export class SimulationPool {
     return job ? job.fraction : null;
   }
 
-  private cancel(job: Job): void {
+  /** A queued job is dropped at once; a running one is asked to stop and answers at its next check. */
+  private stop(job: Job, reason: 'superseded' | 'timedOut'): void {
+    job.stopReason ??= reason;
     Atomics.store(new Int32Array(job.stopFlag), 0, 1);
     const queued = this.queue.indexOf(job);
     if (queued >= 0) {
       this.queue.splice(queued, 1);
-      this.settle(job);
-      job.reject(new SimulationCancelled());
+      this.finish(job, superseded());
     }
-    // A running job stops at its next check and answers 'cancelled'.
   }
 
   private pump(): void {
@@ -115,24 +134,47 @@ export class SimulationPool {
       while (!slot.job && this.queue.length > 0) {
         const job = this.queue.shift()!;
         slot.job = job;
-        const message: RunRequest = { jobId: job.id, task: job.task, seed: job.seed, stopFlag: job.stopFlag };
+        const message: RunRequest = { jobId: job.id, kind: job.kind, input: job.input, seed: job.seed, stopFlag: job.stopFlag };
         try {
           // A task the structured clone cannot carry (a model nested thousands deep) throws here: the job fails
           // with that reason and the worker stays free for the next one, instead of being marked busy forever.
           slot.worker.postMessage(message);
         } catch (err) {
           slot.job = null;
-          this.settle(job);
-          job.reject(new SimulationFailed(`The simulation could not be handed to a worker: ${(err as Error).message}`, true));
+          this.finish(job, new PoolFailure('badInput', `The simulation could not be handed to a worker: ${(err as Error).message}`));
           continue;
         }
         slot.worker.ref();
+        this.startClock(slot, job);
       }
     }
   }
 
-  private settle(job: Job): void {
+  /** Past the time limit the run is asked to stop; if it does not notice within the grace, its worker is replaced. */
+  private startClock(slot: Slot, job: Job): void {
+    const limit = setTimeout(() => {
+      this.stop(job, 'timedOut');
+      const kill = setTimeout(() => {
+        if (slot.job === job) void slot.worker.terminate();
+      }, this.stopGraceMs);
+      kill.unref();
+      job.timers.push(kill);
+    }, this.timeoutMs);
+    limit.unref();
+    job.timers.push(limit);
+  }
+
+  /** What a job that stopped without a result answers, from why it was stopped. */
+  private stoppedFailure(job: Job): PoolFailure {
+    return job.stopReason === 'timedOut' ? new PoolFailure('timedOut', `The simulation ran past its ${limitText(this.timeoutMs)} limit and was stopped.`) : superseded();
+  }
+
+  /** Settles a job once: its timers stop and its key is free for the next run. */
+  private finish(job: Job, outcome: PoolFailure | { value: TaskResult<TaskKind> }): void {
+    for (const t of job.timers) clearTimeout(t);
     if (job.key && this.byKey.get(job.key) === job) this.byKey.delete(job.key);
+    if (outcome instanceof PoolFailure) job.reject(outcome);
+    else job.resolve(outcome.value);
   }
 
   private onReply(slot: Slot, reply: WorkerReply): void {
@@ -144,10 +186,9 @@ export class SimulationPool {
     }
     slot.job = null;
     slot.worker.unref();
-    this.settle(job);
-    if (reply.type === 'done') job.resolve(reply.result);
-    else if (reply.type === 'cancelled') job.reject(new SimulationCancelled());
-    else job.reject(new SimulationFailed(reply.message, reply.invalidModel));
+    if (reply.type === 'done') this.finish(job, { value: reply.result });
+    else if (reply.type === 'cancelled') this.finish(job, this.stoppedFailure(job));
+    else this.finish(job, new PoolFailure(reply.badInput ? 'badInput' : 'crashed', reply.message, reply.issues));
     this.pump();
   }
 
@@ -158,8 +199,9 @@ export class SimulationPool {
     slot.job = null;
     const index = this.slots.indexOf(slot);
     if (job) {
-      this.settle(job);
-      job.reject(new SimulationFailed(`The simulation worker crashed: ${err.message}`, false));
+      if (this.closed) this.finish(job, new PoolFailure('closed', 'The simulation pool closed.'));
+      else if (job.stopReason) this.finish(job, this.stoppedFailure(job));
+      else this.finish(job, new PoolFailure('crashed', `The simulation worker crashed: ${err.message}`));
     }
     if (!this.closed && index >= 0) {
       // Replace the dead worker so one bad run never takes the pool down.
@@ -170,7 +212,7 @@ export class SimulationPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new Error('The simulation pool closed.'));
+    for (const job of this.queue.splice(0)) this.finish(job, new PoolFailure('closed', 'The simulation pool closed.'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }

@@ -6,8 +6,9 @@ import { loadScenarios, type LoadedScenario } from '../../scenarios/loadScenario
 import { scenarioDocument, scenarioSummary } from '../../scenarios/scenarioDocument';
 import { checkDesign, DesignFileError, importDesignText, readDesign, templateDesign } from '../../scenarios/designs';
 import { attemptStats, getAttempt, listAttempts, loadDraft, recordAttempt, saveDraft } from '../../progress/scenarioAttempts';
-import { SimulationCancelled, SimulationFailed, type SimulationPool } from '../../simPool/pool';
+import type { SimulationPool } from '../../simPool/pool';
 import type { AppContext } from './context';
+import { runOnPool, runOptions } from './poolRuns';
 
 function requireScenario(ctx: AppContext, id: string): LoadedScenario {
   const set = loadScenarios(ctx.scenariosFolder);
@@ -91,22 +92,8 @@ export function scenarioHandlers(ctx: AppContext, pool: () => SimulationPool) {
       if (drill && !scenario.drills?.some((d) => d.id === drill)) {
         throw new ApiFailure('invalid_input', `drill: expected one of: ${(scenario.drills ?? []).map((d) => d.id).join(', ') || '(none)'}`, [{ path: 'drill', message: 'unknown drill' }]);
       }
-      const check = checkDesign(scenario, checked);
-      if (!check.runnable) {
-        const errors = check.problems.filter((p) => p.severity === 'error');
-        throw new ApiFailure('invalid_input', `The design cannot run yet: ${errors.map((p) => p.message).join('; ')}`, errors.map((p) => ({ path: 'design', message: p.message })));
-      }
-      const runSeed = seed ?? 1;
-      let run: Omit<ScenarioRunResult, 'attemptId' | 'at'> | null;
-      try {
-        const task = { kind: 'scenario' as const, scenario, design: checked, drill: drill ?? null };
-        run = (await pool().run({ task, seed: runSeed, ...(requestKey ? { key: requestKey } : {}) })) as typeof run;
-      } catch (err) {
-        if (err instanceof SimulationCancelled) throw new ApiFailure('cancelled', err.message);
-        if (err instanceof SimulationFailed && err.invalidModel) throw new ApiFailure('invalid_input', err.message, [{ path: 'design', message: err.message }]);
-        throw new ApiFailure('internal', `The run failed: ${(err as Error).message}`);
-      }
-      if (!run) throw new ApiFailure('cancelled', 'The run was cancelled.');
+      // The worker builds and validates the model once; a design that cannot run comes back as invalid input.
+      const run = await runOnPool(pool(), 'scenario', { scenario, design: checked, drill: drill ?? null }, runOptions(seed ?? 1, requestKey), 'design');
       const saved = recordAttempt(ctx.db, run, checked, ctx.now());
       return { ...run, attemptId: saved.id, at: saved.at };
     },

@@ -1,12 +1,9 @@
 import { initial } from './001-initial';
 import { answersAndPredictions } from './002-answers-and-predictions';
 import { scenarioAttempts } from './003-scenario-attempts';
+import type { Migration } from './migration';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type { Migration } from './migration';
 
 /** Every schema change, in order. Append; never edit a migration that has shipped. */
 export const migrations: Migration[] = [initial, answersAndPredictions, scenarioAttempts];

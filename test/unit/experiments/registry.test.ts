@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { ControlValues } from '../../../src-main/api/contract';
 import { ExperimentError, experiments, listExperimentSpecs, runExperiment } from '../../../src-main/sim/experiments/index';
+import { EXTREME_CONTROLS } from '../../../bench/boundedRuns';
 
 const defaults = (widget: string): ControlValues => Object.fromEntries(experiments[widget]!.spec.controls.map((c) => [c.id, c.default]));
 
@@ -54,19 +55,10 @@ describe('the experiment registry', () => {
   });
 
   it('stays bounded on absurd but allowed controls', () => {
-    const extremes: [string, ControlValues][] = [
-      ['cache-aside', { keys: 1_000_000, cacheSize: 1_000_000, readsPerSecond: 50_000, ttlSeconds: 1 }],
-      ['stampede', { readsPerSecond: 100_000, rebuildMs: 10_000, protection: 'early-refresh' }],
-      ['write-strategies', { writesPerSecond: 100_000, flushIntervalMs: 10, cacheFailsAtSecond: 300 }],
-      ['consistent-hashing', { nodes: 100, keys: 10_000_000, virtualNodes: 500 }],
-      ['hot-key', { nodes: 100, readsPerSecond: 10_000_000, nodeCapacityOpsPerSecond: 1000 }],
-      ['eviction-race', { durationSeconds: 600, keys: 1_000_000, cacheSize: 10 }],
-    ];
-    for (const [widget, controls] of extremes) {
-      const start = performance.now();
+    // How long these take is the bench's experimentExtremeMs; here, that every figure stays finite.
+    for (const [widget, controls] of EXTREME_CONTROLS) {
       const r = runExperiment(widget, controls, 1);
-      expect(performance.now() - start).toBeLessThan(2000);
-      for (const v of Object.values(r.metrics)) expect(Number.isFinite(v)).toBe(true);
+      for (const [metric, v] of Object.entries(r.metrics)) expect(Number.isFinite(v), `${widget}: ${metric}`).toBe(true);
     }
   });
 });

@@ -92,6 +92,8 @@ describe('scenarios through the API', () => {
     expect(check.problems.map((p) => p.message)).toContain('View: nothing on its path can "read" after "render"; it needs a Postgres on the path');
     const run = await failure('runScenario', { scenarioId: 'tiny-shop', design });
     expect(run.code).toBe('invalid_input');
+    // Built and refused on the worker, with the same problems the live check shows.
+    expect(run.issues).toContainEqual({ path: 'design', message: 'View: nothing on its path can "read" after "render"; it needs a Postgres on the path' });
   });
 
   it('stores every run as an attempt with its verdict, and keeps the best one', async () => {

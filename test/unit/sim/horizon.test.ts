@@ -32,14 +32,12 @@ describe('horizon runs agree with request-level runs', () => {
     }
   });
 
-  it('a 54-hour morning surge runs in well under a second and reports the peak', () => {
+  it("a 54-hour morning surge reports the peak (its run time is the bench's horizonRunMs)", () => {
     const model: ModelInput = {
       ...steady,
       traffic: { baselineUsers: 150, peakUsers: 3000, requestsPerUserPerSec: 0.2, shape: 'morningSurge', durationHours: 54 },
     };
-    const started = performance.now();
     const r = run(model, 1, 'horizon');
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(r.timeSec.length).toBeLessThanOrEqual(600);
     const throughput = r.workloads[0]!.series.throughputPerSec;
     // Two mornings (09:00 on day one and day two) stand out from the baseline.

@@ -1,0 +1,57 @@
+// What the progress store keeps about the learner: reading progress, answers, predictions and the event log.
+
+export type LessonStatus = 'not-started' | 'opened' | 'read';
+
+export interface LessonProgress {
+  lessonId: string;
+  status: LessonStatus;
+  firstOpenedAt: string | null;
+  lastOpenedAt: string | null;
+  secondsSpent: number;
+  /** Share of the lesson scrolled past, 0..1. */
+  readingPosition: number;
+  /** The end was reached; the lesson is read once every check is answered too. */
+  endReached: boolean;
+}
+
+export interface LearnerEvent {
+  id: number;
+  at: string;
+  kind: string;
+  subject: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface ProgressOverview {
+  lessons: LessonProgress[];
+  lessonsRead: number;
+  lessonsOpened: number;
+  secondsSpent: number;
+  recentEvents: LearnerEvent[];
+}
+
+export interface WidgetPrediction {
+  lessonId: string;
+  widgetId: string;
+  widget: string;
+  metric: string;
+  choiceIndex: number;
+  choiceLabel: string;
+  measured: number | null;
+  correct: boolean | null;
+  at: string;
+}
+
+export interface CheckAnswer {
+  lessonId: string;
+  checkId: string;
+  optionIndex: number;
+  correct: boolean;
+  at: string;
+}
+
+export interface LessonState {
+  progress: LessonProgress;
+  checkAnswers: CheckAnswer[];
+  predictions: WidgetPrediction[];
+}
