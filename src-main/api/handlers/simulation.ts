@@ -1,7 +1,7 @@
 import type { ExperimentResult, ExperimentSpec, ParsedInputOf, SimResult } from '../contract';
 import { ApiFailure } from '../errors';
 import { SimulationCancelled, SimulationFailed, type RunOptions, type SimulationPool } from '../../simPool/pool';
-import { listExperimentSpecs } from '../../sim/experiments/index';
+import { listExperimentSpecs } from '../../experiments/index';
 
 /** Runs a task on the pool, turning its failures into the API's typed errors. */
 async function runOnPool(pool: SimulationPool, options: RunOptions, subject: 'model' | 'controls'): Promise<unknown> {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { ControlValues } from '../../../src-main/api/contract';
-import { ExperimentError, experiments, listExperimentSpecs, runExperiment } from '../../../src-main/sim/experiments/index';
+import { ExperimentError, experiments, listExperimentSpecs, runExperiment } from '../../../src-main/experiments/index';
 
 const defaults = (widget: string): ControlValues => Object.fromEntries(experiments[widget]!.spec.controls.map((c) => [c.id, c.default]));
 
