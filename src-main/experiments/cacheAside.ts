@@ -88,9 +88,10 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
 
   // Long enough for three TTLs where the budget allows; measure after the cache has
   // filled and (where the TTL binds before eviction does) after one TTL of expiries.
+  // The fastest reads get under a second, which is still tens of thousands of reads.
   const wanted = Math.max(20, 3 * Math.min(ttl, 3 * cheSec));
-  const durationSec = Math.max(2, Math.min(wanted, Math.floor(MAX_REQUESTS / rate)));
-  const warmupSec = Math.min(Math.floor(0.7 * durationSec), Math.max(Math.ceil(durationSec / 3), Math.ceil(Math.min(ttl, 3 * cheSec))));
+  const durationSec = round(Math.min(wanted, MAX_REQUESTS / rate), 2);
+  const warmupSec = round(Math.min(0.7 * durationSec, Math.max(durationSec / 3, Math.min(ttl, 3 * cheSec))), 2);
   const capped = wanted > durationSec;
 
   const model = validateModel(cacheAsideModel({ keys, cacheSize, zipf, ttl, rate, durationSec, warmupSec }), 'cache-aside widget');
