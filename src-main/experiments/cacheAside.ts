@@ -47,7 +47,7 @@ interface Shape {
 }
 
 /** The widget's controls as a model in the model language. */
-export function cacheAsideModel(s: Shape): ModelInput {
+function cacheAsideModel(s: Shape): ModelInput {
   return {
     name: 'cache-aside widget',
     traffic: { ratePerSec: s.rate, durationSec: s.durationSec, warmupSec: s.warmupSec },
@@ -63,16 +63,35 @@ function component(result: SimResult, id: string): ComponentResult {
   return result.components.find((c) => c.id === id)!;
 }
 
-/** One series from the run's intervals, leaving out intervals with nothing measured. */
+/** The intervals where every column measured something (a column holds null where nothing was). */
+function measuredIntervals(...columns: (number | null | undefined)[][]): number[] {
+  return columns[0]!.map((_, i) => i).filter((i) => columns.every((c) => c[i] !== null && c[i] !== undefined));
+}
+
+/** When each interval ends, in seconds. */
+function endsOf(result: SimResult, intervals: number[]): number[] {
+  return intervals.map((i) => round(result.timeSec[i]! + result.bucketSec, 3));
+}
+
+/** One series over the intervals that measured it. */
 function seriesOf(result: SimResult, values: (number | null)[], base: Omit<ExperimentSeries, 'timeSec' | 'values'>): ExperimentSeries {
-  const timeSec: number[] = [];
-  const kept: number[] = [];
-  values.forEach((v, i) => {
-    if (v === null) return;
-    timeSec.push(round(result.timeSec[i]! + result.bucketSec, 3));
-    kept.push(v);
+  const kept = measuredIntervals(values);
+  return thinSeries({ ...base, timeSec: endsOf(result, kept), values: kept.map((i) => values[i]!) });
+}
+
+/** p95 per interval with its p50..p99 band, over the intervals that answered reads. */
+function latencySeries(result: SimResult, s: SimResult['workloads'][number]['series']): ExperimentSeries {
+  const kept = measuredIntervals(s.p50Ms, s.p95Ms, s.p99Ms);
+  const column = (values: (number | null)[]) => kept.map((i) => round(values[i]!, 2));
+  return thinSeries({
+    id: 'latencyMs',
+    label: 'Read latency p95',
+    unit: 'ms',
+    ratio: false,
+    timeSec: endsOf(result, kept),
+    values: column(s.p95Ms),
+    band: { lower: column(s.p50Ms), upper: column(s.p99Ms), label: 'p50..p99' },
   });
-  return thinSeries({ ...base, timeSec, values: kept });
 }
 
 function run(controls: ControlValues, seed: number, hooks?: RunHooks): ExperimentResult {
@@ -106,6 +125,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const dbUtil = database.utilisation;
   const overloaded = dbReads >= DATABASE.capacityPerSec;
   const hits = cache.series.cacheHitRatio;
+  // Misses are lookups that did not hit: the database's reads, interval by interval.
   const dbSeries = reads.series.attemptsPerSec.map((perSec, i) => (hits[i] === null || hits[i] === undefined ? null : round(perSec * (1 - hits[i]!), 1)));
 
   const method = Number.isFinite(cheSec) ? "Che's approximation (LRU), each key capped by the TTL formula λτ/(1+λτ)" : 'TTL formula: per-key hit λτ/(1+λτ), nothing is evicted';
@@ -165,20 +185,6 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
       `The cache answered ${fmtPct(hitRatio)} of reads (theory ${fmtPct(theoryHit)}); the database saw ${fmtInt(dbReads)} reads/s of its ${fmtInt(DATABASE.capacityPerSec)} and p95 was ${fmtMs(reads.p95Ms)}.` +
       (notes.length ? ` Note: ${notes.join('; ')}.` : ''),
   };
-}
-
-/** p95 per interval with its p50..p99 band, over the intervals that answered reads. */
-function latencySeries(result: SimResult, s: SimResult['workloads'][number]['series']): ExperimentSeries {
-  const kept = s.p95Ms.map((_, i) => i).filter((i) => s.p50Ms[i] !== null && s.p95Ms[i] !== null && s.p99Ms[i] !== null);
-  return thinSeries({
-    id: 'latencyMs',
-    label: 'Read latency p95',
-    unit: 'ms',
-    ratio: false,
-    timeSec: kept.map((i) => round(result.timeSec[i]! + result.bucketSec, 3)),
-    values: kept.map((i) => round(s.p95Ms[i]!, 2)),
-    band: { lower: kept.map((i) => round(s.p50Ms[i]!, 2)), upper: kept.map((i) => round(s.p99Ms[i]!, 2)), label: 'p50..p99' },
-  });
 }
 
 export const experiment: Experiment = { spec, run };
