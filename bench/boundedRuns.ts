@@ -10,7 +10,7 @@
  */
 import type { ControlValues } from '../src-main/api/contract';
 import { RandomStream } from '../src-main/sim/engine/rng';
-import { runExperiment } from '../src-main/sim/experiments/index';
+import { runExperiment } from '../src-main/experiments/index';
 import { simulateStock, type StockParams } from '../src-main/sim/inventory/stockCounter';
 
 /** The largest controls each widget allows at once; test/unit/experiments/registry.test.ts checks their answers stay finite. */

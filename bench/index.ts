@@ -11,7 +11,7 @@ interface Suite {
 
 const suites: Suite[] = [
   { name: 'simulator', file: './sim.ts', run: (m) => (m.runSimBenchmarks as () => Promise<Figures>)() },
-  { name: 'widget experiments', file: '../src-main/sim/experiments/bench.ts', run: (m) => (m.runExperimentBenchmarks as () => Promise<Figures>)() },
+  { name: 'widget experiments', file: '../src-main/experiments/bench.ts', run: (m) => (m.runExperimentBenchmarks as () => Promise<Figures>)() },
   { name: 'bounded runs', file: './boundedRuns.ts', run: (m) => (m.runBoundedRunBenchmarks as () => Promise<Figures>)() },
   { name: 'scenarios', file: './scenario.ts', run: (m) => (m.runScenarioBenchmarks as () => Promise<Figures>)() },
   { name: 'widgets in Chromium', file: './widget.ts', run: (m) => (m.runWidgetBenchmarks as () => Promise<Figures>)() },

@@ -1,7 +1,7 @@
 // A worker thread that runs simulations off the main process's event loop.
 import { parentPort } from 'node:worker_threads';
 import { simulate, validateModel, ModelError } from '../sim/index';
-import { runExperiment, ExperimentError } from '../sim/experiments/index';
+import { runExperiment, ExperimentError } from '../experiments/index';
 import { gradeDesign, DesignNotRunnable } from '../scenarios/runScenario';
 import type { RunRequest, WorkerReply } from './messages';
 import type { TaskInput, TaskKind, TaskResult } from './tasks';

@@ -1,6 +1,6 @@
 import type { ExperimentResult, ExperimentSpec, ParsedInputOf, SimResult } from '../contract';
 import type { SimulationPool } from '../../simPool/pool';
-import { listExperimentSpecs } from '../../sim/experiments/index';
+import { listExperimentSpecs } from '../../experiments/index';
 import { runOnPool, runOptions } from './poolRuns';
 
 export function simulationHandlers(pool: () => SimulationPool) {

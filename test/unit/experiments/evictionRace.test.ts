@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cheHitRatio } from '../../../src-main/sim/theory/index';
 import { zipfPopularities } from '../../../src-main/sim/engine/zipf';
-import { runExperiment } from '../../../src-main/sim/experiments/index';
+import { runExperiment } from '../../../src-main/experiments/index';
 import { relativeError } from './helpers';
 
 const controls = { keys: 10_000, cacheSize: 1000, zipf: 0.8, shiftAtSecond: 60, durationSeconds: 120 };

@@ -1,5 +1,5 @@
 import type { ControlValues } from '../../../src-main/api/contract';
-import { runExperiment } from '../../../src-main/sim/experiments/index';
+import { runExperiment } from '../../../src-main/experiments/index';
 
 export function metric(widget: string, controls: ControlValues, id: string, seed = 1): number {
   const value = runExperiment(widget, controls, seed).metrics[id];

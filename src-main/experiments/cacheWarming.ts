@@ -3,18 +3,22 @@
  * Preload: the hottest cacheSize keys are copied in before traffic arrives.
  * Predictive: in the WARMER_LEAD_SEC before traffic arrives (a sale at
  * 09:00, warmed from 08:59:58), a warmer loads keys in predicted popularity
- * order from the database at 80 % of its capacity; those reads count as load.
+ * order from the scenarios' database at 80 % of its capacity; those reads
+ * count as load.
  */
-import type { ControlValues, ExperimentResult, ExperimentSpec } from '../../api/contract';
-import { RandomStream } from '../engine/rng';
-import { CacheStore } from '../engine/cacheStore';
-import { groupedCheHitRatio, groupedExpectedDistinct, groupsOfPopularities } from '../theory/cheZipf';
-import { DB_CAPACITY_PER_SEC, fmtInt, fmtPct, num, round, str, thinSeries, zipfTables, keysControl, cacheSizeControl, readsControl } from './shared';
-import type { Experiment, RunHooks } from './types';
+import { RandomStream } from '../sim/engine/rng';
+import { CacheStore } from '../sim/engine/cacheStore';
+import { ZipfKeys } from '../sim/engine/zipf';
+import { groupedCheHitRatio, groupedExpectedDistinct, zipfGroups } from '../sim/theory/cheZipf';
+import { cacheSizeControl, keysControl, num, readsControl, str } from './controls';
+import { fmtInt, fmtPct, round } from './format';
+import { DATABASE } from './scenarioComponents';
+import { thinSeries } from './series';
+import type { ControlValues, Experiment, ExperimentResult, ExperimentSpec, RunHooks } from './types';
 
 const ZIPF = 1.0;
 const MAX_REQUESTS = 80_000;
-const WARMER_KEYS_PER_SEC = 0.8 * DB_CAPACITY_PER_SEC;
+const WARMER_KEYS_PER_SEC = 0.8 * DATABASE.capacityPerSec;
 const WARMER_LEAD_SEC = 2;
 /** "Steady" is within this much of Che's steady-state hit ratio. */
 const STEADY_TOLERANCE = 0.02;
@@ -23,7 +27,7 @@ type Strategy = 'cold' | 'preload' | 'predictive';
 
 const spec: ExperimentSpec = {
   widget: 'cache-warming',
-  title: `Cold start, pre-load and predictive warming (Zipf ${ZIPF.toFixed(1)} reads; the database serves ${fmtInt(DB_CAPACITY_PER_SEC)} reads/s)`,
+  title: `Cold start, pre-load and predictive warming (Zipf ${ZIPF.toFixed(1)} reads; the database serves ${fmtInt(DATABASE.capacityPerSec)} reads/s)`,
   controls: [
     {
       id: 'strategy',
@@ -56,8 +60,8 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const rate = num(controls, 'readsPerSecond');
   const duration = Math.max(5, Math.min(20, Math.floor(MAX_REQUESTS / rate)));
 
-  const { keys: sampler, popularities } = zipfTables(keys, ZIPF);
-  const groups = groupsOfPopularities(popularities);
+  const sampler = new ZipfKeys(keys, ZIPF);
+  const groups = zipfGroups(keys, ZIPF);
   const steady = groupedCheHitRatio(groups, cacheSize, 'lru');
   const cache = new CacheStore(cacheSize, keys, 'lru', Infinity);
   const draws = new RandomStream(seed, 'cache-warming/keys');
@@ -110,7 +114,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const coldTheory = Math.min(groupedExpectedDistinct(groups, rate), rate);
   const warmTheory = rate * (1 - steady);
   const secondsToSteady = reached < 0 ? duration : reached;
-  const over = peak > DB_CAPACITY_PER_SEC;
+  const over = peak > DATABASE.capacityPerSec;
 
   return {
     widget: spec.widget,
@@ -146,7 +150,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
       },
     ],
     thresholds: [
-      { axis: 'value', seriesId: 'dbReadsPerSecond', value: DB_CAPACITY_PER_SEC, label: `database capacity ${fmtInt(DB_CAPACITY_PER_SEC)} reads/s` },
+      { axis: 'value', seriesId: 'dbReadsPerSecond', value: round(DATABASE.capacityPerSec, 1), label: `database capacity ${fmtInt(DATABASE.capacityPerSec)} reads/s` },
       { axis: 'value', seriesId: 'cacheHitRatio', value: round(steady, 4), label: `steady ${fmtPct(steady)}` },
     ],
     summary:

@@ -3,11 +3,8 @@
  * wrong types, values outside [min, max] and choices not offered are refused
  * with a message that names the control, what was expected and what came.
  */
-import type { ControlSpec, ControlValues, ExperimentSpec } from '../../api/contract';
-
-export class ExperimentError extends Error {
-  override readonly name = 'ExperimentError';
-}
+import { ExperimentError } from './errors';
+import type { ControlSpec, ControlValues, ExperimentSpec } from './types';
 
 function fmt(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 6 });

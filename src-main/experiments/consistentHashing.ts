@@ -3,11 +3,11 @@
  * virtual nodes; then one node leaves (the last) or joins, and we count the
  * keys whose node changed and how evenly the ring spreads them.
  */
-import type { ControlValues, ExperimentResult, ExperimentSpec } from '../../api/contract';
-import { RandomStream } from '../engine/rng';
+import { RandomStream } from '../sim/engine/rng';
+import { num, str } from './controls';
+import { fmtInt, fmtPct, round } from './format';
 import { hash32 } from './hashing';
-import { fmtInt, fmtPct, num, round, str } from './shared';
-import type { Experiment } from './types';
+import type { ControlValues, Experiment, ExperimentResult, ExperimentSpec } from './types';
 
 /** Keys one run places; more are measured on a sample of this many. */
 const MAX_SAMPLED_KEYS = 50_000;

@@ -4,14 +4,16 @@
  * when a news cycle turns. LFU here counts uses while a key is cached and
  * never decays them, so old favourites keep their places after the shift.
  */
-import type { ControlValues, ExperimentResult, ExperimentSpec } from '../../api/contract';
-import type { Eviction } from '../plan';
-import { RandomStream } from '../engine/rng';
-import { CacheStore } from '../engine/cacheStore';
-import { groupedCheHitRatio, groupsOfPopularities } from '../theory/cheZipf';
-import { perfectLfuHitRatio } from '../theory/cheApproximation';
-import { fmtInt, fmtPct, num, round, thinSeries, zipfTables, keysControl, cacheSizeControl } from './shared';
-import type { Experiment, RunHooks } from './types';
+import { RandomStream } from '../sim/engine/rng';
+import { CacheStore } from '../sim/engine/cacheStore';
+import { ZipfKeys } from '../sim/engine/zipf';
+import { groupedCheHitRatio, groupedLfuHitRatio, zipfGroups } from '../sim/theory/cheZipf';
+import { cacheSizeControl, keysControl, num } from './controls';
+import { fmtInt, fmtPct, round } from './format';
+import { thinSeries } from './series';
+import type { ControlValues, Experiment, ExperimentResult, ExperimentSpec, RunHooks } from './types';
+
+type Eviction = ConstructorParameters<typeof CacheStore>[2];
 
 const READS_PER_SEC = 250;
 /** Long runs read more slowly so one run stays within budget; only the order of reads matters here. */
@@ -51,8 +53,8 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   // After the shift, rank r is played by the key half the key space away: yesterday's cold keys.
   const offset = Math.floor(keys / 2);
 
-  const { keys: sampler, popularities } = zipfTables(keys, zipf);
-  const groups = groupsOfPopularities(popularities);
+  const sampler = new ZipfKeys(keys, zipf);
+  const groups = zipfGroups(keys, zipf);
   const caches = POLICIES.map((p) => new CacheStore(cacheSize, keys, p.id, Infinity));
   const draws = new RandomStream(seed, 'eviction-race/keys');
   const hitsPerSecond = POLICIES.map(() => [] as number[]);
@@ -100,7 +102,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
 
   const cheLru = groupedCheHitRatio(groups, cacheSize, 'lru');
   const cheFifo = groupedCheHitRatio(groups, cacheSize, 'fifo');
-  const idealLfu = perfectLfuHitRatio(popularities, cacheSize);
+  const idealLfu = groupedLfuHitRatio(groups, cacheSize);
   const tone = (suffix: string) => (suffix === 'Lru' ? 'accent' : suffix === 'Lfu' ? 'pass' : 'muted') as 'accent' | 'pass' | 'muted';
   const lru = metrics.hitRatioLru!;
   const hasShift = shiftAt < duration;

@@ -5,10 +5,12 @@
  * poll (lock), the first caller while the others wait on it (coalesce), or a
  * reader chosen by XFetch before expiry while everyone is served the old value.
  */
-import type { ControlValues, ExperimentResult, ExperimentSpec } from '../../api/contract';
-import { RandomStream } from '../engine/rng';
-import { LatencyTimeline, cacheLatencyMs, fmtInt, fmtMs, num, round, str } from './shared';
-import type { Experiment, RunHooks } from './types';
+import { RandomStream } from '../sim/engine/rng';
+import { num, str } from './controls';
+import { fmtInt, fmtMs, round } from './format';
+import { LatencyTimeline, quantileMs } from './latency';
+import { CACHE } from './scenarioComponents';
+import type { ControlValues, Experiment, ExperimentResult, ExperimentSpec, RunHooks } from './types';
 
 const TTL_SEC = 30;
 const RUN_SEC = 20;
@@ -85,7 +87,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
     let secQueries = 0;
     for (; t < second + 1; t += arrivals.exponential(1 / simRate)) {
       land(t);
-      let ms = cacheLatencyMs(latencyRng);
+      let ms = CACHE.readMs(latencyRng);
       if (t < expiry) {
         // XFetch: refresh early with a chance that climbs as expiry nears; the reader keeps the old value.
         if (protection === 'early-refresh') {
@@ -110,24 +112,25 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
           expiries++;
           rebuildDone = t + rebuildSec;
           secQueries++;
-          ms += rebuildSec * 1000 + (protection === 'lock' ? cacheLatencyMs(latencyRng) : 0);
+          ms += rebuildSec * 1000 + (protection === 'lock' ? CACHE.readMs(latencyRng) : 0);
         } else if (protection === 'lock') {
-          ms += Math.ceil((rebuildDone - t) / LOCK_RETRY_SEC) * LOCK_RETRY_SEC * 1000 + cacheLatencyMs(latencyRng);
+          ms += Math.ceil((rebuildDone - t) / LOCK_RETRY_SEC) * LOCK_RETRY_SEC * 1000 + CACHE.readMs(latencyRng);
         } else {
           ms += (rebuildDone - t) * 1000;
         }
       }
-      if (second >= 0) timeline.add(ms, weight);
+      // Every simulated read stands for the same number of reads, so the quantiles need no weights.
+      if (second >= 0) timeline.add(ms);
     }
     if (second < 0) continue;
-    timeline.closeSecond(second + 1, true);
+    timeline.closeSecond(second + 1);
     queriesPerSecond.push(round(secQueries, 1));
     queries += secQueries;
   }
 
   const peak = Math.max(0, ...queriesPerSecond);
   const overall = timeline.overall;
-  const p95 = overall.quantile(0.95);
+  const p95 = quantileMs(overall, 0.95);
   const herdTheory = protection === 'none' ? rate * rebuildSec : 1;
   const peakTheory = protection === 'none' ? rate * Math.min(1, rebuildSec) : 1;
   const perExpiry = expiries > 0 ? queries / expiries : queries;
@@ -141,7 +144,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
       peakDbQueriesPerSecond: round(peak, 1),
       dbQueriesPerExpiry: round(perExpiry, 1),
       p95Ms: round(p95, 2),
-      p99Ms: round(overall.quantile(0.99), 2),
+      p99Ms: round(quantileMs(overall, 0.99), 2),
     },
     theory: {
       dbQueriesPerExpiry: {

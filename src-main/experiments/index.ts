@@ -1,7 +1,7 @@
 /** The registry of lesson widget experiments, and the checked way to run one. */
-import type { ControlValues, ExperimentResult, ExperimentSpec } from '../../api/contract';
-import type { Experiment, RunHooks } from './types';
-import { ExperimentError, resolveControls } from './validate';
+import type { ControlValues, Experiment, ExperimentResult, ExperimentSpec, RunHooks } from './types';
+import { ExperimentError } from './errors';
+import { resolveControls } from './validate';
 import { experiment as cacheAside } from './cacheAside';
 import { experiment as evictionRace } from './evictionRace';
 import { experiment as stampede } from './stampede';
@@ -10,8 +10,8 @@ import { experiment as cacheWarming } from './cacheWarming';
 import { experiment as consistentHashing } from './consistentHashing';
 import { experiment as hotKey } from './hotKey';
 
-export { ExperimentError } from './validate';
-export type { Experiment, RunHooks } from './types';
+export { ExperimentError, RunStopped } from './errors';
+export type * from './types';
 
 export const experiments: Record<string, Experiment> = Object.fromEntries(
   [cacheAside, evictionRace, stampede, writeStrategies, cacheWarming, consistentHashing, hotKey].map((e) => [e.spec.widget, e]),

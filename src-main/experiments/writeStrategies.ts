@@ -5,10 +5,13 @@
  * cacheFailsAtSecond: whatever write-behind had not flushed is gone, and reads
  * of those keys fall through to the database's older values.
  */
-import type { ControlValues, ExperimentResult, ExperimentSpec } from '../../api/contract';
-import { RandomStream } from '../engine/rng';
-import { LatencyHistogram, cacheLatencyMs, dbServiceMs, fmtInt, fmtMs, fmtPct, num, round } from './shared';
-import type { Experiment, RunHooks } from './types';
+import { RandomStream } from '../sim/engine/rng';
+import { LogHistogram } from '../sim/metrics';
+import { num } from './controls';
+import { fmtInt, fmtMs, fmtPct, round } from './format';
+import { quantileMs } from './latency';
+import { CACHE, DATABASE } from './scenarioComponents';
+import type { ControlValues, Experiment, ExperimentResult, ExperimentSpec, RunHooks } from './types';
 
 const KEYS = 10_000;
 const READS_PER_SEC = 2000;
@@ -47,7 +50,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const keyDraws = new RandomStream(seed, 'write-strategies/keys');
   const latency = new RandomStream(seed, 'write-strategies/latency');
   const readRng = new RandomStream(seed, 'write-strategies/reads');
-  const p95 = { cacheAside: new LatencyHistogram(), writeThrough: new LatencyHistogram(), writeBehind: new LatencyHistogram() };
+  const p95 = { cacheAside: new LogHistogram(), writeThrough: new LogHistogram(), writeBehind: new LogHistogram() };
 
   // Write-behind state: the version each key has in the cache and in the database.
   const cacheVersion = new Float64Array(KEYS);
@@ -96,11 +99,12 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
         dbVersion[key] = version;
         continue;
       }
-      const cacheMs = cacheLatencyMs(latency);
-      const dbMs = dbServiceMs(latency);
-      p95.cacheAside.add(dbMs + cacheMs, weight);
-      p95.writeThrough.add(cacheMs + dbMs, weight);
-      p95.writeBehind.add(cacheMs, weight);
+      const cacheMs = CACHE.readMs(latency);
+      const dbMs = DATABASE.queryMs(latency);
+      // Every simulated write stands for the same number of writes, so the quantiles need no weights.
+      p95.cacheAside.add(dbMs + cacheMs);
+      p95.writeThrough.add(cacheMs + dbMs);
+      p95.writeBehind.add(cacheMs);
       cacheVersion[key] = version;
       unflushed++;
       if (!isDirty[key]) {
@@ -132,9 +136,9 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const lossTheory = rate * sinceFlush;
   const staleRatio = readsAfter ? staleReads / readsAfter : 0;
   const figures = {
-    writeP95MsCacheAside: round(p95.cacheAside.quantile(0.95), 2),
-    writeP95MsWriteThrough: round(p95.writeThrough.quantile(0.95), 2),
-    writeP95MsWriteBehind: round(p95.writeBehind.quantile(0.95), 2),
+    writeP95MsCacheAside: round(quantileMs(p95.cacheAside, 0.95), 2),
+    writeP95MsWriteThrough: round(quantileMs(p95.writeThrough, 0.95), 2),
+    writeP95MsWriteBehind: round(quantileMs(p95.writeBehind, 0.95), 2),
   };
 
   return {

@@ -1,23 +1,25 @@
 /**
  * One key takes hotKeyShare of the reads on a sharded cache. Its copies sit
  * on `copies` distinct nodes; the other reads spread over BACKGROUND_KEYS keys
- * hashed to nodes. Each node is a queue served at nodeCapacityOpsPerSecond:
- * time runs in 10 ms slices with Poisson arrivals per node, a backlog that
- * grows whenever arrivals outrun capacity, and M/M/1 waiting below it.
+ * hashed to nodes. Each node is a queue served at nodeCapacityOpsPerSecond
+ * (by default a scenario redisCache shard): time runs in 10 ms slices with
+ * Poisson arrivals per node, a backlog that grows whenever arrivals outrun
+ * capacity, and M/M/1 waiting below it. Latency is measured on a random
+ * sample of the reads, each read kept with the same chance.
  */
-import type { ControlValues, ExperimentResult, ExperimentSpec } from '../../api/contract';
-import { RandomStream } from '../engine/rng';
+import { RandomStream } from '../sim/engine/rng';
+import { num } from './controls';
+import { fmtInt, fmtMs, fmtPct, round } from './format';
 import { hash32 } from './hashing';
-import { LatencyTimeline, fmtInt, fmtMs, fmtPct, num, round } from './shared';
-import type { Experiment, RunHooks } from './types';
+import { LatencyTimeline, quantileMs } from './latency';
+import { CACHE } from './scenarioComponents';
+import type { ControlValues, Experiment, ExperimentResult, ExperimentSpec, RunHooks } from './types';
 
 const BACKGROUND_KEYS = 20_000;
 const RUN_SEC = 10;
 const SLICE_SEC = 0.01;
-/** Network round trip to a cache node. */
-const NETWORK_MS = 0.5;
-/** Quantile points that stand for each slice's M/M/1 sojourn distribution. */
-const SOJOURN_POINTS = [0.1, 0.3, 0.5, 0.7, 0.85, 0.95, 0.99];
+/** Reads whose latency one run samples, whatever the read rate. */
+const LATENCY_SAMPLES = 50_000;
 
 const spec: ExperimentSpec = {
   widget: 'hot-key',
@@ -26,7 +28,7 @@ const spec: ExperimentSpec = {
     { id: 'hotKeyShare', label: 'Hot key share of reads', kind: 'number', unit: '', min: 0, max: 1, step: 0.01, default: 0.3 },
     { id: 'readsPerSecond', label: 'Reads', kind: 'number', unit: 'reads/s', min: 1000, max: 10_000_000, step: 1000, default: 400_000, scale: 'log' },
     { id: 'nodes', label: 'Cache nodes', kind: 'number', unit: 'nodes', min: 1, max: 100, step: 1, default: 10 },
-    { id: 'nodeCapacityOpsPerSecond', label: 'Node capacity', kind: 'number', unit: 'ops/s', min: 1000, max: 1_000_000, step: 1000, default: 100_000, scale: 'log' },
+    { id: 'nodeCapacityOpsPerSecond', label: 'Node capacity', kind: 'number', unit: 'ops/s', min: 1000, max: 1_000_000, step: 1000, default: CACHE.opsPerSecPerShard, scale: 'log' },
     { id: 'copies', label: 'Copies of the hot key', kind: 'number', unit: 'copies', min: 1, max: 100, step: 1, default: 1 },
   ],
   metrics: [
@@ -58,6 +60,8 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   for (let c = 0; c < copies; c++) offered[order[c]!]! += (share * rate) / copies;
 
   const arrivals = new RandomStream(seed, 'hot-key/arrivals');
+  const sampling = new RandomStream(seed, 'hot-key/latency');
+  const keep = Math.min(1, LATENCY_SAMPLES / (rate * RUN_SEC));
   const timeline = new LatencyTimeline();
   const backlog = new Float64Array(n);
   const arrived = new Float64Array(n);
@@ -77,13 +81,13 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
         const rho = Math.min(offered[i]! / capacity, 0.999);
         // Below capacity the fluid backlog stays empty, so M/M/1 supplies the wait.
         const sojournMeanMs = 1000 / (capacity * (1 - rho));
-        for (const q of SOJOURN_POINTS) {
-          const ms = NETWORK_MS + (backlog[i]! > 0 ? queuedMs : 0) - sojournMeanMs * Math.log(1 - q);
-          timeline.add(ms, count / SOJOURN_POINTS.length);
+        const samples = Math.floor(count * keep + sampling.next());
+        for (let k = 0; k < samples; k++) {
+          timeline.add(CACHE.networkMs + (backlog[i]! > 0 ? queuedMs : 0) + sampling.exponential(sojournMeanMs));
         }
       }
     }
-    timeline.closeSecond(second + 1, true);
+    timeline.closeSecond(second + 1);
   }
 
   const elapsed = timeline.timeSec.length || 1;
@@ -93,7 +97,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const meanUtil = rate / (n * capacity);
   const theory = (share * rate) / (capacity * copies) + ((1 - share) * rate) / (n * capacity);
   const overall = timeline.overall;
-  const p95 = overall.quantile(0.95);
+  const p95 = quantileMs(overall, 0.95);
 
   return {
     widget: spec.widget,
@@ -103,7 +107,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
       hottestNodeUtilisation: round(hottest, 4),
       meanNodeUtilisation: round(meanUtil, 4),
       p95Ms: round(p95, 2),
-      p99Ms: round(overall.quantile(0.99), 2),
+      p99Ms: round(quantileMs(overall, 0.99), 2),
     },
     theory: {
       hottestNodeUtilisation: {
