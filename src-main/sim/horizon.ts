@@ -23,7 +23,7 @@
  */
 import { bucketCount, type RunControl } from './runControl';
 import { failing, faultErrorRate, slowFactor } from './faults';
-import { LatencyMixture, PooledLatency, pooledQuantile } from './latencyModel';
+import { LatencyMixture, PooledLatency, pooledQuantile } from './horizon/latencyModel';
 import { workloadRateAt, DIST_DETERMINISTIC, DIST_UNIFORM, ROLE_ASYNC, ROLE_CACHE, ROLE_INVENTORY, ROLE_RATE_LIMITER, type Dist, type Plan, type StationPlan } from './plan';
 import { AdmissionGates } from './horizon/admission';
 import { InventoryStations } from './horizon/inventoryStations';
