@@ -2,7 +2,7 @@
 import { compile } from './compile';
 import { ModelError } from './errors';
 import { LIMITS } from './fields';
-import { runHorizon } from './horizon';
+import { runHorizon } from './horizon/index';
 import { runRequestLevel } from './requestLevel';
 import { buildResult } from './results';
 import type { Plan } from './plan';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LatencyMixture, PooledLatency, pooledQuantile, shiftedGammaCdf } from '../../../src-main/sim/latencyModel';
+import { LatencyMixture, PooledLatency, pooledQuantile, shiftedGammaCdf } from '../../../src-main/sim/horizon/latencyModel';
 
 /** The quantile by plain bisection on the mixture's CDF, to 1e-12: the reference. */
 function bisected(cdf: (x: number) => number, p: number): number {
