@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { LIMITS, fraction, identifier, numberIn, oneOf, positive, serviceTimeSchema, wholeNumber } from './fields';
 import { COMPONENT_KINDS, type ComponentKind } from './models/componentKind';
-import { componentSchemas, hasTrait, kindsWith } from './models/index';
+import { componentSchemas, hasTrait, inWords, kindsWith } from './models/index';
 
 export const TRAFFIC_SHAPES = ['steady', 'morningSurge', 'flashSale', 'diurnal', 'spike'] as const;
 
@@ -120,9 +120,6 @@ const faultSchema = z
     if (f.effect === 'errors' && f.errorRate === undefined) ctx.addIssue({ code: 'custom', path: ['errorRate'], message: 'expected an errorRate for an errors fault' });
   });
 
-/** "a, b or c" */
-const orList = (names: readonly string[]): string => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`);
-
 // Named in the messages below: the kinds a path rule is about.
 const GATES = kindsWith('admissionGate');
 const HANDOFFS = kindsWith('asynchronous').filter((k) => !hasTrait(k, 'admissionGate'));
@@ -159,7 +156,7 @@ export const modelSchema = z
         const kind: ComponentKind | undefined = m.components[typeof hop === 'string' ? hop : hop.component]?.kind;
         if (kind === undefined) return;
         if (hasTrait(kind, 'admissionGate')) {
-          if (++gates > 1 || asyncSeen) ctx.addIssue({ code: 'custom', path: ['workloads', name, 'path', i], message: `expected at most one ${orList(GATES)} per path, before any ${orList(HANDOFFS)}` });
+          if (++gates > 1 || asyncSeen) ctx.addIssue({ code: 'custom', path: ['workloads', name, 'path', i], message: `expected at most one ${inWords(GATES, 'or')} per path, before any ${inWords(HANDOFFS, 'or')}` });
           asyncSeen = true;
         } else if (hasTrait(kind, 'asynchronous')) asyncSeen = true;
       });
@@ -172,7 +169,7 @@ export const modelSchema = z
           return;
         }
         if (typeof hop !== 'string') {
-          if (hop.locksRow && !hasTrait(c.kind, 'rowLocks')) ctx.addIssue({ code: 'custom', path: ['workloads', name, 'path', i, 'locksRow'], message: `expected locksRow only on a ${orList(LOCKING)} hop ("${id}" is ${c.kind})` });
+          if (hop.locksRow && !hasTrait(c.kind, 'rowLocks')) ctx.addIssue({ code: 'custom', path: ['workloads', name, 'path', i, 'locksRow'], message: `expected locksRow only on a ${inWords(LOCKING, 'or')} hop ("${id}" is ${c.kind})` });
           if (hop.skipOnHit !== undefined && !hasTrait(c.kind, 'cache')) ctx.addIssue({ code: 'custom', path: ['workloads', name, 'path', i, 'skipOnHit'], message: `expected skipOnHit only on a cache hop ("${id}" is ${c.kind})` });
         }
       });

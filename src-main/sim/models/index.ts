@@ -68,3 +68,8 @@ export function hasTrait(kind: ComponentKind, trait: KindTrait): boolean {
 export function kindsWith(trait: KindTrait): ComponentKind[] {
   return COMPONENT_KINDS.filter((k) => hasTrait(k, trait));
 }
+
+/** Kind names in words, for a message: "queue, stream or pubsub". */
+export function inWords(kinds: readonly ComponentKind[], conjunction: 'and' | 'or'): string {
+  return kinds.length < 2 ? kinds.join('') : `${kinds.slice(0, -1).join(', ')} ${conjunction} ${kinds.at(-1)}`;
+}
