@@ -47,8 +47,8 @@ export const CACHE = {
  * allows (cores / (CPU share × service time)); with the defaults both are the same.
  */
 export const DATABASE = {
-  minMs: postgres.serviceTime.value.minMs,
-  maxMs: postgres.serviceTime.value.maxMs,
+  minMs: postgres.serviceTime.value.minMs ?? postgresServiceMs,
+  maxMs: postgres.serviceTime.value.maxMs ?? postgresServiceMs,
   meanServiceMs: postgresServiceMs,
   connections: postgres.concurrency.value,
   capacityPerSec: Math.min(

@@ -5,17 +5,20 @@
  * can do it, and reports every problem in words a learner can act on.
  */
 import type { ModelInput, ServiceTimeSpec } from '../sim/types';
-import { KIND_DEFAULTS, type ComponentKind } from '../sim/defaults';
+import type { ComponentKind } from '../sim/models/componentKind';
+import { KINDS, kindsWith } from '../sim/models/index';
 import { checkOptions, kindLabel, optionsToModel, paletteEntry } from './palette';
 import type { ScenarioDrillSpec, ScenarioSpec, ScenarioStepSpec, ScenarioWorkloadSpec } from './scenarioSchema';
 import { USERS_NODE, type Design, type DesignProblem } from './types';
 import type { ModelBuild, StepAssignment } from './modelBuild';
 
 /** Kinds after which the rest of a path runs in the background: the user is answered on acceptance. */
-export const ASYNC_KINDS: ReadonlySet<string> = new Set(['queue', 'stream', 'pubsub', 'virtualQueue']);
-const CACHE_KINDS: ReadonlySet<string> = new Set(['redisCache', 'cdn']);
+export const ASYNC_KINDS: ReadonlySet<string> = new Set(kindsWith('asynchronous'));
+const CACHE_KINDS: ReadonlySet<string> = new Set(kindsWith('cache'));
 /** Compute instances whose CPU is their size (the default threads), whatever threads the learner sets. */
-const INSTANCE_KINDS: ReadonlySet<string> = new Set(['server', 'auth', 'workerPool']);
+const INSTANCE_KINDS: ReadonlySet<string> = new Set(kindsWith('sizedInstance'));
+const LOCKING_KINDS: ReadonlySet<string> = new Set(kindsWith('rowLocks'));
+const SHARDED_KINDS: ReadonlySet<string> = new Set(kindsWith('scalesByShards'));
 const RELAY_SERVICE: ServiceTimeSpec = { distribution: 'exponential', meanMs: 1 };
 
 interface Node {
@@ -204,7 +207,7 @@ export function designToModel(scenario: ScenarioSpec, design: Design, drill?: Sc
       const mine = taken[i] ?? [];
       // A compute instance with no step of its own only relays the call (a worker calling the provider): about a millisecond.
       const serviceTime = serviceOf(mine) ?? (INSTANCE_KINDS.has(node.kind) ? RELAY_SERVICE : undefined);
-      const locksRow = mine.some((st) => st.locksRow) && node.kind === 'postgres';
+      const locksRow = mine.some((st) => st.locksRow) && LOCKING_KINDS.has(node.kind);
       const sideEffect = mine.some((st) => st.sideEffect !== undefined);
       // A hit answers only the reads a cache can keep: it never skips saving an order or charging a card.
       const skipOnHit = CACHE_KINDS.has(node.kind) ? cacheableRun(taken, i) : undefined;
@@ -241,8 +244,8 @@ export function designToModel(scenario: ScenarioSpec, design: Design, drill?: Sc
     const cache = CACHE_KINDS.has(c.kind) && scenario.data ? { keyCount: scenario.data.keyCount, zipfExponent: scenario.data.zipfExponent } : {};
     // A stock counter scales by shards (its own setting), not instances.
     // A priced instance has the CPU of its size: more threads than that help only while they wait on calls.
-    const cpu = INSTANCE_KINDS.has(c.kind) ? { cpuCores: KIND_DEFAULTS[c.kind as 'server'].concurrency.value } : {};
-    components[c.id] = { kind: c.kind, ...(c.label ? { label: c.label } : {}), ...(c.kind === 'inventory' ? {} : { instances: c.instances }), ...cache, ...cpu, ...(scenario.settings?.[c.kind] ?? {}), ...optionsToModel(c.kind, c.options) } as ModelInput['components'][string];
+    const cpu = INSTANCE_KINDS.has(c.kind) ? { cpuCores: KINDS[c.kind].defaults.concurrency.value } : {};
+    components[c.id] = { kind: c.kind, ...(c.label ? { label: c.label } : {}), ...(SHARDED_KINDS.has(c.kind) ? {} : { instances: c.instances }), ...cache, ...cpu, ...(scenario.settings?.[c.kind] ?? {}), ...optionsToModel(c.kind, c.options) } as ModelInput['components'][string];
   }
   const faults = drill ? faultsOf(scenario, design, drill) : [];
   const model: ModelInput = {

@@ -3,6 +3,7 @@
  * (JSON and structured-clone safe); re-exported by the API contract, so the
  * renderer imports these as types only.
  */
+import type { OptionSpec, OptionValues } from '../sim/models/kind';
 import type { ComponentKind, CostBreakdown, SimResult, TermVerdict } from '../sim/types';
 
 export type Difficulty = 'intro' | 'medium' | 'hard';
@@ -39,13 +40,8 @@ export interface TrafficView {
   curve: { hour: number; users: number }[];
 }
 
-/** One setting of a component the learner may change in the designer. */
-export type OptionSpec =
-  | { key: string; label: string; help: string; type: 'number'; unit: string; min: number; max: number; step: number; default: number }
-  | { key: string; label: string; help: string; type: 'choice'; choices: { value: string; label: string }[]; default: string }
-  | { key: string; label: string; help: string; type: 'boolean'; default: boolean };
-
-export type OptionValues = Record<string, number | string | boolean>;
+// A kind's settings are described in its own file (sim/models/); the renderer reads their types through here.
+export type { OptionSpec, OptionValues };
 
 /** A component kind on the designer's palette. */
 export interface PaletteEntry {

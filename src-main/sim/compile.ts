@@ -1,5 +1,5 @@
 /** Model -> Plan: ids to indices, defaults filled in, milliseconds to seconds. */
-import { SPECIFIC_DEFAULTS } from './defaults';
+import { WORKLOAD_DEFAULTS } from './defaults';
 import { toStation } from './models/index';
 import { POLICY_ROUND_ROBIN, ROLE_ASYNC, ROLE_CACHE, toDist, type HopPlan, type Plan, type RetryPlan, type StationPlan, type WorkloadPlan } from './plan';
 import { trafficDurationSec, trafficPlan } from './traffic';
@@ -11,8 +11,8 @@ function retryPlan(w: WorkloadSpec): RetryPlan {
   return {
     policy: r.policy,
     maxAttempts: r.maxAttempts ?? 3,
-    baseDelaySec: (r.baseDelayMs ?? SPECIFIC_DEFAULTS.retryBaseDelayMs.value) / 1000,
-    maxDelaySec: (r.maxDelayMs ?? SPECIFIC_DEFAULTS.retryMaxDelayMs.value) / 1000,
+    baseDelaySec: (r.baseDelayMs ?? WORKLOAD_DEFAULTS.retryBaseDelayMs.value) / 1000,
+    maxDelaySec: (r.maxDelayMs ?? WORKLOAD_DEFAULTS.retryMaxDelayMs.value) / 1000,
     jitter: r.jitter ?? true,
   };
 }
@@ -36,7 +36,8 @@ export function compile(model: Model): Plan {
         service: 'serviceTime' in spec && spec.serviceTime !== undefined ? toDist(spec.serviceTime, { distribution: 'exponential' }) : station.service,
         locksRow: 'locksRow' in spec ? spec.locksRow === true : false,
         skipOnHit: 'skipOnHit' in spec && spec.skipOnHit !== undefined ? spec.skipOnHit : Infinity,
-        balancing: beforeStation?.kind === 'loadBalancer' ? beforeStation.balancing : POLICY_ROUND_ROBIN,
+        // Only a load balancer has a policy other than round robin.
+        balancing: beforeStation ? beforeStation.balancing : POLICY_ROUND_ROBIN,
         sideEffect: 'sideEffect' in spec ? spec.sideEffect === true : false,
       };
     });
@@ -58,7 +59,7 @@ export function compile(model: Model): Plan {
       share: w.share ?? 1,
       hops,
       asyncFrom,
-      deadlineSec: (w.deadlineMs ?? SPECIFIC_DEFAULTS.deadlineMs.value) / 1000,
+      deadlineSec: (w.deadlineMs ?? WORKLOAD_DEFAULTS.deadlineMs.value) / 1000,
       timeoutSec: w.timeoutMs === undefined ? Infinity : w.timeoutMs / 1000,
       retry: retryPlan(w),
       fallbackSec: w.fallback ? w.fallback.latencyMs / 1000 : null,
@@ -69,12 +70,12 @@ export function compile(model: Model): Plan {
       priority: priorities.indexOf(w.priority ?? 0),
     };
   });
-  // A worker pool fed by a stream can run at most one message per partition.
+  // A worker pool fed by a stream (the one kind with partitions) can run at most one message per partition.
   for (const w of workloads) {
     w.hops.forEach((h, i) => {
       const next = w.hops[i + 1];
       const from = stations[h.station]!;
-      if (from.kind === 'stream' && next && stations[next.station]!.sharedQueue) {
+      if (from.partitions > 0 && next && stations[next.station]!.sharedQueue) {
         const consumer = stations[next.station]!;
         consumer.consumerCap = Math.min(consumer.consumerCap, from.partitions);
       }

@@ -52,6 +52,15 @@ export const LIMITS = {
 
 const distributions = ['exponential', 'deterministic', 'uniform', 'lognormal'] as const;
 
+/** A service time spelled out: what the schema below accepts as an object, and what each kind's default is. */
+export interface ServiceTimeSpec {
+  distribution: (typeof distributions)[number];
+  meanMs?: number;
+  minMs?: number;
+  maxMs?: number;
+  cv?: number;
+}
+
 /**
  * A service time: a number is a mean in milliseconds (keeping the kind's
  * default distribution); an object names the distribution.

@@ -2,9 +2,9 @@
  * The compiled form of a model that both simulation levels run on: ids
  * resolved to indices, defaults applied, times in seconds.
  */
-import type { ComponentKind } from './defaults';
+import type { ServiceTimeSpec } from './fields';
 import type { StockParams } from './inventory/stockCounter';
-import type { ServiceTimeSpec } from './types';
+import type { ComponentKind } from './models/componentKind';
 
 export const DIST_EXPONENTIAL = 0;
 export const DIST_DETERMINISTIC = 1;
@@ -53,10 +53,6 @@ function uniformDist(minSec: number, maxSec: number): Dist {
   const mean = (minSec + maxSec) / 2;
   const variance = ((maxSec - minSec) * (maxSec - minSec)) / 12;
   return { kind: DIST_UNIFORM, meanSec: mean, minSec, maxSec, logMu: 0, logSigma: 0, scv: mean > 0 ? variance / (mean * mean) : 0 };
-}
-
-export function scaleDist(d: Dist, factor: number): Dist {
-  return { ...d, meanSec: d.meanSec * factor, minSec: d.minSec * factor, maxSec: d.maxSec * factor, logMu: d.logMu + Math.log(factor) };
 }
 
 /** What a station does with a visit, beyond queueing for a server. */

@@ -4,9 +4,9 @@
  * checks that span fields (a path naming a component that does not exist).
  */
 import { z } from 'zod';
-import { COMPONENT_KINDS } from './defaults';
 import { LIMITS, fraction, identifier, numberIn, oneOf, positive, serviceTimeSchema, wholeNumber } from './fields';
-import { componentSchemas } from './models/index';
+import { COMPONENT_KINDS, type ComponentKind } from './models/componentKind';
+import { componentSchemas, hasTrait, inWords, kindsWith } from './models/index';
 
 export const TRAFFIC_SHAPES = ['steady', 'morningSurge', 'flashSale', 'diurnal', 'spike'] as const;
 
@@ -120,6 +120,11 @@ const faultSchema = z
     if (f.effect === 'errors' && f.errorRate === undefined) ctx.addIssue({ code: 'custom', path: ['errorRate'], message: 'expected an errorRate for an errors fault' });
   });
 
+// Named in the messages below: the kinds a path rule is about.
+const GATES = kindsWith('admissionGate');
+const HANDOFFS = kindsWith('asynchronous').filter((k) => !hasTrait(k, 'admissionGate'));
+const LOCKING = kindsWith('rowLocks');
+
 const componentSchema = z.discriminatedUnion('kind', componentSchemas, { error: `expected kind to be one of: ${COMPONENT_KINDS.join(', ')}` });
 
 export const modelSchema = z
@@ -144,15 +149,16 @@ export const modelSchema = z
       if (!Object.values(m.workloads).some((w) => w.part === 'baseline')) ctx.addIssue({ code: 'custom', path: ['workloads'], message: 'expected at least one workload with part: baseline' });
     }
     for (const [name, w] of Object.entries(m.workloads)) {
-      // A virtual queue gates the synchronous part: at most one per path, before any queue, stream or pub/sub.
+      // A gate (a virtual queue) admits to the synchronous part: at most one per path, before any other hand-off.
       let asyncSeen = false;
       let gates = 0;
       w.path.forEach((hop, i) => {
-        const kind = m.components[typeof hop === 'string' ? hop : hop.component]?.kind;
-        if (kind === 'virtualQueue') {
-          if (++gates > 1 || asyncSeen) ctx.addIssue({ code: 'custom', path: ['workloads', name, 'path', i], message: 'expected at most one virtualQueue per path, before any queue, stream or pubsub' });
+        const kind: ComponentKind | undefined = m.components[typeof hop === 'string' ? hop : hop.component]?.kind;
+        if (kind === undefined) return;
+        if (hasTrait(kind, 'admissionGate')) {
+          if (++gates > 1 || asyncSeen) ctx.addIssue({ code: 'custom', path: ['workloads', name, 'path', i], message: `expected at most one ${inWords(GATES, 'or')} per path, before any ${inWords(HANDOFFS, 'or')}` });
           asyncSeen = true;
-        } else if (kind === 'queue' || kind === 'stream' || kind === 'pubsub') asyncSeen = true;
+        } else if (hasTrait(kind, 'asynchronous')) asyncSeen = true;
       });
       w.path.forEach((hop, i) => {
         const id = typeof hop === 'string' ? hop : hop.component;
@@ -163,8 +169,8 @@ export const modelSchema = z
           return;
         }
         if (typeof hop !== 'string') {
-          if (hop.locksRow && c.kind !== 'postgres') ctx.addIssue({ code: 'custom', path: ['workloads', name, 'path', i, 'locksRow'], message: `expected locksRow only on a postgres hop ("${id}" is ${c.kind})` });
-          if (hop.skipOnHit !== undefined && c.kind !== 'redisCache' && c.kind !== 'cdn') ctx.addIssue({ code: 'custom', path: ['workloads', name, 'path', i, 'skipOnHit'], message: `expected skipOnHit only on a cache hop ("${id}" is ${c.kind})` });
+          if (hop.locksRow && !hasTrait(c.kind, 'rowLocks')) ctx.addIssue({ code: 'custom', path: ['workloads', name, 'path', i, 'locksRow'], message: `expected locksRow only on a ${inWords(LOCKING, 'or')} hop ("${id}" is ${c.kind})` });
+          if (hop.skipOnHit !== undefined && !hasTrait(c.kind, 'cache')) ctx.addIssue({ code: 'custom', path: ['workloads', name, 'path', i, 'skipOnHit'], message: `expected skipOnHit only on a cache hop ("${id}" is ${c.kind})` });
         }
       });
     }

@@ -3,6 +3,7 @@ import { compile } from './compile';
 import { ModelError } from './errors';
 import { LIMITS } from './fields';
 import { runHorizon } from './horizon/index';
+import { hasTrait, inWords, kindsWith } from './models/index';
 import { runRequestLevel } from './requestLevel';
 import { buildResult } from './results';
 import type { Plan } from './plan';
@@ -13,11 +14,9 @@ export function expectedRequests(plan: Plan): number {
   return plan.traffic.meanRatePerSec * plan.durationSec;
 }
 
-/** Kinds the request level does not simulate (it would treat them as plain stations). */
-const HORIZON_ONLY = new Set<string>(['virtualQueue', 'inventory']);
-
+/** Components of kinds the request level does not simulate (it would treat them as plain stations). */
 function horizonOnly(plan: Plan): string[] {
-  return plan.stations.filter((s) => HORIZON_ONLY.has(s.kind)).map((s) => s.id);
+  return plan.stations.filter((s) => hasTrait(s.kind, 'horizonOnly')).map((s) => s.id);
 }
 
 /** Request level when the run is small enough to follow every request (and has no horizon-only kinds), otherwise horizon. */
@@ -34,7 +33,7 @@ export function simulate(model: Model, options: SimOptions): SimOutcome {
   if (level === 'request') {
     const only = horizonOnly(plan);
     if (only.length > 0) {
-      throw new ModelError(plan.name, 'level', `virtualQueue and inventory are simulated at the horizon level only (here: ${only.join(', ')}); run at the horizon level or leave the level out`, null);
+      throw new ModelError(plan.name, 'level', `${inWords(kindsWith('horizonOnly'), 'and')} are simulated at the horizon level only (here: ${only.join(', ')}); run at the horizon level or leave the level out`, null);
     }
     const expected = expectedRequests(plan);
     if (expected > LIMITS.maxRequestLevelRequests) {

@@ -4,10 +4,13 @@
  * arrays and plain objects only, so they survive JSON and structured clone.
  */
 import type { z } from 'zod';
+import type { StockFigures } from './inventory/stockCounter';
+import type { ComponentKind } from './models/componentKind';
 import type { modelSchema } from './schema';
-import type { ComponentKind } from './defaults';
 
-export type { ComponentKind } from './defaults';
+export type { ServiceTimeSpec } from './fields';
+export type { StockFigures } from './inventory/stockCounter';
+export type { ComponentKind } from './models/componentKind';
 
 export type Model = z.output<typeof modelSchema>;
 export type ModelInput = z.input<typeof modelSchema>;
@@ -15,14 +18,6 @@ export type ComponentSpec = Model['components'][string];
 export type WorkloadSpec = Model['workloads'][string];
 export type TrafficSpec = Model['traffic'];
 export type FaultSpec = NonNullable<Model['faults']>[number];
-
-export interface ServiceTimeSpec {
-  distribution: 'exponential' | 'deterministic' | 'uniform' | 'lognormal';
-  meanMs?: number;
-  minMs?: number;
-  maxMs?: number;
-  cv?: number;
-}
 
 export type SimLevel = 'request' | 'horizon';
 
@@ -74,30 +69,6 @@ export interface ComponentSeries {
   instances: number[];
   /** Visits per second; horizon level only (empty at the request level). */
   arrivalsPerSec: number[];
-}
-
-/** What happened to an inventory's stock over the whole run (warm-up included: stock is not reset). */
-/** What a stock counter did over a run (all shards together). */
-export interface StockFigures {
-  stock: number;
-  attempts: number;
-  /** Reservations granted (each one a buyer told "you have a unit"). */
-  reserved: number;
-  /** Reservations paid. */
-  sold: number;
-  /** Units sold beyond the stock: max(0, sold - stock). */
-  oversold: number;
-  /** What the counter says is left at the end (all shards). */
-  remaining: number;
-  /** Reservations neither paid nor returned yet at the end. */
-  pendingReservations: number;
-  returnedByExpiry: number;
-  returnedByFailedPayment: number;
-  /** Returned units the counter never saw (overwritten by a pending read-then-write). */
-  lostReturns: number;
-  /** When every shard had first answered "sold out"; null if stock never ran out. */
-  soldOutAtSec: number | null;
-  soldOutAnswers: number;
 }
 
 export interface InventoryResult extends StockFigures {

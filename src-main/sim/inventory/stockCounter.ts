@@ -24,10 +24,32 @@
  * evenly to the shards that still hold stock. An attempt that finds its shard
  * empty within a step is answered sold out (the next step routes around it).
  */
-import type { StockFigures } from '../types';
 import type { RandomStream } from '../engine/rng';
 import { binomial, poisson } from './draws';
 import { ReturnQueue } from './returnQueue';
+
+/** What a stock counter did over a run (all shards together; warm-up included: stock is not reset). */
+export interface StockFigures {
+  stock: number;
+  attempts: number;
+  /** Reservations granted (each one a buyer told "you have a unit"). */
+  reserved: number;
+  /** Reservations paid. */
+  sold: number;
+  /** Units sold beyond the stock: max(0, sold - stock). */
+  oversold: number;
+  /** What the counter says is left at the end (all shards). */
+  remaining: number;
+  /** Reservations neither paid nor returned yet at the end. */
+  pendingReservations: number;
+  returnedByExpiry: number;
+  returnedByFailedPayment: number;
+  /** Returned units the counter never saw (overwritten by a pending read-then-write). */
+  lostReturns: number;
+  /** When every shard had first answered "sold out"; null if stock never ran out. */
+  soldOutAtSec: number | null;
+  soldOutAnswers: number;
+}
 
 /** Below this many whole groups in a window, groups are drawn one by one. */
 const BATCH_GROUPS = 8;
@@ -47,9 +69,6 @@ export interface StockParams {
   /** Seconds from a reservation to a failed payment giving its unit back. */
   paymentDelaySec: number;
 }
-
-
-export type { StockFigures } from '../types';
 
 interface Shard {
   count: number;

@@ -1,7 +1,7 @@
-/** Fields of the kinds that end the synchronous path: queue, stream, pub/sub. */
-import { SPECIFIC_DEFAULTS } from '../defaults';
+/** What the kinds that end the synchronous path (queue, stream, pub/sub) share: fields, a default, a setting, the station's role. */
 import { LIMITS, wholeNumber } from '../fields';
 import { ROLE_ASYNC, type StationPlan } from '../plan';
+import type { OptionSpec } from './kind';
 
 export const asyncFields = {
   /** Messages waiting at most; an enqueue beyond it is rejected. Unbounded when omitted. */
@@ -10,9 +10,25 @@ export const asyncFields = {
   maxAttempts: wholeNumber(1, LIMITS.maxAttempts).optional(),
 };
 
+export const asyncSettings = {
+  queueMaxAttempts: { value: 5, source: 'assumption: a common dead-letter threshold' },
+} as const;
+
+export const attemptsBeforeDeadLetterOption: OptionSpec = {
+  key: 'maxAttempts',
+  label: 'Attempts before dead-letter',
+  help: 'A message that fails this many times is set aside instead of retried forever.',
+  type: 'number',
+  unit: 'attempts',
+  min: 1,
+  max: 20,
+  step: 1,
+  default: asyncSettings.queueMaxAttempts.value,
+};
+
 export function makeAsync(station: StationPlan, c: { maxDepth?: number | undefined; maxAttempts?: number | undefined }): StationPlan {
   station.role = ROLE_ASYNC;
   station.maxDepth = c.maxDepth ?? Infinity;
-  station.maxAttempts = c.maxAttempts ?? SPECIFIC_DEFAULTS.queueMaxAttempts.value;
+  station.maxAttempts = c.maxAttempts ?? asyncSettings.queueMaxAttempts.value;
   return station;
 }

@@ -1,11 +1,29 @@
 /** Authentication service: CPU-bound checks, so few requests at once per instance. */
 import { z } from 'zod';
-import { baseStation, commonFields, concurrencyField, cpuCoresField, instanceCpu, kindLiteral } from './common';
 import type { StationPlan } from '../plan';
+import { commonFields, instanceFields, instanceStation, kindLiteral, threadsOption } from './common';
+import { defineKind } from './kind';
+import { ASSUMED_VM, NO_ERRORS, ONE_HOP } from './sources';
 
-export const authSchema = z.strictObject({ kind: kindLiteral('auth'), ...commonFields, concurrency: concurrencyField, cpuCores: cpuCoresField });
+const threads = { value: 4, source: 'assumption: hashing is CPU bound, one request per core' };
 
-export function authStation(id: string, index: number, c: z.output<typeof authSchema>): StationPlan {
-  // Its threads wait for the calls they make: a slow dependency holds them.
-  return { ...baseStation('auth', id, index, c, c.concurrency), holdsCaller: true, cpu: instanceCpu(c.cpuCores) };
-}
+export const auth = defineKind({
+  kind: 'auth',
+  traits: ['holdsCaller', 'sizedInstance'],
+  defaults: {
+    serviceTime: { value: { distribution: 'exponential', meanMs: 15 }, source: 'assumption: token checks are ~1 ms, password hashing ~50-100 ms; 15 ms is a mix' },
+    baseLatencyMs: { value: 0.5, source: ONE_HOP },
+    concurrency: threads,
+    costPerInstancePerMonth: { value: 70, source: ASSUMED_VM },
+    errorRate: NO_ERRORS,
+  },
+  settings: {},
+  palette: {
+    label: 'Auth service',
+    purpose: 'Checks passwords and tokens apart from product code.',
+    maxInstances: 20,
+    options: [threadsOption(threads.value, 'Hashing is CPU bound: one request per core.')],
+  },
+  schema: z.strictObject({ kind: kindLiteral('auth'), ...commonFields, ...instanceFields }),
+  toStation: (id, index, c): StationPlan => instanceStation(auth, id, index, c),
+});

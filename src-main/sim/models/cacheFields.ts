@@ -1,7 +1,7 @@
-/** Fields shared by the two cache kinds (Redis, CDN): what is cached and how it leaves. */
-import { SPECIFIC_DEFAULTS } from '../defaults';
+/** What the two cache kinds (Redis, CDN) share: their fields, defaults and settings, and the cache they compile to. */
 import { LIMITS, numberIn, oneOf, positive, wholeNumber } from '../fields';
 import type { CachePlan } from '../plan';
+import type { OptionSpec } from './kind';
 
 export const cacheFields = {
   /** How many keys fit (per instance; instances shard the key space). */
@@ -13,6 +13,18 @@ export const cacheFields = {
   ttlSec: positive(LIMITS.maxDurationSec, 'seconds').optional(),
   eviction: oneOf(['lru', 'lfu', 'fifo']).optional(),
 };
+
+export const cacheSettings = {
+  cacheKeyCount: { value: 100_000, source: 'assumption' },
+  cacheZipfExponent: { value: 0.8, source: 'web object popularity is Zipf-like with exponent ~0.6-1.0 (Breslau et al. 1999)' },
+  cacheEviction: { value: 'lru', source: 'assumption: Redis is usually configured with an LRU policy' },
+} as const;
+
+export const ttlOption: OptionSpec = { key: 'ttlSec', label: 'Time to live', help: 'Entries older than this are fetched again; 0 keeps them until evicted.', type: 'number', unit: 's', min: 0, max: 86_400, step: 1, default: 0 };
+
+export function capacityOption(defaultKeys: number): OptionSpec {
+  return { key: 'capacityKeys', label: 'Capacity', help: 'How many keys fit before the eviction policy removes one.', type: 'number', unit: 'keys', min: 100, max: 10_000_000, step: 100, default: defaultKeys };
+}
 
 export interface CacheParams {
   instances?: number | undefined;
@@ -26,12 +38,12 @@ export interface CacheParams {
 export function cachePlan(c: CacheParams, defaultCapacity: number): CachePlan {
   // Instances shard the keys, so total capacity grows with them.
   const capacity = (c.capacityKeys ?? defaultCapacity) * (c.instances ?? 1);
-  const keyCount = c.keyCount ?? SPECIFIC_DEFAULTS.cacheKeyCount.value;
+  const keyCount = c.keyCount ?? cacheSettings.cacheKeyCount.value;
   return {
     capacityKeys: Math.min(capacity, keyCount),
     keyCount,
-    zipfExponent: c.zipfExponent ?? SPECIFIC_DEFAULTS.cacheZipfExponent.value,
+    zipfExponent: c.zipfExponent ?? cacheSettings.cacheZipfExponent.value,
     ttlSec: c.ttlSec ?? Infinity,
-    eviction: c.eviction ?? SPECIFIC_DEFAULTS.cacheEviction.value,
+    eviction: c.eviction ?? cacheSettings.cacheEviction.value,
   };
 }

@@ -3,16 +3,40 @@
  * goes on to the origin. Same cache mechanics as Redis, edge-sized defaults.
  */
 import { z } from 'zod';
-import { SPECIFIC_DEFAULTS } from '../defaults';
-import { baseStation, commonFields, concurrencyField, kindLiteral } from './common';
-import { cacheFields, cachePlan } from './cacheFields';
 import { ROLE_CACHE, type StationPlan } from '../plan';
+import { cacheFields, cachePlan, cacheSettings, capacityOption, ttlOption } from './cacheFields';
+import { baseStation, commonFields, concurrencyField, ifPositive, kindLiteral } from './common';
+import { defineKind } from './kind';
+import { assumedZero, NO_ERRORS, SYLLABUS_CACHING } from './sources';
 
-export const cdnSchema = z.strictObject({ kind: kindLiteral('cdn'), ...commonFields, concurrency: concurrencyField, ...cacheFields });
+const settings = {
+  ...cacheSettings,
+  cdnCapacityKeys: { value: 50_000, source: 'assumption' },
+} as const;
 
-export function cdnStation(id: string, index: number, c: z.output<typeof cdnSchema>): StationPlan {
-  const station = baseStation('cdn', id, index, c, c.concurrency);
-  station.role = ROLE_CACHE;
-  station.cache = cachePlan(c, SPECIFIC_DEFAULTS.cdnCapacityKeys.value);
-  return station;
-}
+export const cdn = defineKind({
+  kind: 'cdn',
+  traits: ['cache'],
+  defaults: {
+    serviceTime: { value: { distribution: 'uniform', minMs: 20, maxMs: 40 }, source: `a CDN edge answers in 20-40 ms (${SYLLABUS_CACHING})` },
+    baseLatencyMs: assumedZero('the edge time above already includes the network'),
+    concurrency: { value: 1_000_000, source: 'assumption: edges are not a capacity limit at our scale' },
+    costPerInstancePerMonth: { value: 30, source: 'assumption: a CDN plan at moderate volume' },
+    errorRate: NO_ERRORS,
+  },
+  settings,
+  palette: {
+    label: 'CDN',
+    purpose: 'Serves cacheable responses from the edge, near the user.',
+    maxInstances: 1,
+    options: [capacityOption(settings.cdnCapacityKeys.value), ttlOption],
+    toModel: (o) => ({ capacityKeys: o.capacityKeys, ...ifPositive(o, 'ttlSec') }),
+  },
+  schema: z.strictObject({ kind: kindLiteral('cdn'), ...commonFields, concurrency: concurrencyField, ...cacheFields }),
+  toStation(id, index, c): StationPlan {
+    const station = baseStation(cdn, id, index, c, c.concurrency);
+    station.role = ROLE_CACHE;
+    station.cache = cachePlan(c, settings.cdnCapacityKeys.value);
+    return station;
+  },
+});

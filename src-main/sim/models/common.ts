@@ -3,10 +3,10 @@
  * Each kind file adds its own fields and adjusts the station.
  */
 import { z } from 'zod';
-import { KIND_DEFAULTS, type ComponentKind } from '../defaults';
-import { LIMITS, fraction, numberIn, serviceTimeSchema, wholeNumber } from '../fields';
+import { LIMITS, fraction, numberIn, serviceTimeSchema, wholeNumber, type ServiceTimeSpec } from '../fields';
 import { POLICY_ROUND_ROBIN, ROLE_STATION, toDist, type StationPlan } from '../plan';
-import type { ServiceTimeSpec } from '../types';
+import type { ComponentKind } from './componentKind';
+import type { KindDefaults, KindTrait, OptionSpec, OptionValues } from './kind';
 
 export const commonFields = {
   /** Free text shown in the designer. */
@@ -20,6 +20,16 @@ export const commonFields = {
 };
 
 export const concurrencyField = wholeNumber(1, LIMITS.maxConcurrency).optional();
+
+/** The designer's setting for concurrencyField, on kinds whose servers are threads. */
+export function threadsOption(defaultThreads: number, help: string): OptionSpec {
+  return { key: 'concurrency', label: 'Threads per instance', help, type: 'number', unit: 'threads', min: 1, max: 256, step: 1, default: defaultThreads };
+}
+
+/** A setting whose 0 means "none": passed on only when above 0, so the model's own default (unbounded, no expiry) holds. */
+export function ifPositive(o: OptionValues, key: string): Record<string, unknown> {
+  return typeof o[key] === 'number' && o[key] > 0 ? { [key]: o[key] } : {};
+}
 
 export function kindLiteral<K extends ComponentKind>(kind: K) {
   return z.literal(kind);
@@ -40,18 +50,25 @@ export interface CommonParams {
  * they wait on the calls they make, never with the work itself. Unset, every thread is a full server
  * (an M/M/c station).
  */
-export const cpuCoresField = wholeNumber(1, 1024).optional();
+const cpuCoresField = wholeNumber(1, 1024).optional();
 
-export function instanceCpu(cores: number | undefined): { cores: number; shareOfService: number } | null {
-  return cores === undefined ? null : { cores, shareOfService: 1 };
+/** The fields of a compute instance (app server, auth service, worker): its threads, and the CPU behind them. */
+export const instanceFields = { concurrency: concurrencyField, cpuCores: cpuCoresField };
+
+
+/** What a station needs to know of its kind: the name, the defaults and the traits. */
+export interface KindBasics {
+  kind: ComponentKind;
+  defaults: KindDefaults;
+  traits: readonly KindTrait[];
 }
 
 /** The station of a plain queueing component, with the kind's defaults filled in. */
-export function baseStation(kind: ComponentKind, id: string, index: number, c: CommonParams, concurrency: number | undefined): StationPlan {
-  const d = KIND_DEFAULTS[kind];
+export function baseStation(of: KindBasics, id: string, index: number, c: CommonParams, concurrency: number | undefined): StationPlan {
+  const d = of.defaults;
   return {
     id,
-    kind,
+    kind: of.kind,
     index,
     role: ROLE_STATION,
     instances: c.instances ?? 1,
@@ -75,8 +92,14 @@ export function baseStation(kind: ComponentKind, id: string, index: number, c: C
     autoscale: null,
     admission: null,
     inventory: null,
-    holdsCaller: false,
+    holdsCaller: of.traits.includes('holdsCaller'),
     cpu: null,
     faults: [],
   };
+}
+
+/** A compute instance's station: its threads are the servers; its cores, when set, are what their work shares. */
+export function instanceStation(of: KindBasics, id: string, index: number, c: CommonParams & { concurrency?: number | undefined; cpuCores?: number | undefined }): StationPlan {
+  const cpu = c.cpuCores === undefined ? null : { cores: c.cpuCores, shareOfService: 1 };
+  return { ...baseStation(of, id, index, c, c.concurrency), cpu };
 }

@@ -1,73 +1,75 @@
-/** The component kinds: each kind's schema and how it compiles to a station. */
+/**
+ * Every component kind, by name. Each entry is the kind's own file; a name in
+ * componentKind.ts without an entry here is a type error. Code that needs to
+ * know something about kinds asks here (by trait), never by listing names.
+ */
 import type { z } from 'zod';
-import type { ComponentKind } from '../defaults';
 import type { StationPlan } from '../plan';
-import { analyticsSinkSchema, analyticsSinkStation } from './analyticsSink';
-import { authSchema, authStation } from './auth';
-import { cdnSchema, cdnStation } from './cdn';
-import { externalSchema, externalStation } from './external';
-import { loadBalancerSchema, loadBalancerStation } from './loadBalancer';
-import { postgresSchema, postgresStation } from './postgres';
-import { pubsubSchema, pubsubStation } from './pubsub';
-import { queueSchema, queueStation } from './queue';
-import { rateLimiterSchema, rateLimiterStation } from './rateLimiter';
-import { readReplicaSchema, readReplicaStation } from './readReplica';
-import { redisCacheSchema, redisCacheStation } from './redisCache';
-import { serverSchema, serverStation } from './server';
-import { sourceSchema, sourceStation } from './source';
-import { streamSchema, streamStation } from './stream';
-import { websocketGatewaySchema, websocketGatewayStation } from './websocketGateway';
-import { workerPoolSchema, workerPoolStation } from './workerPool';
-import { virtualQueueSchema, virtualQueueStation } from './virtualQueue';
-import { inventorySchema, inventoryStation } from './inventory';
+import { analyticsSink } from './analyticsSink';
+import { auth } from './auth';
+import { cdn } from './cdn';
+import { COMPONENT_KINDS, type ComponentKind } from './componentKind';
+import { external } from './external';
+import { inventory } from './inventory';
+import type { KindModule, KindTrait } from './kind';
+import { loadBalancer } from './loadBalancer';
+import { postgres } from './postgres';
+import { pubsub } from './pubsub';
+import { queue } from './queue';
+import { rateLimiter } from './rateLimiter';
+import { readReplica } from './readReplica';
+import { redisCache } from './redisCache';
+import { server } from './server';
+import { source } from './source';
+import { stream } from './stream';
+import { virtualQueue } from './virtualQueue';
+import { websocketGateway } from './websocketGateway';
+import { workerPool } from './workerPool';
 
-export const componentSchemas = [
-  sourceSchema,
-  loadBalancerSchema,
-  serverSchema,
-  authSchema,
-  rateLimiterSchema,
-  redisCacheSchema,
-  postgresSchema,
-  readReplicaSchema,
-  queueSchema,
-  workerPoolSchema,
-  streamSchema,
-  analyticsSinkSchema,
-  cdnSchema,
-  pubsubSchema,
-  websocketGatewaySchema,
-  externalSchema,
-  virtualQueueSchema,
-  inventorySchema,
-] as const;
+export const KINDS = {
+  source,
+  loadBalancer,
+  server,
+  auth,
+  rateLimiter,
+  redisCache,
+  postgres,
+  readReplica,
+  queue,
+  workerPool,
+  stream,
+  analyticsSink,
+  cdn,
+  pubsub,
+  websocketGateway,
+  virtualQueue,
+  inventory,
+  external,
+} satisfies { [K in ComponentKind]: KindModule<K> };
 
-type AnyComponent = z.output<(typeof componentSchemas)[number]>;
+type KindSchema = { [K in ComponentKind]: (typeof KINDS)[K]['schema'] }[ComponentKind];
+
+/** The kinds' schemas, in the order of COMPONENT_KINDS: the options of the model language's component union. */
+export const componentSchemas = COMPONENT_KINDS.map((k) => KINDS[k].schema) as [KindSchema, ...KindSchema[]];
+
+export type AnyComponent = z.output<KindSchema>;
 
 /** Compiles one validated component into its station. */
 export function toStation(id: string, index: number, c: AnyComponent): StationPlan {
-  switch (c.kind) {
-    case 'source': return sourceStation(id, index, c);
-    case 'loadBalancer': return loadBalancerStation(id, index, c);
-    case 'server': return serverStation(id, index, c);
-    case 'auth': return authStation(id, index, c);
-    case 'rateLimiter': return rateLimiterStation(id, index, c);
-    case 'redisCache': return redisCacheStation(id, index, c);
-    case 'postgres': return postgresStation(id, index, c);
-    case 'readReplica': return readReplicaStation(id, index, c);
-    case 'queue': return queueStation(id, index, c);
-    case 'workerPool': return workerPoolStation(id, index, c);
-    case 'stream': return streamStation(id, index, c);
-    case 'analyticsSink': return analyticsSinkStation(id, index, c);
-    case 'cdn': return cdnStation(id, index, c);
-    case 'pubsub': return pubsubStation(id, index, c);
-    case 'websocketGateway': return websocketGatewayStation(id, index, c);
-    case 'external': return externalStation(id, index, c);
-    case 'virtualQueue': return virtualQueueStation(id, index, c);
-    case 'inventory': return inventoryStation(id, index, c);
-  }
+  // Each kind's toStation takes its own component; c.kind says which that is.
+  return (KINDS[c.kind] as KindModule).toStation(id, index, c);
 }
 
-export const KINDS_WITH_FIELDS: Record<ComponentKind, string[]> = Object.fromEntries(
-  componentSchemas.map((s) => [s.shape.kind.value, Object.keys(s.shape)]),
-) as Record<ComponentKind, string[]>;
+export function hasTrait(kind: ComponentKind, trait: KindTrait): boolean {
+  return KINDS[kind].traits.includes(trait);
+}
+
+/** The kinds with a trait, in the order of COMPONENT_KINDS. */
+export function kindsWith(trait: KindTrait): ComponentKind[] {
+  return COMPONENT_KINDS.filter((k) => hasTrait(k, trait));
+}
+
+/** Kind names in words, for a message: "queue, stream or pubsub". */
+export function inWords(kinds: readonly ComponentKind[], conjunction: 'and' | 'or'): string {
+  return kinds.length < 2 ? kinds.join('') : `${kinds.slice(0, -1).join(', ')} ${conjunction} ${kinds.at(-1)}`;
+}

@@ -6,23 +6,41 @@
  * a pool runs dry before the database's CPU is busy.
  */
 import { z } from 'zod';
-import { SPECIFIC_DEFAULTS } from '../defaults';
 import { LIMITS, wholeNumber } from '../fields';
-import { baseStation, commonFields, kindLiteral } from './common';
 import type { StationPlan } from '../plan';
+import { commonFields, kindLiteral } from './common';
+import { connectionPoolOption, databaseFields, databaseSettings, databaseStation, POOL_OF_20 } from './databaseFields';
+import { defineKind } from './kind';
+import { NO_ERRORS, ONE_HOP, SYLLABUS_CACHING } from './sources';
 
-export const postgresSchema = z.strictObject({
-  kind: kindLiteral('postgres'),
-  ...commonFields,
-  connectionPool: wholeNumber(1, 100_000).optional(),
-  /** Cores behind the pool, per instance: what the connections' queries share. */
-  cpuCores: wholeNumber(1, 1024).optional(),
-  hotRows: wholeNumber(1, LIMITS.maxCacheKeys).optional(),
+const settings = {
+  ...databaseSettings,
+  postgresHotRows: { value: 100, source: 'assumption: contended writes spread over 100 rows' },
+} as const;
+
+const pool = { value: 20, source: `${POOL_OF_20}, a common framework default` };
+
+export const postgres = defineKind({
+  kind: 'postgres',
+  traits: ['rowLocks'],
+  defaults: {
+    serviceTime: { value: { distribution: 'uniform', minMs: 5, maxMs: 50 }, source: `a Postgres profile read takes 5-50 ms (${SYLLABUS_CACHING})` },
+    baseLatencyMs: { value: 0.5, source: ONE_HOP },
+    concurrency: pool,
+    costPerInstancePerMonth: { value: 180, source: 'assumption: a managed 2 vCPU database with storage' },
+    errorRate: NO_ERRORS,
+  },
+  settings,
+  palette: {
+    label: 'Postgres',
+    purpose: 'The database of record: durable rows, transactions, locks.',
+    maxInstances: 1,
+    options: [connectionPoolOption(pool.value, 'Transactions at once; a request waiting for a lock keeps its connection.')],
+  },
+  schema: z.strictObject({ kind: kindLiteral('postgres'), ...commonFields, ...databaseFields, hotRows: wholeNumber(1, LIMITS.maxCacheKeys).optional() }),
+  toStation(id, index, c): StationPlan {
+    const station = databaseStation(postgres, id, index, c);
+    station.hotRows = c.hotRows ?? settings.postgresHotRows.value;
+    return station;
+  },
 });
-
-export function postgresStation(id: string, index: number, c: z.output<typeof postgresSchema>): StationPlan {
-  const station = baseStation('postgres', id, index, c, c.connectionPool);
-  station.cpu = { cores: c.cpuCores ?? SPECIFIC_DEFAULTS.databaseCpuCores.value, shareOfService: SPECIFIC_DEFAULTS.databaseCpuShare.value };
-  station.hotRows = c.hotRows ?? SPECIFIC_DEFAULTS.postgresHotRows.value;
-  return station;
-}

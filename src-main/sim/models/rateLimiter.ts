@@ -3,25 +3,50 @@
  * tokens. A request that finds the bucket empty is rejected at once (HTTP 429).
  */
 import { z } from 'zod';
-import { SPECIFIC_DEFAULTS } from '../defaults';
 import { LIMITS, positive, wholeNumber } from '../fields';
-import { baseStation, commonFields, concurrencyField, kindLiteral } from './common';
 import { ROLE_RATE_LIMITER, type StationPlan } from '../plan';
+import { baseStation, commonFields, concurrencyField, kindLiteral } from './common';
+import { defineKind } from './kind';
+import { NO_ERRORS, ONE_HOP } from './sources';
 
-export const rateLimiterSchema = z.strictObject({
-  kind: kindLiteral('rateLimiter'),
-  ...commonFields,
-  concurrency: concurrencyField,
-  ratePerSec: positive(LIMITS.maxRatePerSec, 'requests per second'),
-  burst: wholeNumber(1, LIMITS.maxQueue).optional(),
+const settings = {
+  rateLimiterBurst: { value: 100, source: 'assumption' },
+} as const;
+
+export const rateLimiter = defineKind({
+  kind: 'rateLimiter',
+  traits: [],
+  defaults: {
+    serviceTime: { value: { distribution: 'deterministic', meanMs: 0.2 }, source: 'assumption: a token-bucket check is an in-memory counter' },
+    baseLatencyMs: { value: 0.3, source: ONE_HOP },
+    concurrency: { value: 1000, source: 'assumption: the check itself is never the bottleneck' },
+    costPerInstancePerMonth: { value: 20, source: 'assumption: a small shared instance' },
+    errorRate: NO_ERRORS,
+  },
+  settings,
+  palette: {
+    label: 'Rate limiter',
+    purpose: 'Rejects requests beyond a rate (token bucket).',
+    maxInstances: 4,
+    options: [
+      { key: 'ratePerSec', label: 'Allowed rate', help: 'Tokens added per second; requests without a token are rejected.', type: 'number', unit: 'req/s', min: 1, max: 1_000_000, step: 1, default: 1000 },
+      { key: 'burst', label: 'Burst', help: 'Tokens the bucket holds: how big a burst passes at once.', type: 'number', unit: 'requests', min: 1, max: 1_000_000, step: 1, default: settings.rateLimiterBurst.value },
+    ],
+  },
+  schema: z.strictObject({
+    kind: kindLiteral('rateLimiter'),
+    ...commonFields,
+    concurrency: concurrencyField,
+    ratePerSec: positive(LIMITS.maxRatePerSec, 'requests per second'),
+    burst: wholeNumber(1, LIMITS.maxQueue).optional(),
+  }),
+  toStation(id, index, c): StationPlan {
+    const station = baseStation(rateLimiter, id, index, c, c.concurrency);
+    station.role = ROLE_RATE_LIMITER;
+    station.rateLimit = { ratePerSec: c.ratePerSec, burst: c.burst ?? settings.rateLimiterBurst.value };
+    return station;
+  },
 });
-
-export function rateLimiterStation(id: string, index: number, c: z.output<typeof rateLimiterSchema>): StationPlan {
-  const station = baseStation('rateLimiter', id, index, c, c.concurrency);
-  station.role = ROLE_RATE_LIMITER;
-  station.rateLimit = { ratePerSec: c.ratePerSec, burst: c.burst ?? SPECIFIC_DEFAULTS.rateLimiterBurst.value };
-  return station;
-}
 
 /**
  * Token-bucket state for one limiter, refilled lazily at each request so no

@@ -4,23 +4,41 @@
  * may be); it does not slow the reads down.
  */
 import { z } from 'zod';
-import { SPECIFIC_DEFAULTS } from '../defaults';
-import { LIMITS, numberIn, wholeNumber } from '../fields';
-import { baseStation, commonFields, kindLiteral } from './common';
+import { LIMITS, numberIn } from '../fields';
 import type { StationPlan } from '../plan';
+import { commonFields, kindLiteral } from './common';
+import { connectionPoolOption, databaseFields, databaseSettings, databaseStation, POOL_OF_20 } from './databaseFields';
+import { defineKind } from './kind';
+import { NO_ERRORS, ONE_HOP, SYLLABUS_CACHING } from './sources';
 
-export const readReplicaSchema = z.strictObject({
-  kind: kindLiteral('readReplica'),
-  ...commonFields,
-  connectionPool: wholeNumber(1, 100_000).optional(),
-  /** Cores behind the pool, per instance: what the connections' queries share. */
-  cpuCores: wholeNumber(1, 1024).optional(),
-  replicationLagMs: numberIn(0, LIMITS.maxMs, 'milliseconds').optional(),
+const settings = {
+  ...databaseSettings,
+  replicationLagMs: { value: 100, source: 'assumption: asynchronous replication usually lags by well under a second' },
+} as const;
+
+const pool = { value: 20, source: POOL_OF_20 };
+
+export const readReplica = defineKind({
+  kind: 'readReplica',
+  traits: [],
+  defaults: {
+    serviceTime: { value: { distribution: 'uniform', minMs: 5, maxMs: 50 }, source: `a Postgres profile read takes 5-50 ms (${SYLLABUS_CACHING})` },
+    baseLatencyMs: { value: 0.5, source: ONE_HOP },
+    concurrency: pool,
+    costPerInstancePerMonth: { value: 180, source: 'assumption: same size as the primary' },
+    errorRate: NO_ERRORS,
+  },
+  settings,
+  palette: {
+    label: 'Read replica',
+    purpose: 'A copy of the database that takes reads off the primary.',
+    maxInstances: 8,
+    options: [connectionPoolOption(pool.value, 'Reads at once per replica.')],
+  },
+  schema: z.strictObject({ kind: kindLiteral('readReplica'), ...commonFields, ...databaseFields, replicationLagMs: numberIn(0, LIMITS.maxMs, 'milliseconds').optional() }),
+  toStation(id, index, c): StationPlan {
+    const station = databaseStation(readReplica, id, index, c);
+    station.replicationLagMs = c.replicationLagMs ?? settings.replicationLagMs.value;
+    return station;
+  },
 });
-
-export function readReplicaStation(id: string, index: number, c: z.output<typeof readReplicaSchema>): StationPlan {
-  const station = baseStation('readReplica', id, index, c, c.connectionPool);
-  station.cpu = { cores: c.cpuCores ?? SPECIFIC_DEFAULTS.databaseCpuCores.value, shareOfService: SPECIFIC_DEFAULTS.databaseCpuShare.value };
-  station.replicationLagMs = c.replicationLagMs ?? SPECIFIC_DEFAULTS.replicationLagMs.value;
-  return station;
-}

@@ -5,43 +5,74 @@
  * serving after warmupSec.
  */
 import { z } from 'zod';
-import { SPECIFIC_DEFAULTS } from '../defaults';
 import { LIMITS, numberIn, positive, wholeNumber } from '../fields';
-import { baseStation, commonFields, concurrencyField, cpuCoresField, instanceCpu, kindLiteral } from './common';
 import type { StationPlan } from '../plan';
+import { commonFields, instanceFields, instanceStation, kindLiteral, threadsOption } from './common';
+import { defineKind } from './kind';
+import { assumedZero, ASSUMED_VM, NO_ERRORS } from './sources';
 
-export const workerPoolSchema = z.strictObject({
-  kind: kindLiteral('workerPool'),
-  ...commonFields,
-  concurrency: concurrencyField,
-  cpuCores: cpuCoresField,
-  autoscale: z
-    .strictObject({
-      minInstances: wholeNumber(1, LIMITS.maxInstances),
-      maxInstances: wholeNumber(1, LIMITS.maxInstances),
-      targetQueuePerInstance: positive(LIMITS.maxQueue, 'messages'),
-      warmupSec: numberIn(0, 86_400, 'seconds').optional(),
-      checkEverySec: positive(86_400, 'seconds').optional(),
-    })
-    .refine((a) => a.maxInstances >= a.minInstances, { error: 'expected maxInstances >= minInstances', path: ['maxInstances'] })
-    .optional(),
-});
+const settings = {
+  autoscaleWarmupSec: { value: 60, source: 'assumption: a new worker takes about a minute to boot' },
+  autoscaleCheckEverySec: { value: 15, source: 'assumption: a typical autoscaler evaluation period' },
+} as const;
 
-export function workerPoolStation(id: string, index: number, c: z.output<typeof workerPoolSchema>): StationPlan {
-  const station = baseStation('workerPool', id, index, c, c.concurrency);
-  station.sharedQueue = true;
+const threads = { value: 4, source: 'assumption: 4 jobs at once per worker instance' };
+
+export const workerPool = defineKind({
+  kind: 'workerPool',
   // A worker waits for the calls it makes (a payment provider): a slow one holds it.
-  station.holdsCaller = true;
-  station.cpu = instanceCpu(c.cpuCores);
-  if (c.autoscale) {
-    station.autoscale = {
-      minInstances: c.autoscale.minInstances,
-      maxInstances: c.autoscale.maxInstances,
-      targetQueuePerInstance: c.autoscale.targetQueuePerInstance,
-      warmupSec: c.autoscale.warmupSec ?? SPECIFIC_DEFAULTS.autoscaleWarmupSec.value,
-      checkEverySec: c.autoscale.checkEverySec ?? SPECIFIC_DEFAULTS.autoscaleCheckEverySec.value,
-    };
-    station.instances = Math.min(Math.max(station.instances, c.autoscale.minInstances), c.autoscale.maxInstances);
-  }
-  return station;
-}
+  traits: ['holdsCaller', 'sizedInstance'],
+  defaults: {
+    serviceTime: { value: { distribution: 'exponential', meanMs: 100 }, source: 'assumption: a background job takes ~100 ms' },
+    baseLatencyMs: assumedZero('consumers pull from the queue; the hop is inside the queue time'),
+    concurrency: threads,
+    costPerInstancePerMonth: { value: 70, source: ASSUMED_VM },
+    errorRate: NO_ERRORS,
+  },
+  settings,
+  palette: {
+    label: 'Worker pool',
+    purpose: 'Background workers that take jobs from a queue or stream.',
+    maxInstances: 100,
+    options: [
+      threadsOption(threads.value, 'Jobs one worker runs at once.'),
+      { key: 'autoscale', label: 'Autoscale on queue depth', help: 'Add workers when the backlog grows (each takes a while to warm up).', type: 'boolean', default: false },
+      { key: 'maxInstances', label: 'Most workers', help: 'The autoscaler never goes beyond this.', type: 'number', unit: 'workers', min: 1, max: 100, step: 1, default: 10 },
+      { key: 'targetQueuePerInstance', label: 'Backlog per worker', help: 'The autoscaler adds a worker for every this many waiting jobs.', type: 'number', unit: 'jobs', min: 1, max: 100_000, step: 1, default: 100 },
+    ],
+    toModel: (o) => ({
+      concurrency: o.concurrency,
+      ...(o.autoscale === true ? { autoscale: { minInstances: 1, maxInstances: o.maxInstances, targetQueuePerInstance: o.targetQueuePerInstance } } : {}),
+    }),
+  },
+  schema: z.strictObject({
+    kind: kindLiteral('workerPool'),
+    ...commonFields,
+    ...instanceFields,
+    autoscale: z
+      .strictObject({
+        minInstances: wholeNumber(1, LIMITS.maxInstances),
+        maxInstances: wholeNumber(1, LIMITS.maxInstances),
+        targetQueuePerInstance: positive(LIMITS.maxQueue, 'messages'),
+        warmupSec: numberIn(0, 86_400, 'seconds').optional(),
+        checkEverySec: positive(86_400, 'seconds').optional(),
+      })
+      .refine((a) => a.maxInstances >= a.minInstances, { error: 'expected maxInstances >= minInstances', path: ['maxInstances'] })
+      .optional(),
+  }),
+  toStation(id, index, c): StationPlan {
+    const station = instanceStation(workerPool, id, index, c);
+    station.sharedQueue = true;
+    if (c.autoscale) {
+      station.autoscale = {
+        minInstances: c.autoscale.minInstances,
+        maxInstances: c.autoscale.maxInstances,
+        targetQueuePerInstance: c.autoscale.targetQueuePerInstance,
+        warmupSec: c.autoscale.warmupSec ?? settings.autoscaleWarmupSec.value,
+        checkEverySec: c.autoscale.checkEverySec ?? settings.autoscaleCheckEverySec.value,
+      };
+      station.instances = Math.min(Math.max(station.instances, c.autoscale.minInstances), c.autoscale.maxInstances);
+    }
+    return station;
+  },
+});

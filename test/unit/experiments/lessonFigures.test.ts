@@ -8,10 +8,12 @@ import { KIND_DEFAULTS } from '../../../src-main/sim/index';
 const lesson = readFileSync(fileURLToPath(new URL('../../../content/lessons/caching.md', import.meta.url)), 'utf8');
 
 const postgres = KIND_DEFAULTS.postgres;
-const postgresService = postgres.serviceTime.value;
-const postgresMeanMs = (postgresService.minMs + postgresService.maxMs) / 2;
+// NaN when the default stops being a range, so every quote of it fails loudly.
+const { minMs: postgresMinMs = NaN, maxMs: postgresMaxMs = NaN } = postgres.serviceTime.value;
+const postgresMeanMs = (postgresMinMs + postgresMaxMs) / 2;
 const redis = KIND_DEFAULTS.redisCache;
-const cdn = KIND_DEFAULTS.cdn.serviceTime.value;
+const redisServiceMs = redis.serviceTime.value.meanMs ?? NaN;
+const { minMs: cdnMinMs = NaN, maxMs: cdnMaxMs = NaN } = KIND_DEFAULTS.cdn.serviceTime.value;
 
 const number = (text: string) => Number(text.replace(/,/g, ''));
 
@@ -25,8 +27,8 @@ interface Quote {
 }
 
 const quotes: Quote[] = [
-  { what: 'Postgres read time (range)', pattern: /Postgres[^.\n]*?(\d+)(?:-| to )(\d+) ms/g, expected: [postgresService.minMs, postgresService.maxMs], tolerance: 0 },
-  { what: 'Postgres read time (range, after the figure)', pattern: /(\d+)-(\d+) ms (?:for Postgres|a query)/g, expected: [postgresService.minMs, postgresService.maxMs], tolerance: 0 },
+  { what: 'Postgres read time (range)', pattern: /Postgres[^.\n]*?(\d+)(?:-| to )(\d+) ms/g, expected: [postgresMinMs, postgresMaxMs], tolerance: 0 },
+  { what: 'Postgres read time (range, after the figure)', pattern: /(\d+)-(\d+) ms (?:for Postgres|a query)/g, expected: [postgresMinMs, postgresMaxMs], tolerance: 0 },
   { what: 'Postgres mean query time', pattern: /([\d.]+) ms a query on average/g, expected: [postgresMeanMs], tolerance: 0 },
   { what: 'Postgres connection pool', pattern: /(?:pool of |\b)(\d+) connections/g, expected: [postgres.concurrency.value], tolerance: 0 },
   {
@@ -35,14 +37,14 @@ const quotes: Quote[] = [
     expected: [(postgres.concurrency.value * 1000) / postgresMeanMs],
     tolerance: 0.01,
   },
-  { what: 'Redis read time', pattern: /Redis[^.\n]*?about (\d+(?:\.\d+)?) ms/g, expected: [redis.baseLatencyMs.value + redis.serviceTime.value.meanMs], tolerance: 0.05 },
+  { what: 'Redis read time', pattern: /Redis[^.\n]*?about (\d+(?:\.\d+)?) ms/g, expected: [redis.baseLatencyMs.value + redisServiceMs], tolerance: 0.05 },
   {
     what: 'Redis operations per second per node',
     pattern: /(?:Redis|node)[^.\n]*?([\d,]+) (?:simple )?(?:operations|ops)(?: per second|\/s)/g,
-    expected: [(redis.concurrency.value * 1000) / redis.serviceTime.value.meanMs],
+    expected: [(redis.concurrency.value * 1000) / redisServiceMs],
     tolerance: 0,
   },
-  { what: 'CDN edge time', pattern: /CDN edge[^.\n]*?(\d+)(?:-| to )(\d+) ms/g, expected: [cdn.minMs, cdn.maxMs], tolerance: 0 },
+  { what: 'CDN edge time', pattern: /CDN edge[^.\n]*?(\d+)(?:-| to )(\d+) ms/g, expected: [cdnMinMs, cdnMaxMs], tolerance: 0 },
 ];
 
 describe("the caching lesson's component figures are the scenarios' defaults", () => {
@@ -61,6 +63,6 @@ describe("the caching lesson's component figures are the scenarios' defaults", (
     const blocks = [...lesson.matchAll(/```widget\n([\s\S]*?)```/g)].map((m) => parse(m[1]!) as { widget: string; controls: Record<string, number> });
     const hotKey = blocks.filter((b) => b.widget === 'hot-key');
     expect(hotKey.length).toBeGreaterThan(0);
-    for (const b of hotKey) expect(b.controls.nodeCapacityOpsPerSecond).toBe((redis.concurrency.value * 1000) / redis.serviceTime.value.meanMs);
+    for (const b of hotKey) expect(b.controls.nodeCapacityOpsPerSecond).toBe((redis.concurrency.value * 1000) / redisServiceMs);
   });
 });

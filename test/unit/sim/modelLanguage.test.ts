@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ModelError, parseModel, simulate, validateModel } from '../../../src-main/sim/index';
+import { compile } from '../../../src-main/sim/compile';
+import { KIND_DEFAULTS, ModelError, parseModel, simulate, SPECIFIC_DEFAULTS, validateModel } from '../../../src-main/sim/index';
 
 const good = `
 traffic: { ratePerSec: 32, durationSec: 600 }
@@ -21,8 +22,34 @@ function errorOf(text: string, file = 'mmc.yaml'): ModelError {
 
 describe('the model language', () => {
   it('accepts a plain model and fills in defaults', () => {
-    const m = parseModel(good, 'mmc.yaml');
-    expect(m.components.db!.kind).toBe('server');
+    const m = parseModel(
+      `
+traffic: { ratePerSec: 32, durationSec: 600 }
+components:
+  app: { kind: server, concurrency: 4 }
+  db: { kind: postgres }
+workloads:
+  all: { path: [app, db] }
+`,
+      'defaults.yaml',
+    );
+    const [app, db] = compile(m).stations;
+    // What the model says wins over the kind's default...
+    expect(KIND_DEFAULTS.server.concurrency.value).not.toBe(4);
+    expect(app!.concurrency).toBe(4);
+    // ...and what it leaves out comes from the kind's own table.
+    const server = KIND_DEFAULTS.server;
+    expect(app!.service.meanSec).toBeCloseTo((server.serviceTime.value.meanMs ?? NaN) / 1000, 12);
+    expect(app!.baseLatencySec).toBeCloseTo(server.baseLatencyMs.value / 1000, 12);
+    expect(app!.costPerInstancePerMonth).toBe(server.costPerInstancePerMonth.value);
+    expect(app!.instances).toBe(1);
+    const postgres = KIND_DEFAULTS.postgres;
+    expect(db!.concurrency).toBe(postgres.concurrency.value);
+    expect(db!.service.minSec).toBeCloseTo((postgres.serviceTime.value.minMs ?? NaN) / 1000, 12);
+    expect(db!.service.maxSec).toBeCloseTo((postgres.serviceTime.value.maxMs ?? NaN) / 1000, 12);
+    expect(db!.costPerInstancePerMonth).toBe(postgres.costPerInstancePerMonth.value);
+    expect(db!.hotRows).toBe(SPECIFIC_DEFAULTS.postgresHotRows.value);
+    expect(db!.cpu).toEqual({ cores: SPECIFIC_DEFAULTS.databaseCpuCores.value, shareOfService: SPECIFIC_DEFAULTS.databaseCpuShare.value });
   });
 
   it('names the file, the field and what was expected', () => {
