@@ -1,7 +1,8 @@
 // The short texts the designer shows about its state: why Run is blocked, and
 // whether the draft is saved.
 import type { DesignCheck } from '../../src-main/scenarios/types';
-import { clockTime, plural } from './format';
+import { formatClock } from '../lib/format';
+import { plural } from '../lib/words';
 
 export function errorCount(check: DesignCheck | null): number {
   return check?.problems.filter((p) => p.severity === 'error').length ?? 0;
@@ -21,5 +22,5 @@ export type SaveState = 'idle' | 'pending' | 'saving' | 'error';
 export function saveLabel(state: SaveState, savedAt: string | null): string {
   if (state === 'error') return 'Not saved';
   if (state === 'saving' || state === 'pending') return 'Saving…';
-  return savedAt ? `Saved ${clockTime(savedAt)}` : 'Starting design';
+  return savedAt ? `Saved ${formatClock(savedAt)}` : 'Starting design';
 }

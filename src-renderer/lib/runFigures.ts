@@ -1,130 +1,13 @@
-// Figures of a graded scenario run as a learner reads them: the run's clock in hours,
-// contract terms in their units, which of two attempts did better, and what changed
-// between two designs. Pure functions, no DOM.
+// A graded scenario run as a learner reads it: contract targets, which of two attempts
+// did better, what changed between two designs, and names for the ids a run carries.
+// Pure functions, no DOM; the figures themselves come from format.ts.
 import type { Design, DesignComponent, OptionSpec, TermVerdict } from '../../src-main/api/contract';
+import { formatNumber, formatTermValue } from './format';
+import { humanize } from './words';
 
 const nbsp = '\u00a0';
-const HOUR = 3600;
 
-// ---------- the run's clock ----------
-
-/** Tick steps (seconds) an hours axis may use, smallest first. */
-const TICK_STEPS = [60, 300, 600, 900, 1800, HOUR, 2 * HOUR, 3 * HOUR, 4 * HOUR, 6 * HOUR, 12 * HOUR, 24 * HOUR, 48 * HOUR, 168 * HOUR];
-
-/** Tick positions (seconds) on whole, round steps: at most `maxTicks` of them between lo and hi. */
-export function hourTicks(lo: number, hi: number, maxTicks: number): number[] {
-  if (!Number.isFinite(lo) || !Number.isFinite(hi) || hi <= lo) return [Math.max(0, lo || 0)];
-  const limit = Math.max(2, Math.floor(maxTicks));
-  const step = TICK_STEPS.find((s) => Math.floor(hi / s) - Math.ceil(lo / s) + 1 <= limit) ?? Math.ceil((hi - lo) / limit / (168 * HOUR)) * 168 * HOUR;
-  const ticks: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + 1e-9; t += step) ticks.push(t);
-  return ticks;
-}
-
-/** An hours-axis tick: 0 -> "0 h", 5400 -> "1.5 h", 900 -> "0.25 h". */
-export function formatHourTick(seconds: number): string {
-  const hours = seconds / HOUR;
-  return `${+hours.toFixed(2)}${nbsp}h`;
-}
-
-/** A moment in the run: "45 s", "12 min", "2 h", "2 h 15 min". */
-export function formatRunTime(seconds: number): string {
-  const total = Math.max(0, Math.round(seconds));
-  if (total < 60) return `${total}${nbsp}s`;
-  const minutes = Math.round(total / 60);
-  if (minutes < 60) return `${minutes}${nbsp}min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `${hours}${nbsp}h` : `${hours}${nbsp}h ${rest}${nbsp}min`;
-}
-
-/** The index of the interval whose start is nearest to `at` (-1 for no intervals). */
-export function nearestIndex(times: readonly number[], at: number): number {
-  let best = -1;
-  let distance = Infinity;
-  for (let i = 0; i < times.length; i++) {
-    const d = Math.abs(times[i]! - at);
-    if (d < distance) {
-      distance = d;
-      best = i;
-    }
-  }
-  return best;
-}
-
-// ---------- numbers in their units ----------
-
-function grouped(value: number, digits: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-}
-
-/** 1234.5 -> "1,235", 12.34 -> "12.3", 1.234 -> "1.23", 0 -> "0". */
-export function formatCount(value: number): string {
-  if (!Number.isFinite(value)) return '—';
-  const abs = Math.abs(value);
-  return grouped(value, abs >= 100 ? 0 : abs >= 10 ? 1 : 2);
-}
-
-/**
- * A percentage (0..100, not a ratio) with enough digits to tell it from its neighbours
- * near 100: 99.953 -> "99.95 %", 99.9912 -> "99.991 %", 97.31 -> "97.3 %", 100 -> "100 %".
- */
-export function formatPct(pct: number): string {
-  if (!Number.isFinite(pct)) return '—';
-  const gap = 100 - pct;
-  let digits = 1;
-  if (pct >= 99 && gap > 0) digits = Math.min(4, Math.max(2, -Math.floor(Math.log10(gap))));
-  const text = pct >= 1000 ? grouped(pct, 0) : pct.toFixed(digits).replace(/\.?0+$/, '');
-  // Never round a shortfall up to a clean 100.
-  return `${gap > 0 && text === '100' ? (99.9999).toFixed(4) : text}${nbsp}%`;
-}
-
-/** "$1,234" (whole dollars from 100 up, cents below). */
-export function formatMoney(value: number): string {
-  if (!Number.isFinite(value)) return '—';
-  const abs = Math.abs(value);
-  const text = abs >= 100 ? grouped(abs, 0) : abs.toLocaleString('en-US', { minimumFractionDigits: abs % 1 === 0 ? 0 : 2, maximumFractionDigits: 2 });
-  return `${value < 0 ? '−' : ''}$${text}`;
-}
-
-/** A measured figure in a contract term's unit ('%', 'ms', '$/month', 'fraction', 'requests/s', …). */
-/** Milliseconds a person can read: "160 ms", "4.2 s", "3.4 min", "8.1 h" (never "29,130,000 ms"). */
-export function formatMs(ms: number): string {
-  if (!Number.isFinite(ms)) return '—';
-  if (ms < 10_000) return `${formatCount(ms)}${nbsp}ms`;
-  const one = (x: number) => (x < 100 ? Number(x.toPrecision(2)).toLocaleString('en-US') : Math.round(x).toLocaleString('en-US'));
-  if (ms < 60_000) return `${one(ms / 1000)}${nbsp}s`;
-  if (ms < 3_600_000) return `${one(ms / 60_000)}${nbsp}min`;
-  return `${one(ms / 3_600_000)}${nbsp}h`;
-}
-
-/** Counts up to 99,999 in full; beyond, "412 thousand" or "16.2 million" read better in a card than six or eight digits. */
-function formatBigCount(n: number): string {
-  const abs = Math.abs(n);
-  if (abs < 100_000) return formatCount(n);
-  if (abs < 1e6) return `${Number((n / 1000).toPrecision(3)).toLocaleString('en-US')}${nbsp}thousand`;
-  return `${Number((n / 1e6).toPrecision(3)).toLocaleString('en-US')}${nbsp}million`;
-}
-
-export function formatTermValue(value: number, unit: string): string {
-  if (!Number.isFinite(value)) return '—';
-  switch (unit) {
-    case '%':
-      return formatPct(value);
-    case 'fraction':
-      return formatPct(value * 100);
-    case '$/month':
-      return `${formatMoney(value)}/month`;
-    case '$':
-      return formatMoney(value);
-    case 'ms':
-      return formatMs(value);
-    case '':
-      return formatCount(value);
-    default:
-      return unit.startsWith('/') ? `${formatCount(value)}${unit}` : `${formatBigCount(value)}${nbsp}${unit}`;
-  }
-}
+// ---------- contract targets ----------
 
 /** The target as a sentence fragment: "at least 99.9 %", "at most 160 ms". */
 export function formatTarget(term: Pick<TermVerdict, 'comparison' | 'target' | 'unit'>): string {
@@ -167,25 +50,6 @@ export function pairTerms(a: readonly TermVerdict[], b: readonly TermVerdict[]):
   return rows;
 }
 
-/** The change from a to b in the figure's unit, signed: "+12 ms", "−0.05 %", "±0". */
-export function formatDelta(a: number, b: number, unit: string): string {
-  const d = b - a;
-  if (!Number.isFinite(d)) return '—';
-  if (Math.abs(d) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))) return '±0';
-  const sign = d > 0 ? '+' : '−';
-  const abs = Math.abs(d);
-  let text: string;
-  if (unit === '%') {
-    const digits = abs >= 1 ? 1 : abs >= 0.01 ? 2 : abs >= 0.001 ? 3 : 4;
-    const rounded = +abs.toFixed(digits);
-    text = rounded === 0 ? '' : `${rounded >= 1000 ? grouped(rounded, 0) : rounded}${nbsp}pp`;
-  } else {
-    text = formatTermValue(abs, unit);
-    if (/^\$?0(\D|$)/.test(text) && !/[1-9]/.test(text)) text = '';
-  }
-  return text ? `${sign}${text}` : '±0';
-}
-
 // ---------- what changed between two designs ----------
 
 export type ComponentChange =
@@ -200,7 +64,7 @@ function labelOf(c: DesignComponent): string {
 function optionText(value: number | string | boolean | undefined, spec: OptionSpec | undefined): string {
   if (value === undefined) return 'default';
   if (typeof value === 'boolean') return value ? 'on' : 'off';
-  if (typeof value === 'number') return spec?.type === 'number' && spec.unit ? `${formatCount(value)}${nbsp}${spec.unit}` : formatCount(value);
+  if (typeof value === 'number') return spec?.type === 'number' && spec.unit ? `${formatNumber(value)}${nbsp}${spec.unit}` : formatNumber(value);
   return spec?.type === 'choice' ? (spec.choices.find((c) => c.value === value)?.label ?? value) : value;
 }
 
@@ -297,30 +161,13 @@ export function runLabels(
   const drills = new Map(scenario.drills.map((d) => [d.id, d.title]));
   const lessons = new Map(scenario.lessons.map((l) => [l.id, l.title]));
   const kinds = new Map((scenario.palette ?? []).map((p) => [p.kind, p.label]));
-  const words = (id: string) => {
-    const text = id.replace(/[-_.]+/g, ' ').trim();
-    return text.charAt(0).toUpperCase() + text.slice(1);
-  };
   return {
     component: (id) => components.get(id) ?? id,
-    kind: (kind) => kinds.get(kind) ?? words(kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()),
+    kind: (kind) => kinds.get(kind) ?? humanize(kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()),
     workload: (id) => workloads.get(id) ?? id,
-    drill: (id) => (id === null ? null : (drills.get(id) ?? words(id))),
-    lesson: (id) => lessons.get(id) ?? words(id),
+    drill: (id) => (id === null ? null : (drills.get(id) ?? humanize(id))),
+    lesson: (id) => lessons.get(id) ?? humanize(id),
   };
-}
-
-/** Ticks for a log axis between lo and hi: powers of ten, with 2× and 5× steps when fewer than three fit. */
-export function logTicks(lo: number, hi: number): number[] {
-  if (!(lo > 0) || !(hi > lo)) return [];
-  const from = Math.floor(Math.log10(lo));
-  const to = Math.ceil(Math.log10(hi));
-  const inside = (v: number) => v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9);
-  const powers: number[] = [];
-  for (let e = from; e <= to; e++) powers.push(10 ** e);
-  const decades = powers.filter(inside);
-  if (decades.length >= 3) return decades;
-  return powers.flatMap((p) => [p, 2 * p, 5 * p]).filter(inside);
 }
 
 /** A term's label as a heading: "uptime" -> "Uptime", but "p95 latency" stays as written. */

@@ -4,9 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { test, expect, repoRoot, startAppServer, stopAppServer } from './harness';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import type { Design, ScenarioRunResult } from '../../src-main/api/contract';
-import { formatTermValue, termName } from '../../src-renderer/lib/runFigures';
 
 interface ScenarioFile {
   id: string;
@@ -43,6 +42,44 @@ async function run(request: APIRequestContext, url: string, scenarioId: string, 
   return api<ScenarioRunResult>(request, url, 'runScenario', { scenarioId, design, ...(drill ? { drill } : {}) });
 }
 
+const TO_MS: Record<string, number> = { ms: 1, s: 1000, min: 60_000, h: 3_600_000 };
+const WORDS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+
+/**
+ * Every figure printed in a text, read back into a contract term's unit, with the size of one
+ * step in its last printed place: "99.95 %" is 99.95 ± 0.01, "3.4 min" is 204,000 ± 6,000 ms,
+ * "16.2 million times" is 16,200,000 ± 100,000. Written here, apart from the app's formatter,
+ * so a wrong figure on the page cannot pass by being wrong the same way in the test.
+ */
+function figuresIn(text: string, unit: string): { value: number; step: number }[] {
+  const figures: { value: number; step: number }[] = [];
+  for (const m of text.matchAll(/([−-]?)\$?(\d[\d,]*)(?:\.(\d+))?(?:\s(thousand|million|billion))?(?:\s?(%|ms|s|min|h)\b|\s?%)?/g)) {
+    const places = m[3]?.length ?? 0;
+    let value = Number(`${m[2]!.replace(/,/g, '')}.${m[3] ?? '0'}`);
+    let step = 10 ** -places;
+    const scale = (m[4] ? WORDS[m[4]]! : 1) * (unit === 'ms' && m[5] ? TO_MS[m[5]]! : 1) * (unit === 'fraction' ? 0.01 : 1);
+    value *= scale * (m[1] ? -1 : 1);
+    step *= scale;
+    figures.push({ value, step });
+  }
+  return figures;
+}
+
+/** The locator shows the measured figure, to the precision it prints. */
+async function expectFigure(locator: Locator, measured: number, unit: string) {
+  await expect
+    .poll(async () => {
+      const text = (await locator.textContent()) ?? '';
+      return figuresIn(text, unit).some((f) => Math.abs(f.value - measured) <= f.step * (1 + 1e-9)) ? 'shown' : `not in "${text}"`;
+    }, { message: `${measured} ${unit}` })
+    .toBe('shown');
+}
+
+/** "uptime" -> "Uptime"; "p95 latency" stays as written. */
+function heading(term: string): string {
+  return /^[a-z]\d/.test(term) ? term : term.charAt(0).toUpperCase() + term.slice(1);
+}
+
 async function openResults(page: Page, url: string, scenarioId: string, attemptId: number) {
   await page.goto(`${url}/#/scenarios/${scenarioId}/attempts/${attemptId}`);
   await expect(page.getByTestId('verdict')).toBeVisible({ timeout: 15_000 });
@@ -70,8 +107,8 @@ for (const scenario of scenarios) {
       const term = result.terms[i]!;
       await expect(terms.nth(i)).toHaveAttribute('data-pass', 'true');
       await expect(terms.nth(i)).toContainText('Pass');
-      await expect(terms.nth(i)).toContainText(termName(term.term));
-      await expect(terms.nth(i)).toContainText(formatTermValue(term.measured, term.unit));
+      await expect(terms.nth(i)).toContainText(heading(term.term));
+      await expectFigure(terms.nth(i).locator('.measured'), term.measured, term.unit);
     }
 
     // The run over time, in hours, with the peak and the contract line marked.
@@ -126,7 +163,7 @@ for (const scenario of scenarios) {
       for (let t = 0; t < ordered.length; t++) {
         const term = ordered[t]!;
         await expect(after.nth(t)).toHaveAttribute('data-pass', String(term.pass));
-        await expect(after.nth(t)).toContainText(formatTermValue(term.measured, term.unit));
+        await expectFigure(after.nth(t), term.measured, term.unit);
       }
     }
     expect(result.hints.some((h) => h.remedy), 'at least one hint carries a remedy').toBe(true);
@@ -216,8 +253,8 @@ test('compare shows both attempts: terms, figures, p95 over time and what change
   const terms = page.getByTestId('compare-term');
   await expect(terms).toHaveCount(a.terms.length);
   for (let i = 0; i < a.terms.length; i++) {
-    await expect(terms.nth(i)).toContainText(formatTermValue(a.terms[i]!.measured, a.terms[i]!.unit));
-    await expect(terms.nth(i)).toContainText(formatTermValue(b.terms[i]!.measured, b.terms[i]!.unit));
+    await expectFigure(terms.nth(i), a.terms[i]!.measured, a.terms[i]!.unit);
+    await expectFigure(terms.nth(i), b.terms[i]!.measured, b.terms[i]!.unit);
   }
   await expect(page.getByRole('region', { name: 'Key figures' })).toContainText('Cost');
 

@@ -2,6 +2,7 @@
 // prices, and the list grouped by category. Pure, so the list, the shell and the
 // briefing word things the same way (and the unit tests can check it).
 import type { ContractView, Difficulty, ScenarioSummary } from '../../../../src-main/api/contract';
+import { formatCount, formatMoney, formatMonthly, formatMs, formatPercent, formatTermValue } from '../../../lib/format';
 
 const nbsp = '\u00a0';
 
@@ -13,43 +14,6 @@ export const difficultyLabel: Record<Difficulty, string> = {
 
 const difficultyRank: Record<Difficulty, number> = { intro: 0, medium: 1, hard: 2 };
 
-/** 99.9 -> "99.9 %", 99.95 -> "99.95 %", 99.9876 -> "99.988 %", 100 -> "100 %". */
-export function formatUptime(pct: number): string {
-  if (!Number.isFinite(pct)) return '—';
-  return `${pct.toLocaleString('en-US', { maximumFractionDigits: 3 })}${nbsp}%`;
-}
-
-/** 300 -> "300 ms", 1250 -> "1,250 ms", 12.34 -> "12.3 ms". */
-export function formatMs(ms: number): string {
-  if (!Number.isFinite(ms)) return '—';
-  return `${ms.toLocaleString('en-US', { maximumFractionDigits: ms >= 100 ? 0 : 1 })}${nbsp}ms`;
-}
-
-/** 1200 -> "$1,200", 12.5 -> "$12.50", 0 -> "$0". */
-export function formatMoney(dollars: number): string {
-  if (!Number.isFinite(dollars)) return '—';
-  const whole = Math.abs(dollars - Math.round(dollars)) < 0.005;
-  return `$${dollars.toLocaleString('en-US', { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 })}`;
-}
-
-/** "$1,200/month". */
-export function formatMonthly(dollars: number): string {
-  return `${formatMoney(dollars)}/month`;
-}
-
-/** 12000 -> "12,000". */
-export function formatCount(value: number): string {
-  if (!Number.isFinite(value)) return '—';
-  return Math.round(value).toLocaleString('en-US');
-}
-
-/** 0.7 -> "70 %", 0.055 -> "5.5 %". */
-export function formatShare(share: number): string {
-  if (!Number.isFinite(share)) return '—';
-  const pct = share * 100;
-  return `${pct.toLocaleString('en-US', { maximumFractionDigits: pct < 10 && pct % 1 !== 0 ? 1 : 0 })}${nbsp}%`;
-}
-
 /**
  * How many requests the uptime term lets fail, as "1 in N": 99.9 -> 1,000, 99.85 -> 667.
  * Null for 100 % (none may fail) and for nonsense.
@@ -58,17 +22,6 @@ export function failureOneIn(uptimePct: number): number | null {
   const failing = 100 - uptimePct;
   if (!Number.isFinite(failing) || failing <= 0 || failing >= 100) return null;
   return Math.round(100 / failing);
-}
-
-/** The share the uptime term lets fail: 99.85 -> "0.15 %". */
-export function formatFailing(uptimePct: number): string {
-  const failing = Math.max(0, 100 - uptimePct);
-  return `${(+failing.toFixed(4)).toLocaleString('en-US', { maximumFractionDigits: 4 })}${nbsp}%`;
-}
-
-/** "render the page" -> "Render the page". */
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export interface ContractTerm {
@@ -86,11 +39,11 @@ export function contractTerms(contract: ContractView): ContractTerm[] {
     {
       id: 'uptime',
       label: 'Uptime',
-      value: formatUptime(contract.uptimePct),
+      value: formatPercent(contract.uptimePct / 100),
       meaning:
         oneIn === null
           ? 'Every user request must succeed over the run.'
-          : `At most ${formatFailing(contract.uptimePct)} of user requests (1 in ${formatCount(oneIn)}) may fail over the run.`,
+          : `At most ${formatPercent(Math.max(0, 100 - contract.uptimePct) / 100)} of user requests (1 in ${formatCount(oneIn)}) may fail over the run.`,
     },
     {
       id: 'p95',
@@ -116,7 +69,7 @@ export function contractTerms(contract: ContractView): ContractTerm[] {
 type ExtraTerm = ContractView['extra'][number];
 
 function extraAmount(term: ExtraTerm): string {
-  return `${term.target.toLocaleString('en-US')}${term.unit ? `${nbsp}${term.unit}` : ''}`;
+  return formatTermValue(term.target, term.unit);
 }
 
 /** "≤ 0 units", "≥ 18,000 units": the limit an extra term must stay within. */
@@ -127,7 +80,7 @@ export function extraRequirement(term: ExtraTerm): string {
 /** Short chips for a header or a card: "99.9 % uptime", "p95 ≤ 300 ms", "≤ $1,200/month", extras. */
 export function contractChips(contract: ContractView): string[] {
   return [
-    `${formatUptime(contract.uptimePct)} uptime`,
+    `${formatPercent(contract.uptimePct / 100)} uptime`,
     `p95${nbsp}≤${nbsp}${formatMs(contract.p95Ms)}`,
     `≤${nbsp}${formatMonthly(contract.budgetPerMonth)}`,
     ...contract.extra.map((term) => `${term.label} ${extraRequirement(term)}`),
