@@ -2,7 +2,7 @@
 // edits), at once when asked (before a run), and best effort when the page goes
 // away with a save still waiting.
 import { untrack } from 'svelte';
-import type { Design } from '../../src-main/scenarios/types';
+import type { Design } from '../../src-main/api/contract';
 import { toApiError } from '../lib/resource.svelte';
 import { Debouncer, Generations } from './debounce';
 import type { History } from './history.svelte';

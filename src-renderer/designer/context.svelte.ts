@@ -1,7 +1,7 @@
 // What nodes and wires on the canvas read without being rebuilt: the highlighted
 // workload, each workload's colour and path, and which components have problems.
 import { getContext, setContext } from 'svelte';
-import type { DesignCheck, WorkloadView } from '../../src-main/scenarios/types';
+import type { DesignCheck, WorkloadView } from '../../src-main/api/contract';
 import { workloadColour } from './colours';
 import { USERS } from './model';
 

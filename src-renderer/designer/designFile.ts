@@ -1,5 +1,5 @@
 // Design files: what Export writes and Import reads (the backend validates imports).
-import type { Design } from '../../src-main/scenarios/types';
+import type { Design } from '../../src-main/api/contract';
 
 export function designFileName(scenarioId: string): string {
   return `${scenarioId}-design.json`;

@@ -1,7 +1,7 @@
 // Designer edits that take the whole canvas into account (users and fixed components
 // as well as the design): pure functions of a Design and the fixed ids, so the
 // Designer only applies their results to the history, the places and the selection.
-import type { Design, ScenarioDocument } from '../../src-main/scenarios/types';
+import type { Design, ScenarioDocument } from '../../src-main/api/contract';
 import { NODE_HEIGHT, NODE_WIDTH, type Selection } from './flowTypes';
 import { layeredLayout, type Positions } from './layout';
 import { USERS, moveComponents, removeItems, wireKey } from './model';

@@ -1,7 +1,7 @@
 // The canvas's node and edge shapes (Svelte Flow's), built from a Design.
 import type { ColorMode, Edge, Node } from '@xyflow/svelte';
 import type { Positions } from './layout';
-import type { Design, ScenarioDocument } from '../../src-main/scenarios/types';
+import type { Design, ScenarioDocument } from '../../src-main/api/contract';
 
 export type NodeRole = 'users' | 'fixed' | 'component';
 

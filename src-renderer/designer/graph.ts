@@ -1,7 +1,7 @@
 // Design -> Svelte Flow nodes and edges. Users and fixed components are not in the
 // design's components; their places on the canvas come from `places`.
 import { MarkerType } from '@xyflow/svelte';
-import type { Design, ScenarioDocument } from '../../src-main/scenarios/types';
+import type { Design, ScenarioDocument } from '../../src-main/api/contract';
 import type { DesignerNode, WireEdge } from './flowTypes';
 import { NODE_HEIGHT, NODE_WIDTH } from './flowTypes';
 import { USERS, wireKey } from './model';

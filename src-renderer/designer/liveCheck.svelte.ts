@@ -2,7 +2,7 @@
 // later ones after a pause in editing, and an answer to a design that has since
 // changed is dropped so the problems list never shows a stale check.
 import { untrack } from 'svelte';
-import type { Design, DesignCheck } from '../../src-main/scenarios/types';
+import type { Design, DesignCheck } from '../../src-main/api/contract';
 import type { ApiError } from '../lib/api';
 import { toApiError } from '../lib/resource.svelte';
 import { Debouncer, Generations } from './debounce';

@@ -8,7 +8,7 @@ import type {
   OptionValues,
   PaletteEntry,
   WorkloadPolicy,
-} from '../../src-main/scenarios/types';
+} from '../../src-main/api/contract';
 
 /** Mirrors USERS_NODE in the contract (the renderer imports only types from src-main). */
 export const USERS = 'users';

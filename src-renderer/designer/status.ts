@@ -1,6 +1,6 @@
 // The short texts the designer shows about its state: why Run is blocked, and
 // whether the draft is saved.
-import type { DesignCheck } from '../../src-main/scenarios/types';
+import type { DesignCheck } from '../../src-main/api/contract';
 import { formatClock } from '../lib/format';
 import { plural } from '../lib/words';
 

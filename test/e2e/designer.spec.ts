@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, repoRoot } from './harness';
 import { layeredLayout } from '../../src-renderer/designer/layout';
-import type { ScenarioRunResult } from '../../src-main/scenarios/types';
+import type { ScenarioRunResult } from '../../src-main/api/contract';
 
 interface FileComponent {
   id: string;

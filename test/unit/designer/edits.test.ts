@@ -11,7 +11,7 @@ import {
 } from '../../../src-renderer/designer/edits';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../../src-renderer/designer/flowTypes';
 import { emptyDesign } from '../../../src-renderer/designer/model';
-import type { Design } from '../../../src-main/scenarios/types';
+import type { Design } from '../../../src-main/api/contract';
 
 const fixed = ['payments'];
 

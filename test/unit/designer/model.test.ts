@@ -9,7 +9,7 @@ import {
   setWireWorkload,
   workloadPath,
 } from '../../../src-renderer/designer/model';
-import type { Design, PaletteEntry } from '../../../src-main/scenarios/types';
+import type { Design, PaletteEntry } from '../../../src-main/api/contract';
 
 const all = ['browse', 'login', 'checkout'];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runBlocker, saveLabel } from '../../../src-renderer/designer/status';
 import { emptyDesign } from '../../../src-renderer/designer/model';
-import type { DesignCheck, DesignProblem } from '../../../src-main/scenarios/types';
+import type { DesignCheck, DesignProblem } from '../../../src-main/api/contract';
 
 function check(problems: DesignProblem[], runnable = true): DesignCheck {
   return { design: emptyDesign('s'), problems, paths: {}, costPerMonth: 0, costLines: [], runnable };
