@@ -11,7 +11,7 @@ import {
   peakOf,
   queueMatters,
   allZero,
-} from '../../../src-renderer/lib/runFigures';
+} from '../../../src-renderer/scenarios/runFigures';
 import { hourTicks, logTicks } from '../../../src-renderer/charts/axes';
 import type { Design, TermVerdict } from '../../../src-main/api/contract';
 

@@ -6,7 +6,7 @@ import {
   failureOneIn,
   groupByCategory,
   paragraphs,
-} from '../../../src-renderer/views/scenario/briefing/scenarioText';
+} from '../../../src-renderer/scenarios/briefing/scenarioText';
 import type { Difficulty } from '../../../src-main/api/contract';
 
 const nbsp = '\u00a0';

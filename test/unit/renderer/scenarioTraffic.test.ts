@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { peakRequestsPerSec, shapeText } from '../../../src-renderer/views/scenario/briefing/trafficShape';
+import { peakRequestsPerSec, shapeText } from '../../../src-renderer/scenarios/briefing/trafficShape';
 import { clockUnitFor, peakPoint, quietestWindow } from '../../../src-renderer/charts/trafficCurve';
 
 describe('traffic shape', () => {
