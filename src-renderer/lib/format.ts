@@ -24,12 +24,11 @@ export function formatNumber(value: number): string {
   return grouped(value, abs >= 100 ? 0 : abs >= 10 ? 1 : 2);
 }
 
-/** A count of things: in full up to 99,999; beyond, "412 thousand" or "16.2 million" (eight digits are hard to read). */
+/** A count of things: in full below a million ("412,345"); beyond, "16.2 million" (eight digits are hard to read). */
 export function formatCount(value: number): string {
   if (!Number.isFinite(value)) return '—';
   const abs = Math.abs(value);
-  if (abs < 100_000) return formatNumber(value);
-  if (abs < 1e6) return `${grouped(Number((value / 1000).toPrecision(3)), 1)}${nbsp}thousand`;
+  if (abs < 1e6) return formatNumber(value);
   if (abs < 1e9) return `${grouped(Number((value / 1e6).toPrecision(3)), 2)}${nbsp}million`;
   return `${grouped(Number((value / 1e9).toPrecision(3)), 2)}${nbsp}billion`;
 }
@@ -44,8 +43,9 @@ export function formatRate(perSecond: number, what = ''): string {
 
 /**
  * A ratio (0..1) as a percentage, with enough places to tell it from its neighbours:
- * 0.676 -> "67.6 %", 0.7 -> "70 %", 0.0015 -> "0.15 %", 0.99953 -> "99.95 %", 0.999912 -> "99.991 %".
- * A shortfall never rounds up to a clean 100 %.
+ * 0.676 -> "67.6 %", 0.7 -> "70 %", 0.0015 -> "0.15 %". Near 100 % the share missing keeps two
+ * significant places (0.99953 -> "99.953 %", 0.9995 -> "99.95 %"), since that is what an uptime
+ * is judged by, and a shortfall never rounds up to a clean 100 %.
  */
 export function formatPercent(ratio: number): string {
   if (!Number.isFinite(ratio)) return '—';
@@ -56,7 +56,7 @@ export function formatPercent(ratio: number): string {
   if (abs >= 1000) text = grouped(pct, 0);
   else if (abs > 0 && abs < 1) text = grouped(Number(pct.toPrecision(2)), 20);
   else if (pct >= 99 && gap > 0) {
-    const digits = Math.min(4, Math.max(2, -Math.floor(Math.log10(gap))));
+    const digits = Math.min(4, Math.max(1, 1 - Math.floor(Math.log10(gap))));
     text = pct.toFixed(digits).replace(/\.?0+$/, '');
     if (text === '100') text = (99.9999).toFixed(4);
   } else text = grouped(pct, 1);

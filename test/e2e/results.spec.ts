@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { test, expect, repoRoot, startAppServer, stopAppServer } from './harness';
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { expectFigure } from './figures';
+import type { APIRequestContext, Page } from '@playwright/test';
 import type { Design, ScenarioRunResult } from '../../src-main/api/contract';
 
 interface ScenarioFile {
@@ -40,39 +41,6 @@ async function template(request: APIRequestContext, url: string, scenarioId: str
 async function run(request: APIRequestContext, url: string, scenarioId: string, which: 'starting' | 'reference', drill?: string): Promise<ScenarioRunResult> {
   const design = await template(request, url, scenarioId, which);
   return api<ScenarioRunResult>(request, url, 'runScenario', { scenarioId, design, ...(drill ? { drill } : {}) });
-}
-
-const TO_MS: Record<string, number> = { ms: 1, s: 1000, min: 60_000, h: 3_600_000 };
-const WORDS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
-
-/**
- * Every figure printed in a text, read back into a contract term's unit, with the size of one
- * step in its last printed place: "99.95 %" is 99.95 ± 0.01, "3.4 min" is 204,000 ± 6,000 ms,
- * "16.2 million times" is 16,200,000 ± 100,000. Written here, apart from the app's formatter,
- * so a wrong figure on the page cannot pass by being wrong the same way in the test.
- */
-function figuresIn(text: string, unit: string): { value: number; step: number }[] {
-  const figures: { value: number; step: number }[] = [];
-  for (const m of text.matchAll(/([−-]?)\$?(\d[\d,]*)(?:\.(\d+))?(?:\s(thousand|million|billion))?(?:\s?(%|ms|s|min|h)\b|\s?%)?/g)) {
-    const places = m[3]?.length ?? 0;
-    let value = Number(`${m[2]!.replace(/,/g, '')}.${m[3] ?? '0'}`);
-    let step = 10 ** -places;
-    const scale = (m[4] ? WORDS[m[4]]! : 1) * (unit === 'ms' && m[5] ? TO_MS[m[5]]! : 1) * (unit === 'fraction' ? 0.01 : 1);
-    value *= scale * (m[1] ? -1 : 1);
-    step *= scale;
-    figures.push({ value, step });
-  }
-  return figures;
-}
-
-/** The locator shows the measured figure, to the precision it prints. */
-async function expectFigure(locator: Locator, measured: number, unit: string) {
-  await expect
-    .poll(async () => {
-      const text = (await locator.textContent()) ?? '';
-      return figuresIn(text, unit).some((f) => Math.abs(f.value - measured) <= f.step * (1 + 1e-9)) ? 'shown' : `not in "${text}"`;
-    }, { message: `${measured} ${unit}` })
-    .toBe('shown');
 }
 
 /** "uptime" -> "Uptime"; "p95 latency" stays as written. */
@@ -114,8 +82,8 @@ for (const scenario of scenarios) {
     // The run over time, in hours, with the peak and the contract line marked.
     const charts = page.getByRole('region', { name: 'Over the run' });
     await expect(charts.getByRole('img', { name: /Latency .* over time, in hours/ })).toBeVisible();
-    await expect(charts.getByText(/p95 contract \d+ ms/).first()).toBeVisible();
-    await expect(charts.getByText(/^peak · [\d,]+ users$/).first()).toBeVisible();
+    await expect(charts.getByText(/p95 contract [\d,.]+\s(ms|s)\b/).first()).toBeVisible();
+    await expect(charts.getByText(/^peak · [\d,.]+(\sthousand|\smillion)? users$/).first()).toBeVisible();
     await expect(charts.getByRole('img', { name: /Error budget burn/ })).toBeVisible();
     await expect(charts.getByRole('img', { name: /Utilisation per component/ })).toBeVisible();
     await expect(charts.locator('svg .lines path').first()).toHaveAttribute('d', /^M/);

@@ -2,6 +2,7 @@
 // design's components; their places on the canvas come from `places`.
 import { MarkerType } from '@xyflow/svelte';
 import type { Design, ScenarioDocument } from '../../../src-main/api/contract';
+import { formatCount } from '../../lib/format';
 import type { DesignerNode, WireEdge } from './flowTypes';
 import { NODE_HEIGHT, NODE_WIDTH } from './flowTypes';
 import { USERS, wireKey } from './model';
@@ -23,7 +24,7 @@ export function defaultPlaces(doc: ScenarioDocument, design: Design): Positions 
 
 export function buildNodes(doc: ScenarioDocument, design: Design, places: Positions): DesignerNode[] {
   const labelOf = (kind: string) => doc.palette.find((p) => p.kind === kind)?.label ?? kind;
-  const peak = doc.traffic.peakUsers.toLocaleString('en-US');
+  const peak = formatCount(doc.traffic.peakUsers);
   const nodes: DesignerNode[] = [
     {
       id: USERS,

@@ -34,9 +34,9 @@ describe('plain numbers', () => {
     expect(formatNumber(Number.NaN)).toBe('—');
   });
 
-  it('counts in full up to 99,999 and in words beyond', () => {
+  it('counts in full below a million and in words beyond', () => {
     expect(formatCount(41_042)).toBe('41,042');
-    expect(formatCount(412_345)).toBe(`412${sp}thousand`);
+    expect(formatCount(412_345)).toBe('412,345');
     expect(formatCount(16_175_758)).toBe(`16.2${sp}million`);
     expect(formatCount(2_500_000_000)).toBe(`2.5${sp}billion`);
   });
@@ -55,8 +55,11 @@ describe('shares', () => {
     expect(formatPercent(0.9731)).toBe(`97.3${sp}%`);
     expect(formatPercent(0.995)).toBe(`99.5${sp}%`);
     expect(formatPercent(0.999)).toBe(`99.9${sp}%`);
-    expect(formatPercent(0.99953)).toBe(`99.95${sp}%`);
-    expect(formatPercent(0.999912)).toBe(`99.991${sp}%`);
+    expect(formatPercent(0.9995)).toBe(`99.95${sp}%`);
+    expect(formatPercent(0.99953)).toBe(`99.953${sp}%`);
+    expect(formatPercent(0.999876)).toBe(`99.988${sp}%`);
+    expect(formatPercent(0.999912)).toBe(`99.9912${sp}%`);
+    expect(formatPercent(0.999999)).toBe(`99.9999${sp}%`);
     expect(formatPercent(1)).toBe(`100${sp}%`);
     expect(formatPercent(0)).toBe(`0${sp}%`);
   });
@@ -148,7 +151,7 @@ describe('figures in a declared unit', () => {
     expect(formatInUnit(3, 'x')).toBe('3×');
     expect(formatInUnit(12, 'messages')).toBe(`12${sp}messages`);
     expect(formatMetric(0.25, { id: 'hit', label: 'Hit ratio', unit: '', ratio: true })).toBe(`25${sp}%`);
-    expect(formatMetric(412_345, { id: 'misses', label: 'Misses', unit: 'count' })).toBe(`412${sp}thousand`);
+    expect(formatMetric(16_175_758, { id: 'misses', label: 'Misses', unit: 'count' })).toBe(`16.2${sp}million`);
     expect(formatMetric(42, undefined)).toBe('42');
   });
 
