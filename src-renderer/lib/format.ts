@@ -89,8 +89,13 @@ export function formatMonthly(dollars: number): string {
 
 /** Milliseconds a person can read: "160 ms", "4.2 s", "3.4 min", "8.1 h" (never "29,130,000 ms"). */
 export function formatMs(ms: number): string {
+  return readableMs(ms, 10_000);
+}
+
+/** Milliseconds in ms below `secondsFrom`, then in s, min or h with two significant places. */
+function readableMs(ms: number, secondsFrom: number): string {
   if (!Number.isFinite(ms)) return '—';
-  if (Math.abs(ms) < 10_000) return `${formatNumber(ms)}${nbsp}ms`;
+  if (Math.abs(ms) < secondsFrom) return `${formatNumber(ms)}${nbsp}ms`;
   const one = (x: number) => (x < 100 ? grouped(Number(x.toPrecision(2)), 1) : grouped(Math.round(x), 0));
   if (ms < 60_000) return `${one(ms / 1000)}${nbsp}s`;
   if (ms < 3_600_000) return `${one(ms / 60_000)}${nbsp}min`;
@@ -140,8 +145,10 @@ export function formatClock(iso: string): string {
 
 // ---------- axis ticks (compact: a tick has little room) ----------
 
-/** 12000 -> "12k", 1500 -> "1.5k", 2500000 -> "2.5M"; a ratio axis ('%') -> "50%", "2.5%". */
+/** 12000 -> "12k", 1500 -> "1.5k", 2500000 -> "2.5M"; a ratio axis ('%') -> "50%", "2.5%"; an ms axis as time. */
 export function formatTick(value: number, unit = ''): string {
+  // A log latency axis spans ms to hours: "10M" ms means nothing to a reader, "2.8 h" does.
+  if (unit === 'ms') return readableMs(value, 1000);
   // Small ratios (a 0-2 % axis) keep two places, or every tick would read "1%".
   if (unit === '%') return `${+(value * 100).toFixed(Math.abs(value) < 0.1 ? 2 : 0)}%`;
   const abs = Math.abs(value);

@@ -131,6 +131,10 @@ describe('axis ticks', () => {
     expect(formatTick(2_500_000)).toBe('2.5M');
     expect(formatTick(0.5, '%')).toBe('50%');
     expect(formatTick(0.025, '%')).toBe('2.5%');
+    expect(formatTick(100, 'ms')).toBe(`100${sp}ms`);
+    expect(formatTick(1000, 'ms')).toBe(`1${sp}s`);
+    expect(formatTick(100_000, 'ms')).toBe(`1.7${sp}min`);
+    expect(formatTick(10_000_000, 'ms')).toBe(`2.8${sp}h`);
   });
 
   it('count a time axis in hours or minutes', () => {
