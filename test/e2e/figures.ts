@@ -25,8 +25,12 @@ function figuresIn(text: string, unit: string): { value: number; step: number }[
   return figures;
 }
 
-/** The locator shows the measured figure, to the precision it prints. */
-export async function expectFigure(locator: Locator, measured: number, unit: string) {
+/** The locator shows the measured figure, to the precision it prints; a figure the run could not measure (NaN, null in JSON) reads "—". */
+export async function expectFigure(locator: Locator, measured: number | null, unit: string) {
+  if (measured === null || !Number.isFinite(measured)) {
+    await expect(locator).toContainText('—');
+    return;
+  }
   await expect
     .poll(async () => {
       const text = (await locator.textContent()) ?? '';
