@@ -7,8 +7,8 @@ import Database from 'better-sqlite3';
 import { parse } from 'yaml';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, repoRoot } from './harness';
-import { layeredLayout } from '../../src-renderer/designer/layout';
-import type { ScenarioRunResult } from '../../src-main/scenarios/types';
+import { layeredLayout } from '../../src-renderer/scenarios/designer/layout';
+import type { ScenarioRunResult } from '../../src-main/api/contract';
 
 interface FileComponent {
   id: string;

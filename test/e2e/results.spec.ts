@@ -4,9 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { test, expect, repoRoot, startAppServer, stopAppServer } from './harness';
+import { expectFigure } from './figures';
 import type { APIRequestContext, Page } from '@playwright/test';
 import type { Design, ScenarioRunResult } from '../../src-main/api/contract';
-import { formatTermValue, termName } from '../../src-renderer/lib/runFigures';
 
 interface ScenarioFile {
   id: string;
@@ -43,6 +43,11 @@ async function run(request: APIRequestContext, url: string, scenarioId: string, 
   return api<ScenarioRunResult>(request, url, 'runScenario', { scenarioId, design, ...(drill ? { drill } : {}) });
 }
 
+/** "uptime" -> "Uptime"; "p95 latency" stays as written. */
+function heading(term: string): string {
+  return /^[a-z]\d/.test(term) ? term : term.charAt(0).toUpperCase() + term.slice(1);
+}
+
 async function openResults(page: Page, url: string, scenarioId: string, attemptId: number) {
   await page.goto(`${url}/#/scenarios/${scenarioId}/attempts/${attemptId}`);
   await expect(page.getByTestId('verdict')).toBeVisible({ timeout: 15_000 });
@@ -70,15 +75,15 @@ for (const scenario of scenarios) {
       const term = result.terms[i]!;
       await expect(terms.nth(i)).toHaveAttribute('data-pass', 'true');
       await expect(terms.nth(i)).toContainText('Pass');
-      await expect(terms.nth(i)).toContainText(termName(term.term));
-      await expect(terms.nth(i)).toContainText(formatTermValue(term.measured, term.unit));
+      await expect(terms.nth(i)).toContainText(heading(term.term));
+      await expectFigure(terms.nth(i).locator('.measured'), term.measured, term.unit);
     }
 
     // The run over time, in hours, with the peak and the contract line marked.
     const charts = page.getByRole('region', { name: 'Over the run' });
     await expect(charts.getByRole('img', { name: /Latency .* over time, in hours/ })).toBeVisible();
-    await expect(charts.getByText(/p95 contract \d+ ms/).first()).toBeVisible();
-    await expect(charts.getByText(/^peak · [\d,]+ users$/).first()).toBeVisible();
+    await expect(charts.getByText(/p95 contract [\d,.]+\s(ms|s)\b/).first()).toBeVisible();
+    await expect(charts.getByText(/^peak · [\d,.]+(\sthousand|\smillion)? users$/).first()).toBeVisible();
     await expect(charts.getByRole('img', { name: /Error budget burn/ })).toBeVisible();
     await expect(charts.getByRole('img', { name: /Utilisation per component/ })).toBeVisible();
     await expect(charts.locator('svg .lines path').first()).toHaveAttribute('d', /^M/);
@@ -126,7 +131,7 @@ for (const scenario of scenarios) {
       for (let t = 0; t < ordered.length; t++) {
         const term = ordered[t]!;
         await expect(after.nth(t)).toHaveAttribute('data-pass', String(term.pass));
-        await expect(after.nth(t)).toContainText(formatTermValue(term.measured, term.unit));
+        await expectFigure(after.nth(t), term.measured, term.unit);
       }
     }
     expect(result.hints.some((h) => h.remedy), 'at least one hint carries a remedy').toBe(true);
@@ -216,8 +221,8 @@ test('compare shows both attempts: terms, figures, p95 over time and what change
   const terms = page.getByTestId('compare-term');
   await expect(terms).toHaveCount(a.terms.length);
   for (let i = 0; i < a.terms.length; i++) {
-    await expect(terms.nth(i)).toContainText(formatTermValue(a.terms[i]!.measured, a.terms[i]!.unit));
-    await expect(terms.nth(i)).toContainText(formatTermValue(b.terms[i]!.measured, b.terms[i]!.unit));
+    await expectFigure(terms.nth(i), a.terms[i]!.measured, a.terms[i]!.unit);
+    await expectFigure(terms.nth(i), b.terms[i]!.measured, b.terms[i]!.unit);
   }
   await expect(page.getByRole('region', { name: 'Key figures' })).toContainText('Cost');
 

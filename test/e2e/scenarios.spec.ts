@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, startAppServer, stopAppServer, repoRoot } from './harness';
+import { expectFigure } from './figures';
 import type { ScenarioDocument, ScenarioList } from '../../src-main/api/contract';
 
 const nbsp = '\u00a0';
@@ -55,7 +56,7 @@ test('the list shows every scenario grouped by category, with its contract and t
     } else {
       await expect(card).toContainText(scenario.passed ? 'Passed' : 'Not passed yet');
       await expect(card).toContainText(`${scenario.attempts} ${scenario.attempts === 1 ? 'attempt' : 'attempts'}`);
-      await expect(card).toContainText(uptime(scenario.best!.uptimePct));
+      await expectFigure(card, scenario.best!.uptimePct, '%');
     }
   }
 

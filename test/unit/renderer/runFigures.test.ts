@@ -4,28 +4,20 @@ import {
   betterTerm,
   diffDesigns,
   diffWires,
-  formatDelta,
-  formatHourTick,
-  formatMoney,
-  formatPct,
-  formatRunTime,
   formatTarget,
-  formatTermValue,
-  hourTicks,
-  logTicks,
-  nearestIndex,
   pairTerms,
   runLabels,
   termName,
   peakOf,
   queueMatters,
   allZero,
-} from '../../../src-renderer/lib/runFigures';
+} from '../../../src-renderer/scenarios/runFigures';
+import { hourTicks, logTicks } from '../../../src-renderer/charts/axes';
 import type { Design, TermVerdict } from '../../../src-main/api/contract';
 
 const sp = '\u00a0';
 
-describe('the run clock', () => {
+describe('time axis ticks', () => {
   it('puts hour ticks on round steps, never more than asked', () => {
     expect(hourTicks(0, 24 * 3600, 8)).toEqual([0, 4, 8, 12, 16, 20, 24].map((h) => h * 3600));
     expect(hourTicks(0, 24 * 3600, 13)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24].map((h) => h * 3600));
@@ -46,55 +38,9 @@ describe('the run clock', () => {
     expect(hourTicks(0, 0, 5)).toEqual([0]);
     expect(hourTicks(10, 5, 5)).toEqual([10]);
   });
-
-  it('labels ticks in hours and moments in hours and minutes', () => {
-    expect(formatHourTick(0)).toBe(`0${sp}h`);
-    expect(formatHourTick(5400)).toBe(`1.5${sp}h`);
-    expect(formatHourTick(900)).toBe(`0.25${sp}h`);
-    expect(formatRunTime(30)).toBe(`30${sp}s`);
-    expect(formatRunTime(720)).toBe(`12${sp}min`);
-    expect(formatRunTime(7200)).toBe(`2${sp}h`);
-    expect(formatRunTime(8100)).toBe(`2${sp}h 15${sp}min`);
-  });
-
-  it('finds the interval nearest to a moment', () => {
-    expect(nearestIndex([0, 60, 120, 180], 100)).toBe(2);
-    expect(nearestIndex([0, 60, 120, 180], 10_000)).toBe(3);
-    expect(nearestIndex([], 5)).toBe(-1);
-  });
 });
 
-describe('figures in their units', () => {
-  it('shows percentages near 100 with the digits that tell them apart', () => {
-    expect(formatPct(99.953)).toBe(`99.95${sp}%`);
-    expect(formatPct(99.9912)).toBe(`99.991${sp}%`);
-    expect(formatPct(97.31)).toBe(`97.3${sp}%`);
-    expect(formatPct(100)).toBe(`100${sp}%`);
-    expect(formatPct(99.5)).toBe(`99.5${sp}%`);
-    expect(formatPct(0)).toBe(`0${sp}%`);
-    // a shortfall never reads as a clean 100
-    expect(formatPct(99.999999)).not.toBe(`100${sp}%`);
-  });
-
-  it('formats money and each term unit', () => {
-    expect(formatMoney(1234.4)).toBe('$1,234');
-    expect(formatMoney(12.5)).toBe('$12.50');
-    expect(formatMoney(40)).toBe('$40');
-    expect(formatTermValue(160, 'ms')).toBe(`160${sp}ms`);
-    expect(formatTermValue(99.9, '%')).toBe(`99.9${sp}%`);
-    expect(formatTermValue(0.82, 'fraction')).toBe(`82${sp}%`);
-    expect(formatTermValue(1500, '$/month')).toBe('$1,500/month');
-    expect(formatTermValue(12, 'messages')).toBe(`12${sp}messages`);
-    expect(formatTermValue(Number.NaN, 'ms')).toBe('—');
-    // Figures a person can read: no "29,130,000 ms" in a verdict card.
-    expect(formatTermValue(29_130_000, 'ms')).toBe(`8.1${sp}h`);
-    expect(formatTermValue(203_200, 'ms')).toBe(`3.4${sp}min`);
-    expect(formatTermValue(54_640, 'ms')).toBe(`55${sp}s`);
-    expect(formatTermValue(9_999, 'ms')).toBe(`9,999${sp}ms`);
-    expect(formatTermValue(41_042, 'times')).toBe(`41,042${sp}times`);
-    expect(formatTermValue(16_175_758, 'times')).toBe(`16.2${sp}million${sp}times`);
-  });
-
+describe('contract targets', () => {
   it('words the target', () => {
     expect(formatTarget({ comparison: 'min', target: 99.9, unit: '%' })).toBe(`at least 99.9${sp}%`);
     expect(formatTarget({ comparison: 'max', target: 160, unit: 'ms' })).toBe(`at most 160${sp}ms`);
@@ -129,12 +75,6 @@ describe('two attempts', () => {
     ]);
   });
 
-  it('signs deltas, with percentage points for percentages', () => {
-    expect(formatDelta(100, 112, 'ms')).toBe(`+12${sp}ms`);
-    expect(formatDelta(99.9, 99.85, '%')).toBe(`−0.05${sp}pp`);
-    expect(formatDelta(5, 5, 'ms')).toBe('±0');
-    expect(formatDelta(2000, 1500, '$/month')).toBe('−$500/month');
-  });
 });
 
 const design = (components: Design['components'], wires: Design['wires'] = []): Design => ({
@@ -225,13 +165,5 @@ describe('names and edge figures', () => {
     expect(labels.component('payments')).toBe('Payment provider');
     expect(labels.drill(null)).toBeNull();
     expect(labels.drill('payments-slow')).toBe('Payments slow');
-  });
-
-  it('groups huge percentages and never shows a signed zero', () => {
-    expect(formatPct(17676.5)).toBe(`17,677${sp}%`);
-    expect(formatDelta(0.00001, 0, '%')).toBe('±0');
-    expect(formatDelta(99.9996, 100, '%')).toBe(`+0.0004${sp}pp`);
-    expect(formatDelta(0.001, 0, 'ms')).toBe('±0');
-    expect(formatDelta(0, 17676, '%')).toBe(`+17,676${sp}pp`);
   });
 });

@@ -4,31 +4,14 @@ import {
   contractChips,
   contractTerms,
   failureOneIn,
-  formatMoney,
-  formatMs,
-  formatShare,
-  formatUptime,
   groupByCategory,
   paragraphs,
-} from '../../../src-renderer/views/scenario/briefing/scenarioText';
+} from '../../../src-renderer/scenarios/briefing/scenarioText';
 import type { Difficulty } from '../../../src-main/api/contract';
 
 const nbsp = '\u00a0';
 
 describe('contract wording', () => {
-  it('formats the three figures', () => {
-    expect(formatUptime(99.9)).toBe(`99.9${nbsp}%`);
-    expect(formatUptime(99.95)).toBe(`99.95${nbsp}%`);
-    expect(formatUptime(100)).toBe(`100${nbsp}%`);
-    expect(formatMs(300)).toBe(`300${nbsp}ms`);
-    expect(formatMs(1250)).toBe(`1,250${nbsp}ms`);
-    expect(formatMs(12.34)).toBe(`12.3${nbsp}ms`);
-    expect(formatMoney(1200)).toBe('$1,200');
-    expect(formatMoney(12.5)).toBe('$12.50');
-    expect(formatShare(0.92)).toBe(`92${nbsp}%`);
-    expect(formatShare(0.055)).toBe(`5.5${nbsp}%`);
-  });
-
   it('reads the uptime as one failure in N', () => {
     expect(failureOneIn(99.9)).toBe(1000);
     expect(failureOneIn(99.95)).toBe(2000);

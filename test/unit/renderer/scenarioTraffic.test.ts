@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatInstant,
-  formatRunLength,
-  formatTimeTick,
-  formatUsersTick,
-  peakPoint,
-  peakRequestsPerSec,
-  quietestWindow,
-  shapeText,
-  timeUnitFor,
-} from '../../../src-renderer/views/scenario/briefing/trafficShape';
-
-const nbsp = '\u00a0';
+import { peakRequestsPerSec, shapeText } from '../../../src-renderer/scenarios/briefing/trafficShape';
+import { clockUnitFor, peakPoint, quietestWindow } from '../../../src-renderer/charts/trafficCurve';
 
 describe('traffic shape', () => {
   it('finds the first highest point and ignores non-numbers', () => {
@@ -28,29 +17,12 @@ describe('traffic shape', () => {
   });
 
   it('counts short runs in minutes and long ones in hours', () => {
-    expect(timeUnitFor(0.5)).toBe('min');
-    expect(timeUnitFor(2)).toBe('min');
-    expect(timeUnitFor(24)).toBe('h');
-    expect(formatTimeTick(0.25, 'min')).toBe(`15${nbsp}min`);
-    expect(formatTimeTick(6, 'h')).toBe(`6${nbsp}h`);
-    expect(formatTimeTick(1.5, 'h')).toBe(`1.5${nbsp}h`);
+    expect(clockUnitFor(0.5)).toBe('min');
+    expect(clockUnitFor(2)).toBe('min');
+    expect(clockUnitFor(24)).toBe('h');
   });
 
-  it('reads instants and run lengths', () => {
-    expect(formatInstant(0.01)).toBe(`36${nbsp}s`);
-    expect(formatInstant(0.25)).toBe(`15${nbsp}min`);
-    expect(formatInstant(2.5)).toBe(`2${nbsp}h 30${nbsp}min`);
-    expect(formatInstant(3)).toBe(`3${nbsp}h`);
-    expect(formatRunLength(0.5)).toBe('30 minutes');
-    expect(formatRunLength(1)).toBe('1 hour');
-    expect(formatRunLength(24)).toBe('24 hours');
-  });
-
-  it('scales user counts for ticks and works out the peak rate', () => {
-    expect(formatUsersTick(950)).toBe('950');
-    expect(formatUsersTick(1500)).toBe('1.5k');
-    expect(formatUsersTick(36000)).toBe('36k');
-    expect(formatUsersTick(2_500_000)).toBe('2.5M');
+  it('works out the peak rate', () => {
     expect(peakRequestsPerSec({ peakUsers: 36000, requestsPerUserPerSec: 0.1 })).toBeCloseTo(3600);
   });
 

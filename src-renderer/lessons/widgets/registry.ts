@@ -1,0 +1,32 @@
+// Widget kinds the lessons can name (```widget blocks), one component each.
+import type { Component } from 'svelte';
+import type { ExperimentSpec, LessonBlock } from '../../../src-main/api/contract';
+import type { WidgetConfig } from './validate';
+import CacheAside from './CacheAside.svelte';
+import EvictionRace from './EvictionRace.svelte';
+import Stampede from './Stampede.svelte';
+import WriteStrategies from './WriteStrategies.svelte';
+import CacheWarming from './CacheWarming.svelte';
+import ConsistentHashing from './ConsistentHashing.svelte';
+import HotKey from './HotKey.svelte';
+
+export interface WidgetProps {
+  lessonId: string;
+  block: Extract<LessonBlock, { type: 'widget' }>;
+  spec: ExperimentSpec;
+  config: WidgetConfig;
+}
+
+export const widgets: Record<string, Component<WidgetProps>> = {
+  'cache-aside': CacheAside,
+  'eviction-race': EvictionRace,
+  stampede: Stampede,
+  'write-strategies': WriteStrategies,
+  'cache-warming': CacheWarming,
+  'consistent-hashing': ConsistentHashing,
+  'hot-key': HotKey,
+};
+
+export function widgetFor(kind: string): Component<WidgetProps> | undefined {
+  return Object.prototype.hasOwnProperty.call(widgets, kind) ? widgets[kind] : undefined;
+}
