@@ -51,7 +51,7 @@ test('the caching lesson shows a card for every widget and no error box', async 
 test('a locked prediction runs, cacheSize re-runs with the API’s figures, and the prediction and progress are saved', async ({ page }) => {
   await openCaching(page);
   const card = page.locator('[data-widget="cache-aside"]').first();
-  await lockPrediction(card, 'Somewhere between 40 % and 80 %');
+  await lockPrediction(card, 'Between 60 % and 75 %: the hot keys take most of the reads');
   await expect(card.getByRole('status').filter({ hasText: 'The simulation agrees' })).toContainText(/measured \d+(\.\d)?\s%/);
 
   const seed = Number(await card.getAttribute('data-seed'));
@@ -78,7 +78,7 @@ test('a locked prediction runs, cacheSize re-runs with the API’s figures, and 
         db.close();
       }
     })
-    .toEqual([{ widget: 'cache-aside', metric: 'cacheHitRatio', choiceIndex: 1, correct: 1, measured: first.cacheHitRatio }]);
+    .toEqual([{ widget: 'cache-aside', metric: 'cacheHitRatio', choiceIndex: 0, correct: 1, measured: first.cacheHitRatio }]);
 
   const state = await page.request.post(`${content.url}/api/getLessonState`, { data: { lessonId: 'caching' } });
   const { value } = (await state.json()) as { value: { progress: { status: string }; predictions: { widgetId: string }[] } };
@@ -89,7 +89,7 @@ test('a locked prediction runs, cacheSize re-runs with the API’s figures, and 
   await page.reload();
   const restored = page.locator('[data-widget="cache-aside"]').first();
   await expect(restored).toHaveAttribute('data-state', 'ready');
-  await expect(restored.getByRole('radio', { name: 'Somewhere between 40 % and 80 %' })).toBeChecked();
+  await expect(restored.getByRole('radio', { name: 'Between 60 % and 75 %: the hot keys take most of the reads' })).toBeChecked();
 });
 
 test('reseeding changes the seed and keeps the controls the learner set', async ({ page }) => {
