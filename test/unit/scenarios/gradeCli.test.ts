@@ -1,7 +1,7 @@
 // `sim grade`: the app's verdict from the command line, with exit codes a script can use.
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { main } from '../../../src-main/sim/cli';
+import { main } from '../../../src-main/cli/index';
 
 const fixture = (p: string) => resolve(import.meta.dirname, '../../fixtures', p);
 const shipped = (p: string) => resolve(import.meta.dirname, '../../../scenarios', p);

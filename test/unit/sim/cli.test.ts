@@ -2,7 +2,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../src-main/sim/cli';
+import { main } from '../../../src-main/cli/index';
 
 const mmc = join(import.meta.dirname, '../../fixtures/models/mmc.yaml');
 

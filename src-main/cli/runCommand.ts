@@ -1,22 +1,12 @@
 /**
- * Command line: `node --import tsx src-main/sim/cli.ts run <model> [--seed N] [--level request|horizon] [--json]`.
- * Exit 0 on success, 2 on a bad model or bad arguments (message on stderr),
- * 1 on anything unexpected. Subcommands live in one table, so `grade` (for
- * scenarios) can be added beside `run`.
+ * `sim run <model> [--seed N] [--level request|horizon] [--json]`: one model
+ * through the simulator, printed as tables (or the result as JSON).
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ModelError, parseModel, simulate } from './index';
-import type { SimLevel, SimResult } from './types';
-import { InputError, UsageError, num, parseArgs, table, type Command, type Io } from './cliShared';
-import { gradeCommand } from '../scenarios/gradeCommand';
-
-export { UsageError } from './cliShared';
-
-const USAGE = `usage:
-  sim run <model.yaml|model.json> [--seed N] [--level request|horizon] [--json]
-  sim grade <scenario.yaml> (<design.json> | --reference | --starting) [--seed N] [--drill ID] [--json]`;
+import { ModelError, parseModel, simulate } from '../sim/index';
+import type { SimLevel, SimResult } from '../sim/types';
+import { UsageError, num, parseArgs, table, type Command } from './shared';
 
 export function formatResult(r: SimResult): string {
   const lines: string[] = [];
@@ -63,7 +53,7 @@ export function formatResult(r: SimResult): string {
   return lines.join('\n');
 }
 
-const runCommand: Command = (args, io) => {
+export const runCommand: Command = (args, io) => {
   const { positional, options } = parseArgs(args, { seed: 'value', level: 'value', json: 'switch' });
   if (positional.length !== 1) throw new UsageError('run expects exactly one model file');
   const seed = options.seed === undefined ? 1 : Number(options.seed);
@@ -84,28 +74,3 @@ const runCommand: Command = (args, io) => {
   return 0;
 };
 
-export const COMMANDS: Record<string, Command> = { run: runCommand, grade: gradeCommand };
-
-export function main(argv: string[], io: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) }): number {
-  const [name, ...rest] = argv;
-  const command = name === undefined ? undefined : COMMANDS[name];
-  try {
-    if (!command) throw new UsageError(name === undefined ? 'missing command' : `unknown command "${name}"`);
-    return command(rest, io);
-  } catch (e) {
-    if (e instanceof ModelError || e instanceof InputError) {
-      io.err(e.message);
-      return 2;
-    }
-    if (e instanceof UsageError) {
-      io.err(`${e.message}\n${USAGE}`);
-      return 2;
-    }
-    io.err(e instanceof Error ? (e.stack ?? e.message) : String(e));
-    return 1;
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = main(process.argv.slice(2));
-}

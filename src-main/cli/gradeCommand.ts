@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { SEED_MAX, seedField } from '../api/fields';
-import { InputError, UsageError, num, parseArgs, table, type Command } from '../sim/cliShared';
-import { DesignFileError, importDesignText, templateDesign } from './designs';
-import { parseScenario } from './loadScenarios';
-import { DesignNotRunnable, gradeDesign } from './runScenario';
-import type { ScenarioRunResult } from './types';
+import { InputError, UsageError, num, parseArgs, table, type Command } from './shared';
+import { DesignFileError, importDesignText, templateDesign } from '../scenarios/designs';
+import { parseScenario } from '../scenarios/loadScenarios';
+import { DesignNotRunnable, gradeDesign } from '../scenarios/runScenario';
+import type { ScenarioRunResult } from '../scenarios/types';
 
 function readText(file: string, what: string): string {
   try {
