@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ComponentResult, SimResult } from '../sim/types';
+import { serverNoun } from '../sim/models/index';
 import { kindLabel } from './palette';
 import type { ModelBuild } from './modelBuild';
 import type { Design } from './types';
@@ -185,7 +186,7 @@ export function evaluate(cond: Condition, ctx: ConditionContext): ConditionOutco
 function serversIn(c: ComponentResult): string {
   const instances = Math.max(1, Math.round(c.instances));
   const each = Math.round(c.servers / instances);
-  const unit = c.kind === 'postgres' || c.kind === 'readReplica' ? 'connections' : 'threads';
+  const unit = serverNoun(c.kind);
   return `${instances} ${instances === 1 ? 'instance' : 'instances'} × ${each} ${unit}`;
 }
 

@@ -12,6 +12,7 @@ import type { ModelBuild } from './modelBuild';
 import type { Patch } from './remedy';
 import { DEFAULT_BACKGROUND_LOST_PCT } from './terms';
 import type { ScenarioSpec } from './scenarioSchema';
+import { serverNoun } from '../sim/models/index';
 import { paletteEntry } from './palette';
 import type { Design } from './types';
 
@@ -138,7 +139,7 @@ export function outcomeHints(scenario: ScenarioSpec, design: Design, result: Sim
     const kind = c?.kind ?? result.components.find((x) => x.id === s.component)?.kind ?? '';
     const label = (id: string) => scenario.workloads.find((w) => w.id === id)?.label ?? id;
     const drivers = s.drivers.filter((d) => d.share >= 0.1).map((d) => `${label(d.workload)} ${Math.round(d.share * 100)} %`);
-    const what = s.resource === 'cpu' ? 'its CPU' : kind === 'postgres' || kind === 'readReplica' ? 'connections' : 'threads';
+    const what = s.resource === 'cpu' ? 'its CPU' : kind ? serverNoun(kind) : 'threads';
     const max = c ? paletteEntry(c.kind).maxInstances : 1;
     const to = c ? Math.min(max, c.instances * 2) : 0;
     hints.push({

@@ -7,6 +7,7 @@
  */
 import { validateModel } from '../sim/parse';
 import { simulate } from '../sim/simulate';
+import { hasTrait } from '../sim/models/index';
 import type { SimResult } from '../sim/types';
 import { evaluate, asyncBacklog } from './conditions';
 import { designToModel } from './designToModel';
@@ -58,7 +59,7 @@ function silentFailures(scenario: ScenarioSpec, result: SimResult, build: ModelB
     // Work that piled up and drained again is still a failure somebody should have seen.
     const background = path.hops.slice(path.asyncFrom - 1);
     // A virtual queue's line is not silent: the people in it see their place.
-    const worst = result.components.filter((c) => background.includes(c.id) && c.kind !== 'virtualQueue').sort((a, b) => b.peakQueueDepth - a.peakQueueDepth)[0];
+    const worst = result.components.filter((c) => background.includes(c.id) && !hasTrait(c.kind, 'admissionGate')).sort((a, b) => b.peakQueueDepth - a.peakQueueDepth)[0];
     // More than ten minutes of average arrivals waiting at once.
     const perSec = accepted / Math.max(1, result.durationSec - result.warmupSec);
     if (worst && worst.peakQueueDepth >= 1000 && worst.peakQueueDepth >= 600 * perSec) {

@@ -64,6 +64,11 @@ export function hasTrait(kind: ComponentKind, trait: KindTrait): boolean {
   return KINDS[kind].traits.includes(trait);
 }
 
+/** What a station's servers are, in words: a database's are connections, everything else's threads. */
+export function serverNoun(kind: ComponentKind): 'connections' | 'threads' {
+  return hasTrait(kind, 'connectionPool') ? 'connections' : 'threads';
+}
+
 /** The kinds with a trait, in the order of COMPONENT_KINDS. */
 export function kindsWith(trait: KindTrait): ComponentKind[] {
   return COMPONENT_KINDS.filter((k) => hasTrait(k, trait));

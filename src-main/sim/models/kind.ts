@@ -62,7 +62,9 @@ export type KindTrait =
   /** A priced compute instance: its CPU is its size (the default threads), whatever threads are set. */
   | 'sizedInstance'
   /** Grows by its own shards setting, not by instances. */
-  | 'scalesByShards';
+  | 'scalesByShards'
+  /** Its servers are pooled connections, not threads (what "100 % busy" is a share of). */
+  | 'connectionPool';
 
 export interface KindModule<K extends ComponentKind = ComponentKind, S extends z.ZodType = z.ZodType, T extends KindSettings = KindSettings> {
   kind: K;

@@ -22,7 +22,7 @@ const pool = { value: 20, source: `${POOL_OF_20}, a common framework default` };
 
 export const postgres = defineKind({
   kind: 'postgres',
-  traits: ['rowLocks'],
+  traits: ['rowLocks', 'connectionPool'],
   defaults: {
     serviceTime: { value: { distribution: 'uniform', minMs: 5, maxMs: 50 }, source: `a Postgres profile read takes 5-50 ms (${SYLLABUS_CACHING})` },
     baseLatencyMs: { value: 0.5, source: ONE_HOP },

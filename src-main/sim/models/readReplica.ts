@@ -20,7 +20,7 @@ const pool = { value: 20, source: POOL_OF_20 };
 
 export const readReplica = defineKind({
   kind: 'readReplica',
-  traits: [],
+  traits: ['connectionPool'],
   defaults: {
     serviceTime: { value: { distribution: 'uniform', minMs: 5, maxMs: 50 }, source: `a Postgres profile read takes 5-50 ms (${SYLLABUS_CACHING})` },
     baseLatencyMs: { value: 0.5, source: ONE_HOP },
