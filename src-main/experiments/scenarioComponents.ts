@@ -5,40 +5,26 @@
  */
 import { KIND_DEFAULTS, SPECIFIC_DEFAULTS, type ServiceTimeSpec } from '../sim/index';
 import type { RandomStream } from '../sim/engine/rng';
+import { drawSec, toDist, type Dist } from '../sim/plan';
 
-/** Mean of a service-time spec, in ms. */
-function meanMs(spec: ServiceTimeSpec): number {
-  return spec.distribution === 'uniform' ? ((spec.minMs ?? 0) + (spec.maxMs ?? 0)) / 2 : (spec.meanMs ?? 0);
-}
-
-/** One draw from a service-time spec, in ms. */
-function drawMs(spec: ServiceTimeSpec, rng: RandomStream): number {
-  switch (spec.distribution) {
-    case 'uniform':
-      return (spec.minMs ?? 0) + ((spec.maxMs ?? 0) - (spec.minMs ?? 0)) * rng.next();
-    case 'deterministic':
-      return spec.meanMs ?? 0;
-    case 'lognormal': {
-      const cv = spec.cv ?? 1;
-      const sigma2 = Math.log(1 + cv * cv);
-      return (spec.meanMs ?? 0) * Math.exp(Math.sqrt(sigma2) * rng.normal() - sigma2 / 2);
-    }
-    default:
-      return rng.exponential(spec.meanMs ?? 0);
-  }
-}
+/** A kind's default service time as the simulator compiles it. */
+const serviceOf = (spec: ServiceTimeSpec): Dist => toDist(spec, spec);
+const meanMs = (d: Dist): number => d.meanSec * 1000;
+const drawMs = (d: Dist, rng: RandomStream): number => drawSec(d, rng) * 1000;
 
 const redis = KIND_DEFAULTS.redisCache;
 const postgres = KIND_DEFAULTS.postgres;
-const postgresServiceMs = meanMs(postgres.serviceTime.value);
+const redisService = serviceOf(redis.serviceTime.value);
+const postgresService = serviceOf(postgres.serviceTime.value);
+const postgresServiceMs = meanMs(postgresService);
 
 /** A Redis read as the scenarios' redisCache: the network hop plus its service time. */
 export const CACHE = {
   networkMs: redis.baseLatencyMs.value,
-  meanReadMs: redis.baseLatencyMs.value + meanMs(redis.serviceTime.value),
+  meanReadMs: redis.baseLatencyMs.value + meanMs(redisService),
   /** Operations one shard serves per second: its single thread over the mean service time. */
-  opsPerSecPerShard: (redis.concurrency.value * 1000) / meanMs(redis.serviceTime.value),
-  readMs: (rng: RandomStream): number => redis.baseLatencyMs.value + drawMs(redis.serviceTime.value, rng),
+  opsPerSecPerShard: (redis.concurrency.value * 1000) / meanMs(redisService),
+  readMs: (rng: RandomStream): number => redis.baseLatencyMs.value + drawMs(redisService, rng),
 };
 
 /**
@@ -55,5 +41,5 @@ export const DATABASE = {
     (postgres.concurrency.value * 1000) / postgresServiceMs,
     (SPECIFIC_DEFAULTS.databaseCpuCores.value * 1000) / (SPECIFIC_DEFAULTS.databaseCpuShare.value * postgresServiceMs),
   ),
-  queryMs: (rng: RandomStream): number => postgres.baseLatencyMs.value + drawMs(postgres.serviceTime.value, rng),
+  queryMs: (rng: RandomStream): number => postgres.baseLatencyMs.value + drawMs(postgresService, rng),
 };

@@ -2,6 +2,7 @@
  * The compiled form of a model that both simulation levels run on: ids
  * resolved to indices, defaults applied, times in seconds.
  */
+import type { RandomStream } from './engine/rng';
 import type { ServiceTimeSpec } from './fields';
 import type { StockParams } from './inventory/stockCounter';
 import type { ComponentKind } from './models/componentKind';
@@ -47,6 +48,14 @@ export function toDist(spec: ServiceTimeSpec | number | undefined, fallback: Ser
     default:
       return { kind: DIST_EXPONENTIAL, meanSec: (s.meanMs ?? 0) / 1000, minSec: 0, maxSec: 0, logMu: 0, logSigma: 0, scv: 1 };
   }
+}
+
+/** One draw from a distribution, in seconds (the request level does the same from its flat hop tables). */
+export function drawSec(d: Dist, rng: RandomStream): number {
+  if (d.kind === DIST_EXPONENTIAL) return rng.exponential(d.meanSec);
+  if (d.kind === DIST_DETERMINISTIC) return d.meanSec;
+  if (d.kind === DIST_UNIFORM) return d.minSec + (d.maxSec - d.minSec) * rng.next();
+  return Math.exp(d.logMu + d.logSigma * rng.normal());
 }
 
 function uniformDist(minSec: number, maxSec: number): Dist {
