@@ -3,7 +3,7 @@ import { compile } from './compile';
 import { ModelError } from './errors';
 import { LIMITS } from './fields';
 import { runHorizon } from './horizon';
-import { runRequestLevel } from './requestLevel';
+import { runRequestLevel } from './request';
 import { buildResult } from './results';
 import type { Plan } from './plan';
 import type { Model, SimLevel, SimOptions, SimOutcome } from './types';
