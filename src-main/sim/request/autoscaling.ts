@@ -4,9 +4,13 @@
  * warm-up, surplus ones go at once. Changing the instances changes the
  * servers (and cores) behind the station's shared queue.
  */
-import { EV_AUTOSCALE, EV_INSTANCE_READY } from './events';
-import { LV_BUSY, LV_CAPACITY, LV_INSTANCES, LV_QUEUED, LV_SHIFT } from './stationAreas';
+import * as eventCodes from './events';
+import * as areaFields from './stationAreas';
 import { Stations } from './stations';
+
+// Module-local copies, read once: under vitest each read of an imported binding is a getter call, and these are read on every event.
+const { EV_AUTOSCALE, EV_INSTANCE_READY } = eventCodes;
+const { LV_BUSY, LV_CAPACITY, LV_INSTANCES, LV_QUEUED, LV_SHIFT } = areaFields;
 
 export abstract class Autoscaling extends Stations {
   protected onAutoscale(s: number): void {

@@ -8,9 +8,13 @@ import { CacheStore } from '../engine/cacheStore';
 import { ZipfKeys } from '../engine/zipf';
 import type { Plan } from '../plan';
 import type { RunControl } from '../runControl';
-import { NONE } from './events';
-import { J_FILL_HOP, J_FILL_KEY, J_FILL_STATION, J_HOP, JOB_INT_SHIFT } from './jobs';
+import * as eventCodes from './events';
+import * as jobFields from './jobs';
 import { Measures } from './measures';
+
+// Module-local copies, read once: under vitest each read of an imported binding is a getter call, and these are read on every event.
+const { NONE } = eventCodes;
+const { J_FILL_HOP, J_FILL_KEY, J_FILL_STATION, J_HOP, JOB_INT_SHIFT } = jobFields;
 
 export abstract class Caches extends Measures {
   declare readonly caches: (CacheStore | null)[];

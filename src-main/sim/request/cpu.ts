@@ -7,9 +7,13 @@
  */
 import type { Plan } from '../plan';
 import type { RunControl } from '../runControl';
-import { J_QUEUE, JOB_INT_SHIFT } from './jobs';
-import { LV_INSTANCES, LV_SHIFT } from './stationAreas';
+import * as jobFields from './jobs';
+import * as areaFields from './stationAreas';
 import { Pools } from './pools';
+
+// Module-local copies, read once: under vitest each read of an imported binding is a getter call, and these are read on every event.
+const { J_QUEUE, JOB_INT_SHIFT } = jobFields;
+const { LV_INSTANCES, LV_SHIFT } = areaFields;
 
 export abstract class Cpu extends Pools {
   constructor(plan: Plan, seed: number, control: RunControl) {

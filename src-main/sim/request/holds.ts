@@ -12,11 +12,17 @@
  * share) runs to that moment.
  */
 import { doubles, grownDoubles, grownIntegers, integers } from '../engine/arrays';
-import { NONE } from './events';
-import { HOP_CPU, HOP_HOLDS } from './hops';
-import { J_ATTEMPT_ID, J_HELD, J_REQ, J_WORKLOAD, JF_ARRIVE, JF_START, JOB_FLOAT_SHIFT, JOB_INT_SHIFT } from './jobs';
-import { LV_BUSY, LV_SHIFT } from './stationAreas';
+import * as eventCodes from './events';
+import * as hopBits from './hops';
+import * as jobFields from './jobs';
+import * as areaFields from './stationAreas';
 import { RowLocks } from './rowLocks';
+
+// Module-local copies, read once: under vitest each read of an imported binding is a getter call, and these are read on every event.
+const { NONE } = eventCodes;
+const { HOP_CPU, HOP_HOLDS } = hopBits;
+const { J_ATTEMPT_ID, J_HELD, J_REQ, J_WORKLOAD, JF_ARRIVE, JF_START, JOB_FLOAT_SHIFT, JOB_INT_SHIFT } = jobFields;
+const { LV_BUSY, LV_SHIFT } = areaFields;
 
 export class HeldServers {
   readonly queue: number[] = integers(0);

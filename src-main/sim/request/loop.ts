@@ -11,9 +11,12 @@ import { LIMITS } from '../fields';
 import type { Plan } from '../plan';
 import type { RawRun } from '../raw';
 import type { RunControl } from '../runControl';
-import { EV_ARRIVAL, EV_AUTOSCALE, EV_FALLBACK, EV_HOP_READY, EV_INSTANCE_READY, EV_RETRY, EV_SERVICE_DONE, EV_TIMEOUT, EV_WARMUP_END, LOOP_CANCELLED, LOOP_DONE, LOOP_TRUNCATED, OUTCOME_FALLBACK } from './events';
+import * as eventCodes from './events';
 import { collectResults } from './results';
 import { Paths } from './paths';
+
+// Module-local copies, read once: under vitest each read of an imported binding is a getter call, and these are read on every event.
+const { EV_ARRIVAL, EV_AUTOSCALE, EV_FALLBACK, EV_HOP_READY, EV_INSTANCE_READY, EV_RETRY, EV_SERVICE_DONE, EV_TIMEOUT, EV_WARMUP_END, LOOP_CANCELLED, LOOP_DONE, LOOP_TRUNCATED, OUTCOME_FALLBACK } = eventCodes;
 
 export type RequestLevelOutcome = { cancelled: false; raw: RawRun } | { cancelled: true; fraction: number };
 

@@ -3,8 +3,11 @@
  * level changes, a departure's stay and wait, and the start of the measured
  * window (the end of the warm-up).
  */
-import { J_WORKLOAD, JF_ARRIVE, JF_START, JOB_FLOAT_SHIFT, JOB_INT_SHIFT } from './jobs';
+import * as jobFields from './jobs';
 import { Cpu } from './cpu';
+
+// Module-local copies, read once: under vitest each read of an imported binding is a getter call, and these are read on every event.
+const { J_WORKLOAD, JF_ARRIVE, JF_START, JOB_FLOAT_SHIFT, JOB_INT_SHIFT } = jobFields;
 
 export abstract class Measures extends Cpu {
   /** Adds the time since the station last changed to its integrals (per interval and total). */

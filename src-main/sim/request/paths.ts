@@ -10,12 +10,19 @@
  * on) or a later delivery is a duplicate.
  */
 import { faultErrorRate } from '../faults';
-import { ROLE_ASYNC, ROLE_CACHE } from '../plan';
-import { NONE, OUTCOME_ERROR, OUTCOME_SUCCESS } from './events';
-import { HOP_EFFECT } from './hops';
-import { J_ATTEMPT_ID, J_EFFECTS, J_FILL_HOP, J_FILL_STATION, J_FROM_QUEUE, J_GH, J_HELD, J_HOP, J_QUEUE, J_REQ, J_RETRY_HOP, J_ROW, J_TRIES, J_WORKLOAD, JF_MSG_START, JOB_FLOAT_SHIFT, JOB_INT_SHIFT } from './jobs';
-import { LV_BUSY, LV_SHIFT } from './stationAreas';
+import * as planCodes from '../plan';
+import * as eventCodes from './events';
+import * as hopBits from './hops';
+import * as jobFields from './jobs';
+import * as areaFields from './stationAreas';
 import { Retries } from './retries';
+
+// Module-local copies, read once: under vitest each read of an imported binding is a getter call, and these are read on every event.
+const { ROLE_ASYNC, ROLE_CACHE } = planCodes;
+const { NONE, OUTCOME_ERROR, OUTCOME_SUCCESS } = eventCodes;
+const { HOP_EFFECT } = hopBits;
+const { J_ATTEMPT_ID, J_EFFECTS, J_FILL_HOP, J_FILL_STATION, J_FROM_QUEUE, J_GH, J_HELD, J_HOP, J_QUEUE, J_REQ, J_RETRY_HOP, J_ROW, J_TRIES, J_WORKLOAD, JF_MSG_START, JOB_FLOAT_SHIFT, JOB_INT_SHIFT } = jobFields;
+const { LV_BUSY, LV_SHIFT } = areaFields;
 
 export abstract class Paths extends Retries {
   protected onServiceDone(job: number): void {

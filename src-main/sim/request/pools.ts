@@ -6,9 +6,13 @@
 import { grownDoubles, grownIntegers } from '../engine/arrays';
 import type { Plan } from '../plan';
 import type { RunControl } from '../runControl';
-import { NONE } from './events';
-import { J_FILL_STATION, J_FROM_QUEUE, J_HELD, J_ROW, JOB_FLOAT_SHIFT, JOB_INT_SHIFT } from './jobs';
+import * as eventCodes from './events';
+import * as jobFields from './jobs';
 import { RunState } from './state';
+
+// Module-local copies, read once: under vitest each read of an imported binding is a getter call, and these are read on every event.
+const { NONE } = eventCodes;
+const { J_FILL_STATION, J_FROM_QUEUE, J_HELD, J_ROW, JOB_FLOAT_SHIFT, JOB_INT_SHIFT } = jobFields;
 
 /**
  * The job and request arrays of the last run that ended, lent to the next

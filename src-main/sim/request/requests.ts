@@ -6,9 +6,13 @@
  * (rOrphans): their side effects are still the request's.
  */
 import { workloadRateAt } from '../plan';
-import { EV_ARRIVAL, EV_TIMEOUT, OUTCOME_ERROR, OUTCOME_FALLBACK, OUTCOME_TIMEOUT } from './events';
-import { J_ATTEMPT_ID, J_REQ, J_WORKLOAD, JF_MSG_START, JOB_FLOAT_SHIFT, JOB_INT_SHIFT } from './jobs';
+import * as eventCodes from './events';
+import * as jobFields from './jobs';
 import { Holds } from './holds';
+
+// Module-local copies, read once: under vitest each read of an imported binding is a getter call, and these are read on every event.
+const { EV_ARRIVAL, EV_TIMEOUT, OUTCOME_ERROR, OUTCOME_FALLBACK, OUTCOME_TIMEOUT } = eventCodes;
+const { J_ATTEMPT_ID, J_REQ, J_WORKLOAD, JF_MSG_START, JOB_FLOAT_SHIFT, JOB_INT_SHIFT } = jobFields;
 
 export abstract class Requests extends Holds {
   protected onArrival(w: number): void {

@@ -5,10 +5,14 @@
  * are ignored if that attempt is already over. A timed-out attempt's job
  * carries on: the server does not know its caller gave up.
  */
-import { EV_FALLBACK, EV_RETRY, NONE, OUTCOME_TIMEOUT } from './events';
-import { J_HELD, JOB_INT_SHIFT } from './jobs';
+import * as eventCodes from './events';
+import * as jobFields from './jobs';
 import { RETRY_NONE, retryDelay } from './workloads';
 import { Requests } from './requests';
+
+// Module-local copies, read once: under vitest each read of an imported binding is a getter call, and these are read on every event.
+const { EV_FALLBACK, EV_RETRY, NONE, OUTCOME_TIMEOUT } = eventCodes;
+const { J_HELD, JOB_INT_SHIFT } = jobFields;
 
 export abstract class Retries extends Requests {
   protected onTimeout(req: number, attemptId: number): void {

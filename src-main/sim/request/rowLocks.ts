@@ -7,9 +7,13 @@
 import { integers } from '../engine/arrays';
 import type { Plan } from '../plan';
 import type { RunControl } from '../runControl';
-import { NONE } from './events';
-import { J_GH, J_NEXT, J_ROW, JOB_INT_SHIFT } from './jobs';
+import * as eventCodes from './events';
+import * as jobFields from './jobs';
 import { Autoscaling } from './autoscaling';
+
+// Module-local copies, read once: under vitest each read of an imported binding is a getter call, and these are read on every event.
+const { NONE } = eventCodes;
+const { J_GH, J_NEXT, J_ROW, JOB_INT_SHIFT } = jobFields;
 
 export abstract class RowLocks extends Autoscaling {
   declare readonly rowOwner: number[][];

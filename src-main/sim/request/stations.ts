@@ -6,12 +6,19 @@
  * tables are built in stationTable.ts. What follows a service is paths.ts.
  */
 import { failing, slowFactor } from '../faults';
-import { DIST_DETERMINISTIC, DIST_EXPONENTIAL, DIST_UNIFORM, POLICY_LEAST_CONNECTIONS, POLICY_RANDOM, ROLE_ASYNC, ROLE_CACHE, ROLE_RATE_LIMITER } from '../plan';
-import { EV_HOP_READY, EV_SERVICE_DONE, NONE, OUTCOME_ERROR } from './events';
-import { HOP_CPU } from './hops';
-import { J_FROM_QUEUE, J_GH, J_HOP, J_NEXT, J_QUEUE, J_WORKLOAD, JF_ARRIVE, JF_START, JOB_FLOAT_SHIFT, JOB_INT_SHIFT } from './jobs';
-import { LV_BUSY, LV_QUEUED, LV_SHIFT } from './stationAreas';
+import * as planCodes from '../plan';
+import * as eventCodes from './events';
+import * as hopBits from './hops';
+import * as jobFields from './jobs';
+import * as areaFields from './stationAreas';
 import { Caches } from './caches';
+
+// Module-local copies, read once: under vitest each read of an imported binding is a getter call, and these are read on every event.
+const { DIST_DETERMINISTIC, DIST_EXPONENTIAL, DIST_UNIFORM, POLICY_LEAST_CONNECTIONS, POLICY_RANDOM, ROLE_ASYNC, ROLE_CACHE, ROLE_RATE_LIMITER } = planCodes;
+const { EV_HOP_READY, EV_SERVICE_DONE, NONE, OUTCOME_ERROR } = eventCodes;
+const { HOP_CPU } = hopBits;
+const { J_FROM_QUEUE, J_GH, J_HOP, J_NEXT, J_QUEUE, J_WORKLOAD, JF_ARRIVE, JF_START, JOB_FLOAT_SHIFT, JOB_INT_SHIFT } = jobFields;
+const { LV_BUSY, LV_QUEUED, LV_SHIFT } = areaFields;
 
 export abstract class Stations extends Caches {
   /** Fails the job (paths.ts). */
