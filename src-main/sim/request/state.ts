@@ -8,10 +8,12 @@
  * A "request" is what the user sent; a "job" is one attempt at it, or one
  * background message (its fields: jobs.ts). The behaviour is stacked on this
  * record one concern per file, each class extending the one before:
- * pools, measures, cpu, caches, stations, rowLocks, holds, requests,
- * retries, paths, and loop.ts at the top. A layer calls down freely; the two
- * calls that go up (a job that fails, a cache miss going on) are abstract
- * methods of the layer that needs them.
+ * pools, cpu, measures, caches, stations, autoscaling, rowLocks, holds,
+ * requests, retries, paths, and loop.ts at the top. A layer calls down
+ * freely; the three calls that go up (a job fails, a job moves on after a
+ * cache, a query takes its row lock) are abstract methods of the layer that
+ * makes them. The fields live here (the results read them) except those of
+ * caches, row locks and held callers, which live in their layers.
  */
 import { doubles, doublesFrom, integers, integersFrom } from '../engine/arrays';
 import { EventQueue } from '../engine/eventQueue';
