@@ -115,24 +115,6 @@ export function tailInPlace(values: Float64Array, from = 0, to = values.length):
   return { p95, p99 };
 }
 
-/** Welford's running mean and variance: one pass, numerically stable. */
-export class RunningStats {
-  count = 0;
-  mean = 0;
-  private m2 = 0;
-
-  add(x: number): void {
-    this.count++;
-    const d = x - this.mean;
-    this.mean += d / this.count;
-    this.m2 += d * (x - this.mean);
-  }
-
-  get variance(): number {
-    return this.count > 1 ? this.m2 / (this.count - 1) : 0;
-  }
-}
-
 /** Averages neighbouring points so a series has at most maxPoints. */
 export function downsample(values: ArrayLike<number>, maxPoints: number): number[] {
   const n = values.length;

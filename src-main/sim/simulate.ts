@@ -4,7 +4,7 @@ import { ModelError } from './errors';
 import { LIMITS } from './fields';
 import { runHorizon } from './horizon/index';
 import { hasTrait, inWords, kindsWith } from './models/index';
-import { runRequestLevel } from './requestLevel';
+import { runRequestLevel } from './request/index';
 import { buildResult } from './results';
 import type { Plan } from './plan';
 import type { Model, SimLevel, SimOptions, SimOutcome } from './types';

@@ -5,10 +5,10 @@
  */
 import { summarise, summariseInPlace, tailInPlace } from '../metrics';
 import type { RawRun, RawStation, RawWorkload } from '../raw';
-import type { RequestLevelRun } from '../requestLevel';
+import type { RunState } from './state';
 import { AREA_BUSY, AREA_CAPACITY, AREA_INSTANCES, AREA_QUEUED } from './stationAreas';
 
-export function collectResults(run: RequestLevelRun): RawRun {
+export function collectResults(run: RunState): RawRun {
   const { B, nW, nS } = run;
   const measuredSec = Math.max(1e-9, run.now - run.warmupSec);
   // Requests still waiting at the end: those already past their deadline are late.
@@ -130,7 +130,7 @@ export function collectResults(run: RequestLevelRun): RawRun {
 }
 
 /** A pooled store's mean CPU utilisation over the measured window; NaN for stations without a CPU model. */
-function cpuUtilisation(run: RequestLevelRun, s: number): number {
+function cpuUtilisation(run: RunState, s: number): number {
   const cores = run.stCpuCores[s]!;
   const instanceSec = run.areas.total(s, AREA_INSTANCES);
   if (!(cores > 0) || !(instanceSec > 0)) return NaN;
@@ -138,7 +138,7 @@ function cpuUtilisation(run: RequestLevelRun, s: number): number {
 }
 
 /** A station's CPU utilisation per series interval (its CPU level's integral over its cores' instance-seconds). */
-function cpuSeries(run: RequestLevelRun, s: number): Float64Array {
+function cpuSeries(run: RunState, s: number): Float64Array {
   const out = new Float64Array(run.B);
   const perCore = run.stCpuShare[s]! / run.stCpuCores[s]!;
   for (let b = 0; b < run.B; b++) {

@@ -3,7 +3,7 @@
  *
  * Each station's live levels (busy servers, queued jobs, capacity,
  * instances) sit in one record with the time and interval it was last
- * brought up to date: LV_STRIDE numbers per station in `level`, so an update
+ * brought up to date: 1 << LV_SHIFT numbers per station in `level`, so an update
  * reads one cache line. The run changes the levels in place, after `update`.
  *
  * The integrals (utilisation, queue depth, Little's L come from them) are

@@ -1,85 +1,177 @@
 /**
- * Station parameters and live state as typed arrays. A station has one
- * queue per instance, or one shared queue (worker pools); queues of all
- * stations are numbered together: station s owns [queueBase[s], queueBase[s] + queueCount[s]).
- * Waiting jobs are linked through their J_NEXT field, one FIFO per queue and priority.
+ * A job at a station: it enters a hop (after the station's base latency),
+ * may be turned away (a fault, a rate limit, a full queue), picks an
+ * instance, then is served or waits in its queue's FIFO (one per priority).
+ * A station has one queue per instance, or one shared (worker pools); the
+ * tables are built in stationTable.ts. What follows a service is paths.ts.
  */
-import { doubles, doublesFrom, integers, integersFrom } from '../engine/arrays';
-import type { Plan } from '../plan';
-import { NONE } from './events';
+import { failing, slowFactor } from '../faults';
+import * as planCodes from '../plan';
+import * as eventCodes from './events';
+import * as hopBits from './hops';
+import * as jobFields from './jobs';
+import * as areaFields from './stationAreas';
+import { Caches } from './caches';
 
-export interface StationTable {
-  role: number[];
-  baseLatency: number[];
-  errorRate: number[];
-  maxQueue: number[];
-  maxDepth: number[];
-  queueBase: number[];
-  queueCount: number[];
-  /** Initial instances per station. */
-  instances: number[];
-  /** Instances booting (autoscaling). */
-  pending: number[];
-  serverCap: number[];
-  hasFaults: number[];
-  roundRobin: number[];
-  /** Initial capacity (servers) per station; the live levels are in StationAreas. */
-  capacity: number[];
-  /** For a station with a CPU: cores per instance (0 for other stations), the share of a request's service spent on the CPU, and cores / share (requests the cores run at full speed). */
-  cpuCores: number[];
-  cpuShare: number[];
-  cpuFull: number[];
-  // Per queue.
-  qBusy: number[];
-  /** Requests in service per queue (an instance, or a worker pool's shared queue), for stations with a CPU. */
-  qInService: number[];
-  qServers: number[];
-  qLen: number[];
-  /** Per (queue, priority): first and last waiting job. */
-  qHead: number[];
-  qTail: number[];
-}
+// Module-local copies, read once: under vitest each read of an imported binding is a getter call, and these are read on every event.
+const { DIST_DETERMINISTIC, DIST_EXPONENTIAL, DIST_UNIFORM, POLICY_LEAST_CONNECTIONS, POLICY_RANDOM, ROLE_ASYNC, ROLE_CACHE, ROLE_RATE_LIMITER } = planCodes;
+const { EV_HOP_READY, EV_SERVICE_DONE, NONE, OUTCOME_ERROR } = eventCodes;
+const { HOP_CPU } = hopBits;
+const { J_FROM_QUEUE, J_GH, J_HOP, J_NEXT, J_QUEUE, J_WORKLOAD, JF_ARRIVE, JF_START, JOB_FLOAT_SHIFT, JOB_INT_SHIFT } = jobFields;
+const { LV_BUSY, LV_QUEUED, LV_SHIFT } = areaFields;
 
-export function stationTable(plan: Plan, priorities: number): StationTable {
-  const st = plan.stations;
-  const S = st.length;
-  const queueCount = integersFrom(st, (s) => (s.sharedQueue ? 1 : s.instances));
-  const queueBase = integers(S);
-  let G = 0;
-  for (let s = 0; s < S; s++) {
-    queueBase[s] = G;
-    G += queueCount[s]!;
+export abstract class Stations extends Caches {
+  /** Fails the job (paths.ts). */
+  protected abstract fail(job: number, outcome: number): void;
+  /** Takes the job's row lock: false if it must wait for it (rowLocks.ts). */
+  protected abstract lockRow(job: number, s: number): boolean;
+
+  protected enterHop(job: number, hop: number): void {
+    const o = job << JOB_INT_SHIFT;
+    const ji = this.ji;
+    const gh = this.wHopStart[ji[o + J_WORKLOAD]!]! + hop;
+    ji[o + J_HOP] = hop;
+    ji[o + J_GH] = gh;
+    const latency = this.hopLatency[gh]!;
+    if (latency > 0) this.q.schedule(this.now + latency, EV_HOP_READY, job, 0);
+    else this.arriveAtStation(job);
   }
-  const serverCap = doublesFrom(st, (s) => s.consumerCap);
-  const t: StationTable = {
-    role: integersFrom(st, (s) => s.role),
-    baseLatency: doublesFrom(st, (s) => s.baseLatencySec),
-    errorRate: doublesFrom(st, (s) => s.errorRate),
-    maxQueue: doublesFrom(st, (s) => s.maxQueuePerInstance),
-    maxDepth: doublesFrom(st, (s) => s.maxDepth),
-    queueBase,
-    queueCount,
-    instances: integersFrom(st, (s) => s.instances),
-    pending: integers(S),
-    serverCap,
-    hasFaults: integersFrom(st, (s) => (s.faults.length > 0 ? 1 : 0)),
-    roundRobin: integers(S),
-    capacity: doubles(S),
-    cpuCores: doublesFrom(st, (s) => (s.cpu ? s.cpu.cores : 0)),
-    cpuShare: doublesFrom(st, (s) => (s.cpu ? s.cpu.shareOfService : 0)),
-    cpuFull: doublesFrom(st, (s) => (s.cpu && s.cpu.shareOfService > 0 ? s.cpu.cores / s.cpu.shareOfService : Infinity)),
-    qBusy: integers(G),
-    qInService: integers(G),
-    qServers: doubles(G),
-    qLen: integers(G),
-    qHead: integers(G * priorities, NONE),
-    qTail: integers(G * priorities, NONE),
-  };
-  for (let s = 0; s < S; s++) {
-    const p = st[s]!;
-    const servers = p.sharedQueue ? Math.min(p.instances * p.concurrency, serverCap[s]!) : p.concurrency;
-    for (let i = 0; i < queueCount[s]!; i++) t.qServers[queueBase[s]! + i] = servers;
-    t.capacity[s] = servers * queueCount[s]!;
+
+  protected arriveAtStation(job: number): void {
+    const gh = this.ji[(job << JOB_INT_SHIFT) + J_GH]!;
+    const s = this.hopStation[gh]!;
+    this.jf[(job << JOB_FLOAT_SHIFT) + JF_ARRIVE] = this.now;
+    if (this.measuring) this.stArrivals[s]!++;
+    if (this.stGated[s] === 1 && this.turnedAway(job, s)) return;
+    const n = this.stQueueCount[s]!;
+    let g = this.stQueueBase[s]!;
+    if (n > 1) g += this.pickInstance(s, g, n, this.hopBalancing[gh]!);
+    if (this.qBusy[g]! < this.qServers[g]!) {
+      this.touch(s);
+      this.qBusy[g]!++;
+      this.lv[(s << LV_SHIFT) + LV_BUSY]!++;
+      this.startService(job, g, s, gh);
+    } else this.waitOrReject(job, g, s);
   }
-  return t;
+
+  /** A station with faults, a rate limit or a bounded depth: fails the job (and says so) if it turns it away. */
+  protected turnedAway(job: number, s: number): boolean {
+    if (this.stHasFaults[s] === 1 && failing(this.st[s]!.faults, this.now)) {
+      this.stErrors[s]!++;
+      if (this.stRole[s] === ROLE_CACHE) this.cacheDown(job, s);
+      else this.fail(job, OUTCOME_ERROR);
+      return true;
+    }
+    const role = this.stRole[s]!;
+    if ((role === ROLE_RATE_LIMITER && !this.buckets[s]!.tryTake(this.now)) || (role === ROLE_ASYNC && this.lv[(s << LV_SHIFT) + LV_QUEUED]! >= this.stMaxDepth[s]!)) {
+      this.stRejected[s]!++;
+      this.fail(job, OUTCOME_ERROR);
+      return true;
+    }
+    return false;
+  }
+
+  /** Every server of queue g is busy: the job waits, or is rejected if the queue is full. */
+  protected waitOrReject(job: number, g: number, s: number): void {
+    if (this.qLen[g]! >= this.stMaxQueue[s]!) {
+      this.stRejected[s]!++;
+      this.fail(job, OUTCOME_ERROR);
+      return;
+    }
+    this.touch(s);
+    this.enqueue(g, job, this.wPriority[this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!]!);
+    this.qLen[g]!++;
+    const queued = ++this.lv[(s << LV_SHIFT) + LV_QUEUED]!;
+    if (this.measuring && queued > this.stPeakQueue[s]!) this.stPeakQueue[s] = queued;
+  }
+
+  protected pickInstance(s: number, base: number, n: number, policy: number): number {
+    if (policy === POLICY_LEAST_CONNECTIONS) {
+      let best = 0;
+      let load = Infinity;
+      for (let i = 0; i < n; i++) {
+        const l = this.qBusy[base + i]! + this.qLen[base + i]!;
+        if (l < load) {
+          load = l;
+          best = i;
+        }
+      }
+      return best;
+    }
+    if (policy === POLICY_RANDOM) return this.rngRoute[s]!.below(n);
+    const i = this.stRoundRobin[s]!;
+    this.stRoundRobin[s] = i + 1 === n ? 0 : i + 1;
+    return i;
+  }
+
+  protected startService(job: number, g: number, s: number, gh: number): void {
+    const o = job << JOB_INT_SHIFT;
+    this.ji[o + J_QUEUE] = g;
+    this.jf[(job << JOB_FLOAT_SHIFT) + JF_START] = this.now;
+    const fromQueue = this.ji[o + J_FROM_QUEUE]!;
+    if (fromQueue !== NONE) this.leaveQueue(job, fromQueue);
+    if (this.hopLocks[gh] === 1 && !this.lockRow(job, s)) return;
+    this.scheduleServiceDone(job, s, gh);
+  }
+
+  protected scheduleServiceDone(job: number, s: number, gh: number): void {
+    const kind = this.hopDist[gh]!;
+    let d = kind === DIST_EXPONENTIAL ? this.rngService[s]!.exponential(this.hopMean[gh]!) : this.otherServiceTime(kind, s, gh);
+    if (this.stHasFaults[s] === 1) d *= slowFactor(this.st[s]!.faults, this.now);
+    if ((this.hopFlags[gh]! & HOP_CPU) !== 0) d *= this.cpuStretch(job, s);
+    this.q.schedule(this.now + d, EV_SERVICE_DONE, job, 0);
+  }
+
+  /** A service time that is not exponential. */
+  protected otherServiceTime(kind: number, s: number, gh: number): number {
+    const rng = this.rngService[s]!;
+    if (kind === DIST_DETERMINISTIC) return this.hopMean[gh]!;
+    if (kind === DIST_UNIFORM) return this.hopMin[gh]! + (this.hopMax[gh]! - this.hopMin[gh]!) * rng.next();
+    return Math.exp(this.hopLogMu[gh]! + this.hopLogSigma[gh]! * rng.normal());
+  }
+
+  protected startNextWaiting(s: number, g: number): void {
+    const next = this.dequeue(g);
+    this.qLen[g]!--;
+    this.lv[(s << LV_SHIFT) + LV_QUEUED]!--;
+    this.qBusy[g]!++;
+    this.lv[(s << LV_SHIFT) + LV_BUSY]!++;
+    this.startService(next, g, s, this.ji[(next << JOB_INT_SHIFT) + J_GH]!);
+  }
+
+  protected joinQueue(job: number, s: number): void {
+    this.touch(s);
+    this.ji[(job << JOB_INT_SHIFT) + J_FROM_QUEUE] = s;
+    const depth = ++this.lv[(s << LV_SHIFT) + LV_QUEUED]!;
+    if (this.measuring && depth > this.stPeakQueue[s]!) this.stPeakQueue[s] = depth;
+  }
+
+  protected leaveQueue(job: number, s: number): void {
+    this.touch(s);
+    this.lv[(s << LV_SHIFT) + LV_QUEUED]!--;
+    this.ji[(job << JOB_INT_SHIFT) + J_FROM_QUEUE] = NONE;
+  }
+
+  protected enqueue(g: number, job: number, priority: number): void {
+    const i = g * this.nP + priority;
+    this.ji[(job << JOB_INT_SHIFT) + J_NEXT] = NONE;
+    const tail = this.qTail[i]!;
+    if (tail === NONE) this.qHead[i] = job;
+    else this.ji[(tail << JOB_INT_SHIFT) + J_NEXT] = job;
+    this.qTail[i] = job;
+  }
+
+  protected dequeue(g: number): number {
+    const base = g * this.nP;
+    for (let p = 0; p < this.nP; p++) {
+      const head = this.qHead[base + p]!;
+      if (head !== NONE) {
+        const next = this.ji[(head << JOB_INT_SHIFT) + J_NEXT]!;
+        this.qHead[base + p] = next;
+        if (next === NONE) this.qTail[base + p] = NONE;
+        return head;
+      }
+    }
+    return NONE;
+  }
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../../src-main/sim/compile';
 import { validateModel, type ModelInput, type SimResult } from '../../../src-main/sim/index';
-import { runRequestLevel } from '../../../src-main/sim/requestLevel';
+import { runRequestLevel } from '../../../src-main/sim/request';
 import { relativeError, run } from './helpers';
 
 /** Queries straight to one Postgres instance, 20 ms each (exponential): the cores cap it at cores / (0.1 x 20 ms) = 500 x cores per second. */
