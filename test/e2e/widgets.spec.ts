@@ -17,7 +17,8 @@ test.afterEach(() => stopAppServer(content));
 
 async function openCaching(page: Page) {
   await page.goto(`${content.url}/#/lesson/caching`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Caching');
+  // The longest lesson, with eight widget cards: on a loaded machine it takes more than the default 5 s.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Caching', { timeout: 15_000 });
 }
 
 async function lockPrediction(card: Locator, choice: string | RegExp) {
