@@ -120,7 +120,13 @@ function run(controls: ControlValues, seed: number): ExperimentResult {
     },
     theory: {
       remappedShareModN: { value: round(1 - 1 / bigger, 4), method: `a key stays only when hash mod ${n} equals hash mod ${after.length}: 1 − 1/${bigger}` },
-      remappedShareRing: { value: round(1 / bigger, 4), method: `only the leaving (or joining) node's arcs move: 1/${bigger}` },
+      remappedShareRing: {
+        value: round(1 / bigger, 4),
+        method:
+          `on average only the leaving (or joining) node's arcs move: 1/${bigger}` +
+          // Why one run can be far from 10 %: the moving node's share is itself a random draw.
+          (vnodes < 50 ? `; with ${fmtInt(vnodes)} virtual node${vnodes === 1 ? '' : 's'} that node owns random arcs, so one run moves more or less than the average (more virtual nodes even the arcs out)` : ''),
+      },
       ...(vnodes === 1 ? { loadSpreadRing: { value: round(harmonic(n), 3), method: `expected largest of ${n} random arcs: H_${n} × the mean` } } : {}),
     },
     series: [],
