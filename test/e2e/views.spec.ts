@@ -149,10 +149,15 @@ test('reading a lesson to the end and answering its check marks it read in the d
     // The end alone is not enough: the lesson's check is still unanswered.
     await expect.poll(async () => (await getProgress(page, app.url)).lessons.find((l) => l.lessonId === 'queues-101')?.endReached).toBe(true);
     expect(await status()).toBe('opened');
+    await expect(page.getByRole('status', { name: 'Lesson not finished' })).toContainText('Answer every check above');
     const check = page.getByRole('form', { name: /Arrivals run at 120 per second/ });
     await check.getByLabel('It grows by about 20 requests every second').check();
     await check.getByRole('button', { name: 'Check answer' }).click();
     await expect.poll(status).toBe('read');
+    // The lesson says it is finished, and where to go next.
+    const finished = page.getByRole('status', { name: 'Lesson finished' });
+    await expect(finished).toContainText('You have read this lesson.');
+    await expect(finished.getByRole('link')).toHaveAttribute('href', '#/scenarios');
 
     await page.keyboard.press('Control+4');
     const row = page.getByRole('row', { name: new RegExp(lessonTitle) });

@@ -126,6 +126,14 @@ test('search finds "stampede" from anywhere and opens the caching lesson at that
   const options = results.getByRole('option');
   await expect(options.first()).toContainText('Caching');
   await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  // Esc leaves the search; "/" then focuses it again rather than typing a slash into it.
+  await box.press('Escape');
+  await expect(box).not.toBeFocused();
+  await expect(results).toHaveCount(0);
+  await page.keyboard.press('/');
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue('stampede');
+  await expect(options.first()).toContainText('Caching');
   if ((await options.count()) > 1) {
     await box.press('ArrowDown');
     await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
