@@ -27,13 +27,6 @@ export const checkBlock = z
   })
   .strict();
 
-export const widgetBlock = z
-  .object({
-    widget: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a widget kind such as cache-aside'),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).optional(),
-  })
-  .passthrough();
-
 /** Names the first problem the way a writer reads it: the field, then what was expected and what was found. */
 export function describeZodProblem(error: z.ZodError, value: unknown): { field: string; message: string } {
   const issue = error.issues[0];

@@ -4,8 +4,10 @@ import { parse as parseYaml } from 'yaml';
 import type { Token, TokensList } from 'marked';
 import type { ContentProblem, LessonBlock, LessonDocument, LessonList, LessonSummary } from './types';
 import { splitFrontMatter } from './frontMatter';
-import { checkBlock, describeZodProblem, lessonFrontMatter, widgetBlock } from './lessonSchema';
+import { checkBlock, describeZodProblem, lessonFrontMatter } from './lessonSchema';
+import { checkWidgetBlock } from './widgetCheck';
 import { createMarkdown, type MarkdownContext } from './markdown';
+import { explainFileError } from '../fsErrors';
 
 export type LessonLoad = { ok: true; lesson: LessonDocument; problems: ContentProblem[] } | { ok: false; problem: ContentProblem };
 
@@ -73,14 +75,9 @@ export function loadLessonFile(folder: string, file: string): LessonLoad {
         continue;
       }
       if (token.lang === 'widget') {
-        const parsed = widgetBlock.safeParse(value);
-        if (!parsed.success) {
-          const { field, message } = describeZodProblem(parsed.error, value);
-          fail('widget block', `field '${field}': ${message}`);
-        } else {
-          const { widget, id, ...options } = parsed.data;
-          blocks.push({ type: 'widget', id: nextId(widget, id), widget, options });
-        }
+        const checked = checkWidgetBlock(value);
+        if (!checked.ok) fail('widget block', checked.message);
+        else blocks.push({ type: 'widget', id: nextId(checked.widget, checked.id), widget: checked.widget, options: checked.options });
       } else {
         const parsed = checkBlock.safeParse(value);
         if (!parsed.success) {
@@ -105,14 +102,20 @@ export function loadLessonFile(folder: string, file: string): LessonLoad {
   };
 }
 
-function lessonFiles(folder: string): string[] {
+const pointAtLessons = 'Set BACKPRESSURE_LESSONS to the folder that holds the lesson files, or reinstall Backpressure.';
+
+/** The lesson files in teaching-folder order, or why there are none: an empty Library would say nothing. */
+function lessonFiles(folder: string): { files: string[]; problem: ContentProblem | null } {
+  let files: string[];
   try {
-    return readdirSync(folder)
+    files = readdirSync(folder)
       .filter((name) => name.endsWith('.md') && !name.startsWith('.'))
       .sort();
-  } catch {
-    return [];
+  } catch (err) {
+    return { files: [], problem: { file: folder, field: null, message: `The lessons folder could not be read: ${explainFileError(err, folder)} ${pointAtLessons}` } };
   }
+  if (files.length > 0) return { files, problem: null };
+  return { files, problem: { file: folder, field: null, message: `The lessons folder ${folder} holds no lesson files (.md). ${pointAtLessons}` } };
 }
 
 /**
@@ -123,7 +126,9 @@ export function listLessons(folder: string): LessonList {
   const lessons: LessonSummary[] = [];
   const problems: ContentProblem[] = [];
   const seen = new Map<string, string>();
-  for (const file of lessonFiles(folder)) {
+  const { files, problem } = lessonFiles(folder);
+  if (problem) problems.push(problem);
+  for (const file of files) {
     const result = loadLessonFile(folder, file);
     if (!result.ok) {
       problems.push(result.problem);
@@ -144,7 +149,7 @@ export function listLessons(folder: string): LessonList {
 }
 
 export function findLesson(folder: string, id: string): LessonLoad | undefined {
-  for (const file of lessonFiles(folder)) {
+  for (const file of lessonFiles(folder).files) {
     const result = loadLessonFile(folder, file);
     if (result.ok && result.lesson.id === id) return result;
   }

@@ -1,20 +1,16 @@
-import { mkdirSync, existsSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync, type Stats } from 'node:fs';
+import { errorCode } from '../fsErrors';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrations, latestSchemaVersion, type Migration } from './migrations/index';
+import { migrations, type Migration } from './migrations/index';
+import { backpressureApplicationId, identifyFile } from './fileIdentity';
+import { missingSchema } from './schemaCheck';
+import { DatabaseOpenError, describeOpenFailure, refuse } from './openProblems';
+
+export { DatabaseOpenError, type DatabaseProblem } from './openProblems';
+export { backpressureApplicationId } from './fileIdentity';
 
 export type ProgressDb = Database.Database;
-
-/** Opening failed for a reason the learner can act on; the file was left as it was. */
-export class DatabaseOpenError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DatabaseOpenError';
-  }
-}
 
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron needs its own ABI). */
@@ -23,38 +19,44 @@ export interface OpenOptions {
   migrations?: Migration[];
 }
 
+/**
+ * Opens the learner's progress, or refuses with a DatabaseOpenError saying why. Until the file is
+ * known to be ours, at a version we know, with every table that version promises, nothing is
+ * written to it: a foreign or newer file is left byte for byte as it was.
+ */
 export function openDatabase(file: string, options: OpenOptions = {}): ProgressDb {
   const path = file === ':memory:' ? file : resolve(file);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const existed = path !== ':memory:' && existsSync(path);
+  const existed = path !== ':memory:' && prepareLocation(path);
+  const list = options.migrations ?? migrations;
 
   let db: ProgressDb;
   try {
     db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (err) {
-    throw new DatabaseOpenError(path, `Could not open the progress database ${path}: ${(err as Error).message}`);
+    throw describeOpenFailure(path, existed, err);
   }
   try {
-    // The first statement is where SQLite notices a damaged or foreign file.
+    // The first read is where SQLite notices a damaged file.
     const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`integrity check reported: ${String(check)}`);
-    const list = options.migrations ?? migrations;
-    refuseNewerSchema(db, list, path);
+    if (check !== 'ok') throw Object.assign(new Error(`integrity check reported: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
+    const identity = identifyFile(db);
+    if (identity.kind === 'foreign') throw refuse.foreign(path);
+    const version = schemaVersion(db);
+    const latest = list.reduce((m, x) => Math.max(m, x.version), 0);
+    if (version > latest) throw refuse.newer(path, version, latest);
+    const missing = missingSchema(db, list, version, options.nativeBinding);
+    if (missing.length > 0) throw refuse.incomplete(path, version, missing);
+
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, list);
+    if (path !== ':memory:') probeWrite(db);
     return db;
   } catch (err) {
     db.close();
-    if (err instanceof DatabaseOpenError) throw err;
-    const what = existed ? 'is damaged or is not a Backpressure database' : 'could not be created';
-    throw new DatabaseOpenError(
-      path,
-      `The progress database ${path} ${what} (SQLite: ${(err as Error).message}). ` +
-        'It has been left untouched so nothing is lost; move it aside (or point BACKPRESSURE_DB elsewhere) to start a new one.',
-    );
+    throw describeOpenFailure(path, existed, err);
   }
 }
 
@@ -62,27 +64,61 @@ export function schemaVersion(db: ProgressDb): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Checked before any pragma writes, so a newer app's file is left byte for byte as it was. */
-function refuseNewerSchema(db: ProgressDb, list: Migration[], path: string): void {
-  const current = schemaVersion(db);
-  const latest = list === migrations ? latestSchemaVersion : list.reduce((m, x) => Math.max(m, x.version), 0);
-  if (current > latest) {
-    throw new DatabaseOpenError(
-      path,
-      `The progress database ${path} was written by a newer Backpressure (schema ${current}; this version knows up to ${latest}). ` +
-        'It has been left untouched; update the app to open it.',
-    );
+/**
+ * Makes the folder and checks that this user may write the file and the folder (SQLite creates its
+ * journal beside the file). Says whether the file already existed.
+ */
+function prepareLocation(path: string): boolean {
+  const folder = dirname(path);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (err) {
+    throw describeOpenFailure(path, false, err);
+  }
+  let found: Stats | undefined;
+  try {
+    found = statSync(path);
+  } catch (err) {
+    if (errorCode(err) !== 'ENOENT') throw describeOpenFailure(path, true, err);
+  }
+  if (found?.isDirectory()) throw describeOpenFailure(path, true, Object.assign(new Error('is a folder'), { code: 'EISDIR' }));
+  const existed = found !== undefined;
+  if (!writable(folder)) throw refuse.readOnlyFolder(path);
+  if (existed && !writable(path)) throw refuse.readOnlyFile(path);
+  return existed;
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A write that is rolled back: the permissions looked right, but a read-only mount or lock says otherwise. */
+function probeWrite(db: ProgressDb): void {
+  try {
+    db.exec('BEGIN IMMEDIATE; CREATE TABLE backpressure_write_probe (x); ROLLBACK;');
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
   }
 }
 
 function migrate(db: ProgressDb, list: Migration[]): void {
   const current = schemaVersion(db);
-  for (const migration of [...list].sort((a, b) => a.version - b.version)) {
-    if (migration.version <= current) continue;
-    // Each step and its version bump commit together, so a crash never leaves a half-applied schema.
+  const stamp = () => db.pragma(`application_id = ${backpressureApplicationId}`);
+  const pending = [...list].sort((a, b) => a.version - b.version).filter((m) => m.version > current);
+  // Each step, its version bump and our stamp commit together, so a crash never leaves a half-applied schema.
+  for (const migration of pending) {
     db.transaction(() => {
+      stamp();
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }
+  // A Backpressure file from before the stamp is adopted as it stands.
+  if (pending.length === 0 && db.pragma('application_id', { simple: true }) !== backpressureApplicationId) db.transaction(stamp)();
 }

@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { designToModel } from './designToModel';
 import { normaliseDesign } from './designSchema';
 import { describeFileIssues, type FileProblem } from './fileErrors';
+import { explainFileError } from '../fsErrors';
 import { scenarioSchema, type ScenarioSpec } from './scenarioSchema';
 
 export type LoadedScenario = ScenarioSpec & { file: string };
@@ -63,30 +64,30 @@ export function loadScenarios(folder: string): ScenarioSet {
   try {
     files = readdirSync(folder).filter((f) => /\.ya?ml$/.test(f)).sort();
   } catch (err) {
-    return { scenarios: [], problems: [{ file: folder, field: null, message: `the scenarios folder could not be read (${(err as Error).message})` }] };
+    const message = `The scenarios folder could not be read: ${explainFileError(err, folder)} Set BACKPRESSURE_SCENARIOS to the folder that holds the scenario files, or reinstall Backpressure.`;
+    return { scenarios: [], problems: [{ file: folder, field: null, message }] };
   }
-  const scenarios: LoadedScenario[] = [];
+  const loaded: LoadedScenario[] = [];
   const problems: FileProblem[] = [];
-  const seen = new Map<string, string>();
   for (const file of files) {
     let out: ReturnType<typeof parseScenario>;
     try {
       out = parseFile(join(folder, file), file);
     } catch (err) {
-      problems.push({ file, field: null, message: `${file}: could not be read (${(err as Error).message})` });
+      problems.push({ file, field: null, message: `${file}: could not be read: ${explainFileError(err, join(folder, file))}` });
       continue;
     }
-    if (!out.ok) {
-      problems.push(out.problem);
-      continue;
-    }
-    const other = seen.get(out.scenario.id);
-    if (other) {
-      problems.push({ file, field: 'id', message: `${file}: id: "${out.scenario.id}" is already used by ${other}` });
-      continue;
-    }
-    seen.set(out.scenario.id, file);
-    scenarios.push({ ...out.scenario, file });
+    if (out.ok) loaded.push({ ...out.scenario, file });
+    else problems.push(out.problem);
+  }
+  // Two files with one id: neither wins by sorting first, since the learner could not tell which one they got.
+  const filesById = new Map<string, string[]>();
+  for (const s of loaded) filesById.set(s.id, [...(filesById.get(s.id) ?? []), s.file]);
+  const scenarios = loaded.filter((s) => filesById.get(s.id)!.length === 1);
+  for (const s of loaded) {
+    const others = filesById.get(s.id)!.filter((file) => file !== s.file);
+    if (others.length === 0) continue;
+    problems.push({ file: s.file, field: 'id', message: `${s.file}: id: "${s.id}" is also used by ${others.join(', ')}; neither is loaded until one is renamed` });
   }
   return { scenarios, problems };
 }

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { DatabaseOpenError, openDatabase, schemaVersion } from '../../src-main/progress/db';
+import { backpressureApplicationId, DatabaseOpenError, openDatabase, schemaVersion } from '../../src-main/progress/db';
 import { latestSchemaVersion, migrations } from '../../src-main/progress/migrations/index';
 import { appendEvent } from '../../src-main/progress/events';
+import { refusal } from './helpers/openOutcome';
 import { tempDir } from './helpers/tempBackend';
 
 const cleanups: (() => void)[] = [];
@@ -13,6 +14,15 @@ function dir() {
   const t = tempDir();
   cleanups.push(t.cleanup);
   return t.dir;
+}
+
+/** A file made directly with SQLite, as another program (or a hand edit) would leave it. */
+function rawFile(file: string, sql: string, pragmas: Record<string, number> = {}): Buffer {
+  const raw = new Database(file);
+  raw.exec(sql);
+  for (const [name, value] of Object.entries(pragmas)) raw.pragma(`${name} = ${value}`);
+  raw.close();
+  return readFileSync(file);
 }
 
 describe('the progress database', () => {
@@ -61,11 +71,8 @@ describe('the progress database', () => {
 
   it('refuses a database from a newer version of the app without touching it', () => {
     const file = join(dir(), 'progress.db');
-    const raw = new Database(file);
-    raw.pragma(`user_version = ${latestSchemaVersion + 5}`);
-    raw.close();
-    const before = readFileSync(file);
-    expect(() => openDatabase(file)).toThrow(/newer Backpressure/);
+    const before = rawFile(file, '', { user_version: latestSchemaVersion + 5, application_id: backpressureApplicationId });
+    expect(() => openDatabase(file)).toThrow(/newer version of Backpressure/);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -83,6 +90,89 @@ describe('the progress database', () => {
     expect((error as Error).message).toContain(file);
     expect((error as Error).message).toMatch(/damaged|not a Backpressure database/);
     expect(readFileSync(file).equals(garbage)).toBe(true);
+  });
+
+  it('stamps a new file with the Backpressure application id', () => {
+    const file = join(dir(), 'progress.db');
+    openDatabase(file).close();
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('application_id', { simple: true })).toBe(backpressureApplicationId);
+    raw.close();
+  });
+
+  it('adopts a Backpressure file made before the application id, keeping its data', () => {
+    const file = join(dir(), 'progress.db');
+    const db = openDatabase(file);
+    appendEvent(db, new Date('2026-01-01T00:00:00Z'), 'test.kept', 'x');
+    db.pragma('application_id = 0');
+    db.close();
+    const again = openDatabase(file);
+    expect(again.pragma('application_id', { simple: true })).toBe(backpressureApplicationId);
+    expect(again.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 1 });
+    again.close();
+  });
+
+  it("refuses another program's SQLite file untouched: no tables added, no switch to WAL", () => {
+    const file = join(dir(), 'notes.db');
+    const before = rawFile(file, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('milk');");
+    const error = refusal(file);
+    expect(error.reason).toBe('foreign');
+    expect(error.message).toContain(file);
+    expect(error.message).toMatch(/not a Backpressure progress database/);
+    expect(error.message).not.toMatch(/damaged/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()).toEqual(['notes']);
+    raw.close();
+  });
+
+  it('refuses a file stamped with another application id even when it is empty', () => {
+    const file = join(dir(), 'other.db');
+    const before = rawFile(file, '', { application_id: 0x1234_5678 });
+    expect(refusal(file).reason).toBe('foreign');
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a file whose user_version matches but whose tables are missing, naming what is missing', () => {
+    const file = join(dir(), 'progress.db');
+    openDatabase(file).close();
+    const raw = new Database(file);
+    raw.exec('DROP TABLE attempts');
+    raw.close();
+    const before = readFileSync(file);
+    const error = refusal(file);
+    expect(error.reason).toBe('incomplete');
+    expect(error.message).toContain(file);
+    expect(error.message).toMatch(/missing.*attempts/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a file whose tables lack columns its user_version promises', () => {
+    const file = join(dir(), 'progress.db');
+    rawFile(
+      file,
+      'CREATE TABLE lesson_progress (lesson_id TEXT PRIMARY KEY, status TEXT); CREATE TABLE events (id INTEGER PRIMARY KEY, at TEXT, kind TEXT, subject TEXT, data TEXT);',
+      { user_version: 1, application_id: backpressureApplicationId },
+    );
+    const error = refusal(file);
+    expect(error.reason).toBe('incomplete');
+    expect(error.message).toMatch(/lesson_progress\.first_opened_at/);
+  });
+
+  it('says a newer file was made by a newer version, and leaves it untouched', () => {
+    const file = join(dir(), 'progress.db');
+    openDatabase(file).close();
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${latestSchemaVersion + 1}`);
+    raw.pragma('journal_mode = DELETE');
+    raw.close();
+    const before = readFileSync(file);
+    const error = refusal(file);
+    expect(error.reason).toBe('newer');
+    expect(error.message).toMatch(/made by a newer version of Backpressure/);
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 
   it('keeps the event log append-only', () => {

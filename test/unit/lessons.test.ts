@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cpSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { listLessons, loadLessonFile } from '../../src-main/content/lessons';
 import { fixtureLessons, tempDir } from './helpers/tempBackend';
 
@@ -37,9 +37,25 @@ describe('loading lessons', () => {
   it('names the file and the field of a malformed lesson, and still lists the others', () => {
     const { lessons, problems } = listLessons(fixtureLessons);
     expect(lessons.map((l) => l.id)).toEqual(['queues-101']);
+    const broken = problems.find((p) => p.file === 'broken-minutes.md');
+    expect(broken).toMatchObject({ file: 'broken-minutes.md', field: 'minutes' });
+    expect(broken?.message).toMatch(/broken-minutes\.md: front matter field 'minutes': expected a number, got "ten"/);
+  });
+
+  it('lists the shipped lessons without a single problem', () => {
+    expect(listLessons(resolve(import.meta.dirname, '../../content/lessons')).problems).toEqual([]);
+  });
+
+  it('says so when the lessons folder is missing, instead of showing an empty Library', () => {
+    const t = tempDir('bp-lessons-');
+    cleanups.push(t.cleanup);
+    const gone = join(t.dir, 'not-here');
+    const { lessons, problems } = listLessons(gone);
+    expect(lessons).toEqual([]);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: 'broken-minutes.md', field: 'minutes' });
-    expect(problems[0]?.message).toMatch(/broken-minutes\.md: front matter field 'minutes': expected a number, got "ten"/);
+    expect(problems[0]?.message).toContain(gone);
+    expect(problems[0]?.message).toMatch(/lessons folder/);
+    expect(problems[0]?.message).not.toMatch(/ENOENT/);
   });
 
   it('explains a missing front matter, a missing field and an unexpected field', () => {
@@ -80,7 +96,7 @@ describe('loading lessons', () => {
     const result = loadLessonFile(fixtureLessons, 'queues-101.md');
     if (!result.ok) throw new Error(result.problem.message);
     const { blocks, outline } = result.lesson;
-    expect(blocks.map((b) => b.type)).toEqual(['html', 'check', 'html', 'widget']);
+    expect(blocks.map((b) => b.type)).toEqual(['html', 'check', 'html', 'widget', 'html', 'error']);
     const html = blocks.filter((b) => b.type === 'html').map((b) => (b as { html: string }).html).join('');
     expect(html).toContain('<h2 id="why-queue-at-all">Why queue at all</h2>');
     expect(html).toMatch(/<aside class="callout callout-note" role="note"><p class="callout-label">Note<\/p>/);
@@ -92,7 +108,10 @@ describe('loading lessons', () => {
     ]);
     const check = blocks[1];
     expect(check).toMatchObject({ type: 'check', id: 'check-1' });
-    expect(blocks[3]).toEqual({ type: 'widget', id: 'queue-burst-1', widget: 'queue-burst', options: { arrivalsPerSecond: 120 } });
+    expect(blocks[3]).toMatchObject({ type: 'widget', id: 'queue-burst-1', widget: 'cache-aside', options: { controls: { cacheSize: 100 } } });
+    // The fixture's last widget names a kind this version does not have: a lesson problem, shown in place.
+    expect(blocks[5]).toMatchObject({ type: 'error', message: expect.stringMatching(/widget block \(line \d+\): Unknown widget "queue-burst".*cache-aside/) });
+    expect(result.problems.map((p) => p.field)).toEqual(['widget block']);
   });
 
   it('shows a broken widget or check block as a visible error in place, naming the line', () => {
@@ -124,6 +143,40 @@ describe('loading lessons', () => {
     expect(errors[1]).toMatch(/check block.*exactly one correct option/);
     expect(errors[2]).toMatch(/widget block.*'widget'/);
     expect(result.problems).toHaveLength(3);
+  });
+
+  it('checks widget blocks against the widget specs when the lesson loads, naming the block and the field', () => {
+    const widget = (yaml: string) => ['```widget', yaml, '```', ''].join('\n');
+    const predict = 'predict:\n  metric: cacheHitRatio\n  choices:\n    - { label: Low, range: [0, 0.5] }\n    - { label: High, range: [0.5, 1] }';
+    const body = [
+      widget(`widget: cache-asid\nquestion: Which?\n${predict}`),
+      widget(`widget: cache-aside\nquestion: Which?\n${predict}\ncontrols: { cacheSize: 5, colour: blue }`),
+      widget(`widget: cache-aside\nquestion: Which?\n${predict}\ncontrols: { keys: 1e9 }`),
+      widget('widget: cache-aside\nquestion: Which?\npredict:\n  metric: cacheHitRatio\n  choices:\n    - { label: Low, range: [0.5, 0.1] }\n    - { label: High, range: [60, 90] }'),
+      widget(`widget: cache-aside\nquestion: Which?\n${predict.replace('cacheHitRatio', 'hitRate')}`),
+      widget(`widget: cache-aside\nquestion: Which?\n${predict}\ncontrols: { cacheSize: 500 }`),
+    ].join('\n');
+    const folder = folderWith({ 'widgets.md': lesson(goodFront, body) });
+    const result = loadLessonFile(folder, 'widgets.md');
+    if (!result.ok) throw new Error('should load');
+    const messages = result.problems.map((p) => p.message);
+    expect(messages).toHaveLength(5);
+    expect(messages[0]).toMatch(/widgets\.md, widget block \(line \d+\): Unknown widget "cache-asid".*cache-aside/);
+    expect(messages[1]).toMatch(/controls\.cacheSize: expected a number from 10 to 1,000,000.*got 5/);
+    expect(messages[1]).toMatch(/controls\.colour: not a control of cache-aside/);
+    expect(messages[2]).toMatch(/controls\.keys: expected a number from 100 to 1,000,000/);
+    expect(messages[3]).toMatch(/predict\.choices\.0\.range/);
+    expect(messages[4]).toMatch(/predict\.metric: "hitRate" is not a figure cache-aside reports/);
+    const widgets = result.lesson.blocks.filter((b) => b.type === 'widget');
+    expect(widgets).toEqual([expect.objectContaining({ widget: 'cache-aside', id: 'cache-aside-1' })]);
+  });
+
+  it('refuses prediction choices whose ranges overlap, since one figure would make both right', () => {
+    const choices = ['{ label: Low, range: [0, 0.6] }', '{ label: Middle, range: [0.6, 0.8] }', '{ label: High, range: [0.7, 1] }'];
+    const body = `\`\`\`widget\nwidget: cache-aside\nquestion: Which?\npredict:\n  metric: cacheHitRatio\n  choices:\n${choices.map((c) => `    - ${c}`).join('\n')}\n\`\`\`\n`;
+    const result = loadLessonFile(folderWith({ 'overlap.md': lesson(goodFront, body) }), 'overlap.md');
+    if (!result.ok) throw new Error('should load');
+    expect(result.problems.map((p) => p.message)).toEqual([expect.stringMatching(/predict\.choices\.2\.range: \[0\.7, 1\] overlaps choice 1 \[0\.6, 0\.8\]$/)]);
   });
 
   it('inlines a local SVG figure without anything active in it, and flags remote or missing ones', () => {
