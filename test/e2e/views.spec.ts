@@ -168,6 +168,12 @@ test('reading a lesson to the end and answering its check marks it read in the d
 
     await page.keyboard.press('Control+2');
     await expect(page.getByRole('link', { name: new RegExp(lessonTitle) })).toContainText('Read');
+
+    // With every lesson read, Home points to a scenario not yet passed.
+    await page.keyboard.press('Control+1');
+    const challenge = page.getByRole('link', { name: /Every lesson read · next, a challenge/ });
+    await expect(challenge).toContainText('not tried yet');
+    await expect(challenge).toHaveAttribute('href', /^#\/scenarios\/[a-z0-9-]+$/);
   } finally {
     stopAppServer(app);
   }
