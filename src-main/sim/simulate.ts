@@ -1,6 +1,6 @@
 /** simulate(model, { seed, level }) -> result: the one entry point both levels share. */
 import { compile } from './compile';
-import { ModelError } from './errors';
+import { ModelError, type ModelIssue } from './errors';
 import { LIMITS } from './fields';
 import { runHorizon } from './horizon/index';
 import { hasTrait, inWords, kindsWith } from './models/index';
@@ -24,11 +24,33 @@ export function defaultLevel(plan: Plan): SimLevel {
   return expectedRequests(plan) <= LIMITS.maxRequestLevelRequests && horizonOnly(plan).length === 0 ? 'request' : 'horizon';
 }
 
+const count = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/**
+ * Traffic no run should take on, found before it starts: a peak rate from users past the rate limit, or more
+ * requests than any system a learner models (the horizon would run it, and report latencies of years).
+ */
+function trafficIssues(plan: Plan): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  const peak = plan.traffic.peakRatePerSec;
+  if (peak > LIMITS.maxRatePerSec) {
+    issues.push({ path: 'traffic', expected: `expected a peak of at most ${count(LIMITS.maxRatePerSec)} requests per second (users times requestsPerUserPerSec)`, got: count(peak) });
+  }
+  const expected = expectedRequests(plan);
+  if (expected > LIMITS.maxRunRequests) {
+    issues.push({ path: 'traffic', expected: `expected at most ${count(LIMITS.maxRunRequests)} requests in a run (rate times duration); lower the rate or shorten the duration`, got: `about ${count(expected)}` });
+  }
+  return issues;
+}
+
 export function simulate(model: Model, options: SimOptions): SimOutcome {
   const plan = compile(model);
   const level = options.level ?? defaultLevel(plan);
   const seed = options.seed;
-  if (!Number.isFinite(seed)) throw new ModelError(plan.name, 'seed', 'expected a finite number', String(seed));
+  const issues = trafficIssues(plan);
+  if (!Number.isFinite(seed)) issues.push({ path: 'seed', expected: 'expected a finite number', got: String(seed) });
+  const [first, ...more] = issues;
+  if (first) throw new ModelError(plan.name, first.path, first.expected, first.got, more);
   const control = { onProgress: options.onProgress, shouldStop: options.shouldStop };
   if (level === 'request') {
     const only = horizonOnly(plan);
@@ -40,7 +62,7 @@ export function simulate(model: Model, options: SimOptions): SimOutcome {
       throw new ModelError(
         plan.name,
         'traffic',
-        `expected at most ${LIMITS.maxRequestLevelRequests.toLocaleString('en-US')} requests for a request-level run (this traffic offers about ${Math.round(expected).toLocaleString('en-US')}); shorten the duration, lower the rate or use the horizon level`,
+        `expected at most ${count(LIMITS.maxRequestLevelRequests)} requests for a request-level run (this traffic offers about ${count(expected)}); shorten the duration, lower the rate or use the horizon level`,
         null,
       );
     }
