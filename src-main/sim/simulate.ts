@@ -4,7 +4,7 @@ import { ModelError, type ModelIssue } from './errors';
 import { LIMITS } from './fields';
 import { runHorizon } from './horizon/index';
 import { hasTrait, inWords, kindsWith } from './models/index';
-import { runRequestLevel } from './request/index';
+import { runRequestLevel, tooManyInFlight } from './request/index';
 import { buildResult } from './results';
 import type { Plan } from './plan';
 import type { Model, SimLevel, SimOptions, SimOutcome } from './types';
@@ -51,7 +51,7 @@ export function simulate(model: Model, options: SimOptions): SimOutcome {
   if (!Number.isFinite(seed)) issues.push({ path: 'seed', expected: 'expected a finite number', got: String(seed) });
   const [first, ...more] = issues;
   if (first) throw new ModelError(plan.name, first.path, first.expected, first.got, more);
-  const control = { onProgress: options.onProgress, shouldStop: options.shouldStop };
+  const control = { onProgress: options.onProgress, shouldStop: options.shouldStop, maxEvents: options.maxEvents };
   if (level === 'request') {
     const only = horizonOnly(plan);
     if (only.length > 0) {
@@ -65,6 +65,20 @@ export function simulate(model: Model, options: SimOptions): SimOutcome {
         `expected at most ${count(LIMITS.maxRequestLevelRequests)} requests for a request-level run (this traffic offers about ${count(expected)}); shorten the duration, lower the rate or use the horizon level`,
         null,
       );
+    }
+    // A run big enough to pile up more requests than the request level holds is looked at first with the
+    // horizon (milliseconds): refused at once instead of after seconds of work, or, when no level was asked
+    // for, answered by that horizon run.
+    if (expected > LIMITS.maxRequestLevelJobs) {
+      const ahead = runHorizon(plan, seed, { shouldStop: options.shouldStop });
+      if (ahead.cancelled) return { status: 'cancelled', level, seed, fraction: 0 };
+      const piled = ahead.raw.stations.reduce((sum, s) => sum + s.peakQueueDepth, 0);
+      if (piled > LIMITS.maxRequestLevelJobs) {
+        if (options.level === 'request') throw tooManyInFlight(plan.name, `the horizon level expects about ${count(piled)} waiting at once`);
+        ahead.raw.warnings.push(`run at the horizon level: about ${count(piled)} requests pile up at once, more than the ${count(LIMITS.maxRequestLevelJobs)} a request-level run holds`);
+        options.onProgress?.(1);
+        return buildResult(plan, ahead.raw, seed);
+      }
     }
     const out = runRequestLevel(plan, seed, control);
     if (out.cancelled) return { status: 'cancelled', level, seed, fraction: out.fraction };
