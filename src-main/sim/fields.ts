@@ -48,6 +48,27 @@ export const LIMITS = {
   maxRequestLevelRequests: 5_000_000,
   /** ...or this many events (retries and fan-out multiply events per request). */
   maxRequestLevelEvents: 200_000_000,
+  /**
+   * ...or this many jobs (attempts and background messages) alive at once: only a system far past its capacity
+   * piles up this many, each holds 20 numbers (about 50 MB in all), and the horizon level says the same in kilobytes.
+   */
+  maxRequestLevelJobs: 1 << 18,
+  /**
+   * User requests in one run at either level: 115,000 a second for a day. The horizon's counts and backlogs stay
+   * exact far past it, but a run this big describes no system a lesson or scenario models (they offer under 10^9).
+   */
+  maxRunRequests: 10_000_000_000,
+  // The model's size, checked before anything is parsed field by field. Real models have a few dozen parts.
+  maxComponents: 100,
+  maxWorkloads: 100,
+  maxHops: 100,
+  maxFaults: 100,
+  /** Values (numbers, strings, lists, maps) in the whole model. */
+  maxModelValues: 10_000,
+  /** Lists and maps within each other: a model uses about 6. */
+  maxModelDepth: 20,
+  /** Characters in a model file. */
+  maxModelChars: 256_000,
 } as const;
 
 const distributions = ['exponential', 'deterministic', 'uniform', 'lognormal'] as const;

@@ -1,16 +1,19 @@
-/** Text or plain data -> validated Model, or a ModelError naming file, field and expectation. */
+/** Text or plain data -> validated Model, or a ModelError naming file, field and expectation for every problem. */
 import { parse as parseYaml } from 'yaml';
 import { fromZodIssues, ModelError } from './errors';
+import { checkModelShape, checkModelText } from './modelSize';
 import { modelSchema } from './schema';
 import type { Model } from './types';
 
 export function validateModel(value: unknown, fileName: string): Model {
+  checkModelShape(value, fileName);
   const result = modelSchema.safeParse(value);
   if (!result.success) throw fromZodIssues(fileName, result.error.issues, value);
   return result.data;
 }
 
 export function parseModel(text: string, fileName: string): Model {
+  checkModelText(text, fileName);
   let value: unknown;
   try {
     // JSON is YAML, but JSON.parse gives clearer positions for .json files.

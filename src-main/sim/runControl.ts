@@ -2,6 +2,8 @@
 export interface RunControl {
   onProgress?: ((fraction: number) => void) | undefined;
   shouldStop?: (() => boolean) | undefined;
+  /** The request level's event budget (the horizon's is its fixed number of steps). */
+  maxEvents?: number | undefined;
 }
 
 /** How many series intervals a run of this length gets (at most 600). */

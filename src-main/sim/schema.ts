@@ -79,7 +79,7 @@ const retrySchema = z.strictObject({
 
 const workloadSchema = z.strictObject({
   share: positive(1e9, 'a share of traffic').optional(),
-  path: z.array(hopSchema, { error: 'expected a list of component ids' }).min(1, { error: 'expected at least one hop' }).max(100, { error: 'expected at most 100 hops' }),
+  path: z.array(hopSchema, { error: 'expected a list of component ids' }).min(1, { error: 'expected at least one hop' }).max(LIMITS.maxHops, { error: `expected at most ${LIMITS.maxHops} hops` }),
   deadlineMs: positive(LIMITS.maxMs, 'milliseconds').optional(),
   /** Per attempt: the client gives up on an attempt after this long. */
   timeoutMs: positive(LIMITS.maxMs, 'milliseconds').optional(),
@@ -125,6 +125,14 @@ const GATES = kindsWith('admissionGate');
 const HANDOFFS = kindsWith('asynchronous').filter((k) => !hasTrait(k, 'admissionGate'));
 const LOCKING = kindsWith('rowLocks');
 
+/** A check that a map has at most `max` entries, said with how many it has. */
+function atMost(max: number, what: string) {
+  return (map: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    const n = Object.keys(map).length;
+    if (n > max) ctx.addIssue({ code: 'custom', message: `expected at most ${max} ${what} (this has ${n})` });
+  };
+}
+
 const componentSchema = z.discriminatedUnion('kind', componentSchemas, { error: `expected kind to be one of: ${COMPONENT_KINDS.join(', ')}` });
 
 export const modelSchema = z
@@ -132,9 +140,9 @@ export const modelSchema = z
     name: z.string({ error: 'expected text' }).max(200, { error: 'expected at most 200 characters' }).optional(),
     description: z.string({ error: 'expected text' }).optional(),
     traffic: trafficSchema,
-    components: z.record(identifier, componentSchema, { error: 'expected a map of component id -> component' }),
-    workloads: z.record(identifier, workloadSchema, { error: 'expected a map of workload name -> workload' }),
-    faults: z.array(faultSchema, { error: 'expected a list of faults' }).optional(),
+    components: z.record(identifier, componentSchema, { error: 'expected a map of component id -> component' }).superRefine(atMost(LIMITS.maxComponents, 'components')),
+    workloads: z.record(identifier, workloadSchema, { error: 'expected a map of workload name -> workload' }).superRefine(atMost(LIMITS.maxWorkloads, 'workloads')),
+    faults: z.array(faultSchema, { error: 'expected a list of faults' }).max(LIMITS.maxFaults, { error: `expected at most ${LIMITS.maxFaults} faults` }).optional(),
   })
   .superRefine((m, ctx) => {
     const ids = Object.keys(m.components);

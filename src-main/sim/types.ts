@@ -28,6 +28,8 @@ export interface SimOptions {
   onProgress?: (fraction: number) => void;
   /** Checked periodically; returning true ends the run with a cancelled outcome. */
   shouldStop?: () => boolean;
+  /** A request-level run stops here, with a warning (default and most: LIMITS.maxRequestLevelEvents). */
+  maxEvents?: number;
 }
 
 /** An analytical figure shown beside a simulated one. */

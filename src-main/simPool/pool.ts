@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { PoolFailure } from './failures';
 import type { RunRequest, WorkerReply } from './messages';
-import type { TaskInput, TaskKind, TaskResult } from './tasks';
+import { INTERACTIVE, type TaskInput, type TaskKind, type TaskResult } from './tasks';
 
 export { PoolFailure, type PoolFailureReason } from './failures';
 
@@ -29,11 +29,14 @@ interface Slot {
   worker: Worker;
   job: Job | null;
   dead: boolean;
+  /** A worker kept for interactive tasks (INTERACTIVE) takes no other. */
+  interactiveOnly: boolean;
 }
 
 export interface PoolOptions {
   /** The worker script: the built simWorker.js, or the .ts source (loaded through tsx, for tests). */
   workerFile: string;
+  /** Workers for any task. One more is kept for interactive tasks (widgets, scenarios) on top of these. */
   size: number;
   /** A run still going after this long is stopped and answered as timed out. */
   timeoutMs?: number;
@@ -58,6 +61,7 @@ const superseded = () => new PoolFailure('superseded', 'Superseded by a newer ru
 /**
  * A small pool of worker threads for simulations, so the main process never blocks.
  * Jobs queue FIFO; a job with the same key as a queued or running one supersedes it.
+ * One worker beyond `size` takes interactive tasks only: a widget never waits behind a long `simulate`.
  * Every failure is a PoolFailure with its reason; the API maps reasons to error codes.
  */
 export class SimulationPool {
@@ -72,12 +76,13 @@ export class SimulationPool {
   constructor(private readonly options: PoolOptions) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.stopGraceMs = options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS;
-    for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
+    this.slots.push(this.spawn(true));
+    for (let i = 0; i < options.size; i++) this.slots.push(this.spawn(false));
   }
 
-  private spawn(): Slot {
+  private spawn(interactiveOnly: boolean): Slot {
     const worker = startWorker(this.options.workerFile);
-    const slot: Slot = { worker, job: null, dead: false };
+    const slot: Slot = { worker, job: null, dead: false, interactiveOnly };
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
     // A thrown error is followed by 'exit'; a worker can also just exit. Either way, once.
     worker.on('error', (err) => this.onCrash(slot, err));
@@ -131,8 +136,11 @@ export class SimulationPool {
 
   private pump(): void {
     for (const slot of this.slots) {
-      while (!slot.job && this.queue.length > 0) {
-        const job = this.queue.shift()!;
+      while (!slot.job) {
+        // The oldest job this worker may take: any, or for the interactive worker the oldest interactive one.
+        const next = slot.interactiveOnly ? this.queue.findIndex((j) => INTERACTIVE[j.kind]) : this.queue.length > 0 ? 0 : -1;
+        if (next < 0) break;
+        const job = this.queue.splice(next, 1)[0]!;
         slot.job = job;
         const message: RunRequest = { jobId: job.id, kind: job.kind, input: job.input, seed: job.seed, stopFlag: job.stopFlag };
         try {
@@ -205,7 +213,7 @@ export class SimulationPool {
     }
     if (!this.closed && index >= 0) {
       // Replace the dead worker so one bad run never takes the pool down.
-      this.slots[index] = this.spawn();
+      this.slots[index] = this.spawn(slot.interactiveOnly);
       this.pump();
     }
   }

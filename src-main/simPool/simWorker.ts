@@ -36,7 +36,8 @@ const runners: { [K in TaskKind]: (input: TaskInput<K>, seed: number, hooks: Hoo
 function failureOf(err: unknown): { message: string; badInput: boolean; issues: string[] } {
   const message = err instanceof Error ? err.message : String(err);
   if (err instanceof DesignNotRunnable) return { message, badInput: true, issues: err.problems.filter((p) => p.severity === 'error').map((p) => p.message) };
-  return { message, badInput: err instanceof ModelError || err instanceof ExperimentError, issues: [] };
+  if (err instanceof ModelError) return { message, badInput: true, issues: err.lines };
+  return { message, badInput: err instanceof ExperimentError, issues: [] };
 }
 
 port.on('message', (job: RunRequest) => {

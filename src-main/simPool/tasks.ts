@@ -20,3 +20,9 @@ export interface TaskTable {
 export type TaskKind = keyof TaskTable;
 export type TaskInput<K extends TaskKind> = TaskTable[K]['input'];
 export type TaskResult<K extends TaskKind> = TaskTable[K]['result'];
+
+/**
+ * Which tasks a learner is waiting on as they work: a widget's run and a scenario's. The pool keeps a worker
+ * for these alone, so a long `simulate` (any model the API is sent) never holds them up.
+ */
+export const INTERACTIVE: { readonly [K in TaskKind]: boolean } = { simulate: false, experiment: true, scenario: true };

@@ -38,6 +38,26 @@ describe('simulations through the API', () => {
     expect(result.error.message).toMatch(/expected/);
   });
 
+  it('lists every problem in a model as its own issue, not only the first', async () => {
+    const broken = { ...mmc, components: { station: { kind: 'server', instances: 'two', colour: 'red' } } };
+    const result = await backend.dispatch('simulate', { model: broken, seed: 1 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (result.ok) return;
+    const messages = (result.error.issues ?? []).map((i) => i.message);
+    expect(messages).toEqual(expect.arrayContaining([expect.stringContaining('components.station.instances'), expect.stringContaining('components.station.colour')]));
+  });
+
+  it('refuses a model nested 5,000 deep or with 30,000 workloads by its size, and widgets still answer', async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 5000; i++) deep = { inner: deep };
+    const nested = await backend.dispatch('simulate', { model: { ...mmc, description: deep }, seed: 1 });
+    expect(nested).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('nested at most 20 levels deep') } });
+    const workloads = Object.fromEntries(Array.from({ length: 30_000 }, (_, i) => [`w${i}`, { path: ['station'] }]));
+    const wide = await backend.dispatch('simulate', { model: { ...mmc, workloads }, seed: 1 });
+    expect(wide).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('at most 10,000 values') } });
+    await expect(value<ExperimentResult>('runExperiment', { widget: 'cache-aside', controls: {}, seed: 1 })).resolves.toMatchObject({ widget: 'cache-aside' });
+  });
+
   it('lists every widget kind with controls that carry units and ranges', async () => {
     const { experiments } = await value<{ experiments: ExperimentSpec[] }>('listExperiments', {});
     expect(experiments.map((e) => e.widget)).toEqual(

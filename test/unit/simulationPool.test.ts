@@ -66,6 +66,22 @@ describe('the simulation pool', () => {
     await expect(latest).resolves.toMatchObject({ seed: 2 });
   });
 
+  it('answers a widget run while a long simulate holds the shared worker, and keeps further simulates off its worker', async () => {
+    const p = make(1);
+    const settled: string[] = [];
+    const note = (name: string) => [() => settled.push(name), () => settled.push(`${name} failed`)] as const;
+    const long = p.run('simulate', busy({ ms: 10_000 }), { seed: 1, key: 'api' }).then(...note('long simulate'));
+    await new Promise((r) => setTimeout(r, 50));
+    const next = p.run('simulate', busy({ ms: 5 }), { seed: 2 }).then(...note('next simulate'));
+    await p.run('experiment', { widget: 'cache-aside', controls: {} }, { seed: 3 }).then(...note('widget'));
+    await p.run('experiment', { widget: 'cache-aside', controls: {} }, { seed: 4 }).then(...note('second widget'));
+    // Both widgets answered while the long run went on; the second simulate waits its turn behind it.
+    expect(settled).toEqual(['widget', 'second widget']);
+    const newer = p.run('simulate', busy({ ms: 5 }), { seed: 5, key: 'api' });
+    await Promise.all([long, next, newer]);
+    expect(settled).toEqual(['widget', 'second widget', 'long simulate failed', 'next simulate']);
+  });
+
   it('reports the progress of the newest run for a key', async () => {
     const p = make(1);
     const run = p.run('simulate', busy({ ms: 600 }, 'horizon'), { seed: 1, key: 'scenario' });

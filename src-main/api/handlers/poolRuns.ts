@@ -1,5 +1,6 @@
 /** Runs a task on the simulation pool and answers its failures as the API's typed errors, in one place. */
 import { ApiFailure } from '../errors';
+import type { ModelError } from '../../sim/errors';
 import { PoolFailure, type RunOptions, type SimulationPool } from '../../simPool/pool';
 import type { TaskInput, TaskKind, TaskResult } from '../../simPool/tasks';
 
@@ -21,6 +22,11 @@ export function apiFailureOf(err: unknown, field: string): ApiFailure {
     case 'closed':
       return new ApiFailure('internal', `The simulation failed: ${err.message}`);
   }
+}
+
+/** A bad input found on the main thread, before the pool, answered as the pool's badInput would be. */
+export function refusedInput(err: ModelError, field: string): ApiFailure {
+  return apiFailureOf(new PoolFailure('badInput', err.message, err.lines), field);
 }
 
 /** A run's seed, and its request key when the caller gave one (runs with one key supersede each other). */

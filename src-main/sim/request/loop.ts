@@ -42,7 +42,9 @@ export class RequestLevelRun extends Paths {
       return { cancelled: true, fraction: this.now / duration };
     }
     if (end === LOOP_TRUNCATED) {
-      this.warnings.push(`stopped at ${Math.round(this.now)} s: a request-level run may process at most ${LIMITS.maxRequestLevelEvents.toLocaleString('en-US')} events`);
+      this.warnings.push(
+        `stopped at ${Math.round(this.now).toLocaleString('en-US')} s of ${Math.round(duration).toLocaleString('en-US')} s: a request-level run may process at most ${this.maxEvents().toLocaleString('en-US')} events (the figures cover only the time simulated; shorten the run or use the horizon level)`,
+      );
     } else this.now = duration;
     this.curBucket = this.B - 1;
     for (let s = 0; s < this.nS; s++) {
@@ -64,6 +66,7 @@ export class RequestLevelRun extends Paths {
     const q = this.q;
     const duration = this.durationSec;
     const { onProgress, shouldStop } = this.control;
+    const maxEvents = this.maxEvents();
     let reported = 0;
     while (q.pop()) {
       const t = q.now;
@@ -85,10 +88,15 @@ export class RequestLevelRun extends Paths {
           reported = t / duration;
           onProgress(reported);
         }
-        if (this.events >= LIMITS.maxRequestLevelEvents) return LOOP_TRUNCATED;
+        if (this.events >= maxEvents) return LOOP_TRUNCATED;
       }
     }
     return LOOP_DONE;
+  }
+
+  /** The event budget: the caller's, never more than the limit. */
+  private maxEvents(): number {
+    return Math.min(this.control.maxEvents ?? Infinity, LIMITS.maxRequestLevelEvents);
   }
 
   protected onRareEvent(kind: number, a: number, b: number): void {

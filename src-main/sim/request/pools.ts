@@ -4,6 +4,8 @@
  * next one (see SpareArrays).
  */
 import { grownDoubles, grownIntegers } from '../engine/arrays';
+import { ModelError } from '../errors';
+import { LIMITS } from '../fields';
 import type { Plan } from '../plan';
 import type { RunControl } from '../runControl';
 import * as eventCodes from './events';
@@ -39,6 +41,16 @@ let spare: SpareArrays | null = null;
 /** Larger arrays are not kept between runs (memory). */
 const SPARE_MAX_JOBS = 1 << 16;
 
+/** A request-level run refused for the requests it piles up; `found` says how many, or by when (simulate.ts looks ahead with the horizon). */
+export function tooManyInFlight(file: string, found: string): ModelError {
+  return new ModelError(
+    file,
+    'level',
+    `expected at most ${LIMITS.maxRequestLevelJobs.toLocaleString('en-US')} requests and messages in the system at once for a request-level run (${found}: arrivals outpace what the system can serve); add capacity, shorten the run or use the horizon level`,
+    null,
+  );
+}
+
 export abstract class Pools extends RunState {
   constructor(plan: Plan, seed: number, control: RunControl) {
     super(plan, seed, control);
@@ -49,7 +61,7 @@ export abstract class Pools extends RunState {
   }
 
   protected allocJob(): number {
-    if (this.jFreeTop === 0) this.growJobs(this.jCap * 2);
+    if (this.jFreeTop === 0) this.growJobs(this.doubled(this.jCap));
     const job = this.jFree[--this.jFreeTop]!;
     this.ji[(job << JOB_INT_SHIFT) + J_FILL_STATION] = NONE;
     this.ji[(job << JOB_INT_SHIFT) + J_FROM_QUEUE] = NONE;
@@ -60,6 +72,16 @@ export abstract class Pools extends RunState {
 
   protected freeJob(job: number): void {
     this.jFree[this.jFreeTop++] = job;
+  }
+
+  /**
+   * Twice the slots, up to the limit. A system far past its capacity piles up requests without end; past the
+   * limit the run stops with an error that says so, where the arrays would otherwise outgrow the engine and
+   * take the worker down.
+   */
+  private doubled(capacity: number): number {
+    if (capacity >= LIMITS.maxRequestLevelJobs) throw tooManyInFlight(this.plan.name, `more than that had piled up by ${Math.round(this.now).toLocaleString('en-US')} s`);
+    return Math.min(capacity * 2, LIMITS.maxRequestLevelJobs);
   }
 
   protected growJobs(capacity: number): void {
@@ -73,7 +95,7 @@ export abstract class Pools extends RunState {
   }
 
   protected allocRequest(): number {
-    if (this.rFreeTop === 0) this.growRequests(this.rCap * 2);
+    if (this.rFreeTop === 0) this.growRequests(this.doubled(this.rCap));
     return this.rFree[--this.rFreeTop]!;
   }
 

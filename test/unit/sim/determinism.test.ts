@@ -45,10 +45,11 @@ describe('seeded runs', () => {
   });
 
   it('reports progress at most ~50 times and stops when asked', () => {
-    const long = validateModel({ ...model, traffic: { ratePerSec: 300, durationSec: 3000 } }, 'long.yaml');
+    // Enough app servers to keep up for 50 minutes (with 3, about 470,000 requests would pile up: a horizon run).
+    const long = validateModel({ ...model, traffic: { ratePerSec: 300, durationSec: 3000 }, components: { ...model.components, app: { kind: 'server', instances: 8, concurrency: 4 } } }, 'long.yaml');
     const calls: number[] = [];
     const done = simulate(long, { seed: 1, onProgress: (f) => calls.push(f) });
-    expect(done.status).toBe('complete');
+    expect(done).toMatchObject({ status: 'complete', level: 'request' });
     expect(calls.length).toBeLessThanOrEqual(52);
     expect(calls.at(-1)).toBe(1);
     let checks = 0;
