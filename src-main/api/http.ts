@@ -6,8 +6,7 @@ import type { Duplex } from 'node:stream';
 import type { ApiErrorCode, ApiResult, InvokeFn } from './result';
 import { httpStatusFor } from './errors';
 import { contentSecurityPolicy } from '../security';
-
-const maxBodyBytes = 2 * 1024 * 1024;
+import { maxBodyBytes, maxJsonDepth, readJsonBody } from './jsonBody';
 
 /** The header every browser-mode API call carries this launch's token in (the renderer sends it). */
 export const launchTokenHeader = 'X-Backpressure-Token';
@@ -58,26 +57,6 @@ function decodePath(text: string): string | null {
   }
 }
 
-class BodyTooLarge extends Error {}
-
-/** The body as text; rejects with BodyTooLarge as soon as it passes the limit, without reading the rest. */
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolveBody, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBodyBytes) return void chunks.push(chunk);
-      req.off('data', onData);
-      req.pause();
-      reject(new BodyTooLarge());
-    };
-    req.on('data', onData);
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 /** "Connection: close" makes Node drop the socket once the answer is sent, so the rest of the body is never read. */
 const refuseTooLarge = (res: ServerResponse) =>
   refuse(res, 413, 'invalid_input', `The input is larger than ${maxBodyBytes / 1024 / 1024} MB.`, { Connection: 'close' });
@@ -110,27 +89,18 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
   if ((req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/json') {
     return refuse(res, 415, 'invalid_input', 'Send the input as application/json.');
   }
-  const declared = req.headers['content-length'];
-  if (declared === undefined && req.headers['transfer-encoding'] === undefined) {
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
     return refuse(res, 411, 'invalid_input', 'Send the input with a Content-Length (an empty call sends "{}").');
   }
-  if (declared !== undefined && Number(declared) > maxBodyBytes) return refuseTooLarge(res);
-  let body: string;
-  try {
-    body = await readBody(req);
-  } catch (err) {
-    if (err instanceof BodyTooLarge) return refuseTooLarge(res);
-    throw err;
-  }
-  let input: unknown;
-  try {
-    input = body.trim() === '' ? {} : JSON.parse(body);
-  } catch {
-    return refuse(res, 400, 'invalid_input', 'The request body is not valid JSON.');
+  const body = await readJsonBody(req);
+  if (!body.ok) {
+    if (body.refusal === 'too_large') return refuseTooLarge(res);
+    const message = body.refusal === 'too_deep' ? `The input nests deeper than ${maxJsonDepth} levels.` : 'The request body is not valid JSON.';
+    return refuse(res, 400, 'invalid_input', message);
   }
   const name = decodePath(method);
   if (name === null) return refuse(res, 404, 'unknown_method', 'The method name in the address is not valid percent-encoding.');
-  const result = await invoke(name, input);
+  const result = await invoke(name, body.value);
   sendJson(res, result.ok ? 200 : httpStatusFor[result.error.code], result);
 }
 
@@ -169,12 +139,14 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, pa
  * A request Node cannot parse (a broken request line, headers too large) never reaches the router;
  * it still gets the typed JSON refusal, written straight to the socket as Node requires here.
  */
-function answerUnparsable(err: NodeJS.ErrnoException, socket: Duplex): void {
+function answerUnparsable(err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex): void {
   if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
   const [status, reason] = err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
   const body = JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request is not well-formed HTTP.' } });
+  // An answer to HEAD has no body: a client would read ours as the start of a next, broken answer.
+  const head = err.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
   socket.end(
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${head ? '' : body}`,
   );
 }
 

@@ -184,6 +184,17 @@ describe('browser-mode HTTP transport', () => {
     }
   });
 
+  it('refuses input nested deeper than 100 levels before parsing it, counting brackets in strings as text', async () => {
+    const deep = await send('POST', '/api/appInfo', '['.repeat(500_000) + ']'.repeat(500_000));
+    expect(deep.status).toBe(400);
+    expect(JSON.parse(deep.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('deeper than 100 levels') } });
+    const quoted = await send('POST', '/api/searchLessons', JSON.stringify({ query: '['.repeat(150) }));
+    expect(JSON.parse(quoted.body).error?.message ?? '').not.toContain('deeper');
+    const nested = (levels: number) => '{"a":'.repeat(levels - 1) + '{}' + '}'.repeat(levels - 1);
+    expect(JSON.parse((await send('POST', '/api/appInfo', nested(100))).body).error.message).not.toContain('deeper');
+    expect(JSON.parse((await send('POST', '/api/appInfo', nested(101))).body).error.message).toContain('deeper');
+  });
+
   it('stops reading a streamed body at the size limit, answers 413 and closes', async () => {
     const total = 64 * 1024 * 1024;
     const head = `POST /api/appInfo HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\n${launchTokenHeader}: ${token}\r\nTransfer-Encoding: chunked\r\n\r\n`;
