@@ -171,6 +171,8 @@ export function createHttpServer({ invoke, staticDir, token }: HttpServerOptions
     }
   });
   server.on('clientError', answerUnparsable);
+  // A failed accept (too many open files) is said and survived; unheard, it would end the process.
+  server.on('error', (err) => console.error(`[http] ${err.message}`));
   const route = (req: IncomingMessage, res: ServerResponse): void => {
     const port = (server.address() as { port: number } | null)?.port ?? 0;
     if (!isOwnRequest(req, port)) return refuse(res, 403, 'forbidden', 'Backpressure only answers pages it served itself.');

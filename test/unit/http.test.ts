@@ -37,6 +37,10 @@ interface Reply {
 
 /** One request carrying this launch's token unless the headers say otherwise (an undefined value drops a header). */
 function send(method: string, path: string, body?: string, headers: Record<string, string | undefined> = {}): Promise<Reply> {
+  return sendTo(port, method, path, body, headers);
+}
+
+function sendTo(port: number, method: string, path: string, body?: string, headers: Record<string, string | undefined> = {}): Promise<Reply> {
   const all: Record<string, string | undefined> = { [launchTokenHeader]: token, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers };
   const sent = Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => e[1] !== undefined));
   return new Promise((resolve, reject) => {
@@ -193,6 +197,40 @@ describe('browser-mode HTTP transport', () => {
     const nested = (levels: number) => '{"a":'.repeat(levels - 1) + '{}' + '}'.repeat(levels - 1);
     expect(JSON.parse((await send('POST', '/api/appInfo', nested(100))).body).error.message).not.toContain('deeper');
     expect(JSON.parse((await send('POST', '/api/appInfo', nested(101))).body).error.message).toContain('deeper');
+  });
+
+  it('survives a server-level error such as a failed accept, and goes on answering', async () => {
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      server.emit('error', Object.assign(new Error('accept EMFILE'), { code: 'EMFILE' }));
+    } finally {
+      console.error = original;
+    }
+    expect(logged).toHaveLength(1);
+    expect((await send('POST', '/api/appInfo', '{}')).status).toBe(200);
+  });
+
+  it('answers a handler that throws or rejects with a typed 500, and the next call still works', async () => {
+    let calls = 0;
+    const invoke = async () => {
+      calls++;
+      if (calls === 1) throw new Error('boom');
+      return { ok: true as const, value: calls };
+    };
+    const other = createHttpServer({ invoke, staticDir: join(backend.dir, 'renderer'), token });
+    const otherPort = await listen(other, 0);
+    try {
+      const call = () => sendTo(otherPort, 'POST', '/api/appInfo', '{}');
+      const first = await call();
+      expect(first.status).toBe(500);
+      expect(JSON.parse(first.body)).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(JSON.parse((await call()).body)).toEqual({ ok: true, value: 2 });
+    } finally {
+      other.closeAllConnections();
+      other.close();
+    }
   });
 
   it('stops reading a streamed body at the size limit, answers 413 and closes', async () => {
