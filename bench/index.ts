@@ -1,4 +1,5 @@
 // The benchmark runner: each suite returns named figures; --json prints them as one object.
+// --fuzz runs only the bad-request barrage against browser mode.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -7,6 +8,8 @@ interface Suite {
   name: string;
   file: string;
   run: (mod: Record<string, unknown>) => Promise<Figures>;
+  /** A suite that runs alone, and only when this flag is given. */
+  only?: string;
 }
 
 const suites: Suite[] = [
@@ -15,11 +18,13 @@ const suites: Suite[] = [
   { name: 'bounded runs', file: './boundedRuns.ts', run: (m) => (m.runBoundedRunBenchmarks as () => Promise<Figures>)() },
   { name: 'scenarios', file: './scenario.ts', run: (m) => (m.runScenarioBenchmarks as () => Promise<Figures>)() },
   { name: 'widgets in Chromium', file: './widget.ts', run: (m) => (m.runWidgetBenchmarks as () => Promise<Figures>)() },
+  { name: 'bad requests', file: './fuzz.ts', run: (m) => (m.runFuzzBenchmarks as () => Promise<Figures>)(), only: '--fuzz' },
 ];
 
 const json = process.argv.includes('--json');
 const figures: Figures = {};
-for (const suite of suites) {
+const alone = suites.filter((s) => s.only && process.argv.includes(s.only));
+for (const suite of alone.length ? alone : suites.filter((s) => !s.only)) {
   if (!existsSync(fileURLToPath(new URL(suite.file, import.meta.url)))) continue;
   if (!json) console.log(`Running ${suite.name} benchmarks...`);
   try {

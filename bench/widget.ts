@@ -19,7 +19,8 @@ export async function runWidgetBenchmarks(): Promise<Record<string, number>> {
   const browser = await chromium.launch({ executablePath, args: chromiumArgs as string[] });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/#/lesson/caching`);
+    // The address the server printed, token included: the page sends it with every API call.
+    await page.goto(server.open('/lesson/caching'));
     const card = page.locator('[data-widget="cache-aside"]').first();
     await card.scrollIntoViewIfNeeded();
     // Commit to a prediction so the widget runs and shows its chart.

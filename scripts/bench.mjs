@@ -1,4 +1,5 @@
-// npm run bench [-- --json]: prints benchmark figures (one JSON object with --json).
+// npm run bench [-- --json] [-- --fuzz]: prints benchmark figures (one JSON object with --json);
+// --fuzz runs 10,000 bad requests against browser mode instead and prints their answers by status.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureBuild, root } from './lib/build.mjs';

@@ -37,7 +37,8 @@ function browserMode(reason) {
   const child = spawn(process.execPath, [join(root, 'out/main/web.js'), ...process.argv.slice(2)], { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] });
   child.stdout.on('data', (chunk) => {
     process.stdout.write(chunk);
-    const match = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString());
+    // The whole address, token included: the page needs it to call the API.
+    const match = /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(chunk.toString());
     if (match) openInBrowser(match[1]);
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -43,6 +43,8 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // Middle-click would open a link in a new window without passing the window-open rules.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (bounds.maximized) win.maximize();
@@ -72,7 +74,9 @@ function go(route: string): void {
 }
 
 async function ready(): Promise<void> {
+  // The app needs no permission: requests are refused, and checks (clipboard, sensors, ...) say no without asking.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
   });

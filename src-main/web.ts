@@ -24,9 +24,10 @@ async function main(): Promise<void> {
     version: appVersion(root),
     simWorker: join(here, 'simWorker.js'),
   });
-  const server = createHttpServer({ invoke: backend.dispatch, staticDir });
+  // Only whoever reads this console (or is handed the address) can call the API: the page reads the token from it.
+  const server = createHttpServer({ invoke: backend.dispatch, staticDir, token: args.token });
   const port = await listen(server, args.port);
-  console.log(`Backpressure is running at http://127.0.0.1:${port}`);
+  console.log(`Backpressure is running at http://127.0.0.1:${port}/?token=${args.token}`);
   console.log(`Progress is saved in ${backend.context.databaseFile}`);
 
   const stop = () => {

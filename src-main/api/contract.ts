@@ -33,7 +33,8 @@ export interface AppInfo {
   name: string;
   version: string;
   transport: 'ipc' | 'http';
-  databaseFile: string;
+  /** The desktop app only: a browser page is not told where progress is kept. */
+  databaseFile?: string;
   lessonsFolder: string;
 }
 

@@ -23,5 +23,7 @@ export const httpStatusFor: Record<ApiErrorCode, number> = {
   bad_content: 422,
   cancelled: 409,
   timed_out: 504,
+  unauthorized: 401,
+  forbidden: 403,
   internal: 500,
 };

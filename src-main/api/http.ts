@@ -1,11 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
-import type { ApiResult, InvokeFn } from './result';
+import { timingSafeEqual } from 'node:crypto';
+import type { Duplex } from 'node:stream';
+import type { ApiErrorCode, ApiResult, InvokeFn } from './result';
 import { httpStatusFor } from './errors';
 import { contentSecurityPolicy } from '../security';
+import { maxBodyBytes, maxJsonDepth, readJsonBody } from './jsonBody';
 
-const maxBodyBytes = 2 * 1024 * 1024;
+/** The header every browser-mode API call carries this launch's token in (the renderer sends it). */
+export const launchTokenHeader = 'X-Backpressure-Token';
 
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,14 +31,21 @@ const baseHeaders = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>): void {
+/** Every refusal and every API answer is one JSON shape: `{ ok: false, error: { code, message } }` for a refusal. */
+function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...baseHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...baseHeaders,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
   res.end(text);
 }
 
-function fail(res: ServerResponse, status: number, code: 'invalid_input' | 'unknown_method' | 'internal', message: string): void {
-  sendJson(res, status, { ok: false, error: { code, message } });
+function refuse(res: ServerResponse, status: number, code: ApiErrorCode, message: string, headers: Record<string, string> = {}): void {
+  sendJson(res, status, { ok: false, error: { code, message } }, headers);
 }
 
 /** A percent-decoded path, or null when it is not valid percent-encoding ("/%", "/%E0%A4%A"): never a throw. */
@@ -46,19 +57,9 @@ function decodePath(text: string): string | null {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolveBody, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    // An oversized body is drained and dropped, so the client still reads our 413.
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBodyBytes) chunks.push(chunk);
-    });
-    req.on('end', () => (size > maxBodyBytes ? reject(new Error('too large')) : resolveBody(Buffer.concat(chunks).toString('utf8'))));
-    req.on('error', reject);
-  });
-}
+/** "Connection: close" makes Node drop the socket once the answer is sent, so the rest of the body is never read. */
+const refuseTooLarge = (res: ServerResponse) =>
+  refuse(res, 413, 'invalid_input', `The input is larger than ${maxBodyBytes / 1024 / 1024} MB.`, { Connection: 'close' });
 
 /**
  * Only pages we served may call the API: the Host must be our loopback address
@@ -71,61 +72,54 @@ function isOwnRequest(req: IncomingMessage, port: number): boolean {
   return origin === undefined || allowedHosts.has(origin.replace(/^http:\/\//, ''));
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, invoke: InvokeFn): Promise<void> {
-  if (req.method !== 'POST') {
-    res.setHeader('Allow', 'POST');
-    return fail(res, 405, 'invalid_input', 'API methods are called with POST.');
+/** Compared in constant time, so the answer's timing says nothing about how much of a guess was right. */
+function carriesToken(req: IncomingMessage, token: Buffer): boolean {
+  const given = req.headers[launchTokenHeader.toLowerCase()];
+  if (typeof given !== 'string') return false;
+  const bytes = Buffer.from(given, 'utf8');
+  return bytes.length === token.length && timingSafeEqual(bytes, token);
+}
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, invoke: InvokeFn, token: Buffer): Promise<void> {
+  if (!carriesToken(req, token)) {
+    return refuse(res, 401, 'unauthorized', 'This call lacks the launch token. Open the address that "npm run web" printed; it changes each time the server starts.');
   }
+  if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', 'API methods are called with POST.', { Allow: 'POST' });
   // The media type exactly (parameters such as charset allowed): "application/json-patch" or "application/jsonp" is not JSON input.
   if ((req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/json') {
-    return fail(res, 415, 'invalid_input', 'Send the input as application/json.');
+    return refuse(res, 415, 'invalid_input', 'Send the input as application/json.');
   }
-  let body: string;
-  try {
-    body = await readBody(req);
-  } catch {
-    return fail(res, 413, 'invalid_input', `The input is larger than ${maxBodyBytes / 1024 / 1024} MB.`);
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+    return refuse(res, 411, 'invalid_input', 'Send the input with a Content-Length (an empty call sends "{}").');
   }
-  let input: unknown;
-  try {
-    input = body.trim() === '' ? {} : JSON.parse(body);
-  } catch {
-    return fail(res, 400, 'invalid_input', 'The request body is not valid JSON.');
+  const body = await readJsonBody(req);
+  if (!body.ok) {
+    if (body.refusal === 'too_large') return refuseTooLarge(res);
+    const message = body.refusal === 'too_deep' ? `The input nests deeper than ${maxJsonDepth} levels.` : 'The request body is not valid JSON.';
+    return refuse(res, 400, 'invalid_input', message);
   }
   const name = decodePath(method);
-  if (name === null) return fail(res, 404, 'unknown_method', 'The method name in the address is not valid percent-encoding.');
-  const result = await invoke(name, input);
+  if (name === null) return refuse(res, 404, 'unknown_method', 'The method name in the address is not valid percent-encoding.');
+  const result = await invoke(name, body.value);
   sendJson(res, result.ok ? 200 : httpStatusFor[result.error.code], result);
 }
 
 function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, pathname: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { ...baseHeaders, Allow: 'GET, HEAD' });
-    res.end();
-    return;
+    return refuse(res, 405, 'invalid_input', 'Pages are read with GET or HEAD.', { Allow: 'GET, HEAD' });
   }
   const decoded = pathname === '/' ? 'index.html' : decodePath(pathname);
-  if (decoded === null) {
-    res.writeHead(400, { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('Bad request: the address is not valid percent-encoding.');
-    return;
-  }
+  if (decoded === null) return refuse(res, 400, 'invalid_input', 'Bad request: the address is not valid percent-encoding.');
   const relative = decoded.replace(/^\/+/, '');
   const file = normalize(join(root, relative));
-  if (!file.startsWith(root + sep) && file !== root) {
-    res.writeHead(403, baseHeaders);
-    res.end('Forbidden');
-    return;
-  }
+  if (!file.startsWith(root + sep) && file !== root) return refuse(res, 403, 'forbidden', 'That address is outside the app.');
   let size: number;
   try {
     const stat = statSync(file);
     if (!stat.isFile()) throw new Error('not a file');
     size = stat.size;
   } catch {
-    res.writeHead(404, { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('Not found');
-    return;
+    return refuse(res, 404, 'not_found', `Nothing is served at ${pathname.slice(0, 200)}.`);
   }
   res.writeHead(200, {
     ...baseHeaders,
@@ -141,40 +135,63 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, pa
   createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }
 
+/**
+ * A request Node cannot parse (a broken request line, headers too large) never reaches the router;
+ * it still gets the typed JSON refusal, written straight to the socket as Node requires here.
+ */
+function answerUnparsable(err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  const [status, reason] = err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+  const body = JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request is not well-formed HTTP.' } });
+  // An answer to HEAD has no body: a client would read ours as the start of a next, broken answer.
+  const head = err.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${head ? '' : body}`,
+  );
+}
+
 export interface HttpServerOptions {
   invoke: InvokeFn;
   /** The built renderer (out/renderer). */
   staticDir: string;
+  /** This launch's secret: every API call must carry it in the launchTokenHeader. Pages and assets need none. */
+  token: string;
 }
 
 /** Browser mode: the built renderer plus `POST /api/<method>` into the same dispatch as IPC. */
-export function createHttpServer({ invoke, staticDir }: HttpServerOptions): Server {
+export function createHttpServer({ invoke, staticDir, token }: HttpServerOptions): Server {
   const root = normalize(staticDir);
+  const tokenBytes = Buffer.from(token, 'utf8');
   const server = createServer((req, res) => {
     // Nothing one request does may escape and stop the server for every other.
     try {
       route(req, res);
     } catch (err) {
-      if (!res.headersSent) fail(res, 500, 'internal', (err as Error).message);
-      else res.destroy();
+      failed(res, err);
     }
   });
+  server.on('clientError', answerUnparsable);
+  // A failed accept (too many open files) is said and survived; unheard, it would end the process.
+  server.on('error', (err) => console.error(`[http] ${err.message}`));
   const route = (req: IncomingMessage, res: ServerResponse): void => {
     const port = (server.address() as { port: number } | null)?.port ?? 0;
-    if (!isOwnRequest(req, port)) {
-      res.writeHead(403, { ...baseHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Forbidden: Backpressure only answers pages it served itself.');
-      return;
-    }
+    if (!isOwnRequest(req, port)) return refuse(res, 403, 'forbidden', 'Backpressure only answers pages it served itself.');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const api = /^\/api\/([^/]+)$/.exec(url.pathname);
-    if (api?.[1]) {
-      handleApi(req, res, api[1], invoke).catch((err: unknown) => fail(res, 500, 'internal', (err as Error).message));
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      const api = /^\/api\/([^/]+)$/.exec(url.pathname);
+      if (!api?.[1]) return refuse(res, 404, 'unknown_method', 'API calls are POST /api/<method>.');
+      handleApi(req, res, api[1], invoke, tokenBytes).catch((err: unknown) => failed(res, err));
       return;
     }
     serveStatic(req, res, root, url.pathname);
   };
   return server;
+}
+
+/** The last resort: a bug answers a typed 500, or ends this response if it had begun; the server goes on. */
+function failed(res: ServerResponse, err: unknown): void {
+  if (res.headersSent) return void res.destroy();
+  refuse(res, 500, 'internal', err instanceof Error ? err.message : String(err));
 }
 
 /** Listens on 127.0.0.1 only; port 0 picks a free one. Resolves to the port actually bound. */

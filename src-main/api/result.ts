@@ -9,6 +9,10 @@ export type ApiErrorCode =
   | 'cancelled'
   /** A simulation ran past the pool's time limit and was stopped. */
   | 'timed_out'
+  /** Browser mode: the call did not carry this launch's token. */
+  | 'unauthorized'
+  /** Browser mode: the call came from a page or host name that is not ours. */
+  | 'forbidden'
   | 'internal';
 
 export interface ApiIssue {

@@ -25,12 +25,19 @@ export class ApiCallError extends Error {
   }
 }
 
+/**
+ * Browser mode's per-launch token, read once from the address the server printed (`/?token=...`).
+ * The hash router changes only the fragment, so the query, and the token, stay for the whole visit.
+ * The server checks it under this header name (launchTokenHeader in src-main/api/http.ts).
+ */
+const launchToken = typeof location === 'undefined' ? '' : (new URLSearchParams(location.search).get('token') ?? '');
+
 async function overHttp(method: string, input: unknown): Promise<ApiResult<unknown>> {
   let response: Response;
   try {
     response = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'X-Backpressure-Token': launchToken },
       body: JSON.stringify(input ?? {}),
     });
   } catch {

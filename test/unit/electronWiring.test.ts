@@ -21,6 +21,7 @@ const fake = vi.hoisted(() => {
     userData: '',
     headersHook: undefined as Listener | undefined,
     permissionHook: undefined as Listener | undefined,
+    permissionCheckHook: undefined as Listener | undefined,
     protocolHandler: undefined as Listener | undefined,
     privileged: [] as unknown[],
     menuTemplate: [] as { label?: string; role?: string; submenu?: { label: string; click?: () => void }[] }[],
@@ -72,6 +73,7 @@ const fake = vi.hoisted(() => {
     session: {
       defaultSession: {
         setPermissionRequestHandler: (h: Listener) => void (state.permissionHook = h),
+        setPermissionCheckHandler: (h: Listener) => void (state.permissionCheckHook = h),
         webRequest: { onHeadersReceived: (h: Listener) => void (state.headersHook = h) },
       },
     },
@@ -153,6 +155,8 @@ describe('the Electron main process', () => {
     expect(prefs.sandbox).toBe(true);
     expect(prefs.nodeIntegration).toBe(false);
     expect(prefs.webSecurity).toBe(true);
+    // A middle click on a link would otherwise open it in a new window, around the window-open rules.
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(String(prefs.preload)).toMatch(/out[\\/]preload[\\/]preload\.cjs$/);
     expect(state.windows[0]!.options.show).toBe(false);
     expect(state.windows[0]!.loaded).toEqual(['app://backpressure/index.html']);
@@ -200,6 +204,12 @@ describe('the Electron main process', () => {
     let granted: boolean | undefined;
     state.permissionHook!({}, 'media', (allow: boolean) => (granted = allow));
     expect(granted).toBe(false);
+  });
+
+  it('answers every permission check with no (clipboard, notifications, sensors, ...)', () => {
+    for (const permission of ['clipboard-read', 'notifications', 'media', 'geolocation', 'hid', 'serial']) {
+      expect(state.permissionCheckHook!({}, permission, 'app://backpressure', {}), permission).toBe(false);
+    }
   });
 
   it('denies navigation away and new windows, handing web links to the OS browser', () => {

@@ -16,7 +16,8 @@ export function createHandlers(ctx: AppContext, simulationPool: () => Simulation
       name: 'Backpressure',
       version: ctx.version,
       transport: ctx.transport,
-      databaseFile: ctx.databaseFile,
+      // Only the desktop window learns where progress is kept; browser mode prints it to its own console instead.
+      ...(ctx.transport === 'ipc' ? { databaseFile: ctx.databaseFile } : {}),
       lessonsFolder: ctx.lessonsFolder,
     }),
     ...lessonHandlers(ctx),
