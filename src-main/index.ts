@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startBackend, type Backend } from './backend';
+import { DatabaseOpenError } from './progress/openProblems';
 import { appVersion, databaseFile, findAppRoot, lessonsFolder, scenariosFolder } from './paths';
 import { contentSecurityPolicy } from './security';
 import { appEntryUrl, appScheme, isAppUrl, isExternalWebUrl, mimeFor, resolveAppFile } from './electron/appProtocol';
@@ -101,7 +102,9 @@ async function ready(): Promise<void> {
       ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
     });
   } catch (err) {
-    const hint = existsSync(electronSqlite) ? '' : '\n\nIf SQLite failed to load, run "npm run rebuild:electron" to build it for Electron.';
+    // The rebuild hint fits only a SQLite that failed to load, not a file the app refused for a reason it already says.
+    const refused = err instanceof DatabaseOpenError && err.reason !== 'failed';
+    const hint = refused || existsSync(electronSqlite) ? '' : '\n\nIf SQLite failed to load, run "npm run rebuild:electron" to build it for Electron.';
     dialog.showErrorBox('Backpressure could not open its progress database', `${(err as Error).message}${hint}`);
     app.quit();
     return;
