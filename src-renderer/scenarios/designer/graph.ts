@@ -7,6 +7,7 @@ import type { DesignerNode, WireEdge } from './flowTypes';
 import { NODE_HEIGHT, NODE_WIDTH } from './flowTypes';
 import { USERS, wireKey } from './model';
 import type { Positions } from './layout';
+import { nameOf } from './edits';
 
 /** Where users and fixed components go when nothing placed them: users left of everything, fixed right. */
 export function defaultPlaces(doc: ScenarioDocument, design: Design): Positions {
@@ -23,7 +24,8 @@ export function defaultPlaces(doc: ScenarioDocument, design: Design): Positions 
 }
 
 export function buildNodes(doc: ScenarioDocument, design: Design, places: Positions): DesignerNode[] {
-  const labelOf = (kind: string) => doc.palette.find((p) => p.kind === kind)?.label ?? kind;
+  // The kind's learner-facing name; a fixed component's kind is often not on the palette.
+  const kindName = (kind: string) => doc.palette.find((p) => p.kind === kind)?.label ?? (kind === 'external' ? 'External service' : kind);
   const peak = formatCount(doc.traffic.peakUsers);
   const nodes: DesignerNode[] = [
     {
@@ -40,7 +42,7 @@ export function buildNodes(doc: ScenarioDocument, design: Design, places: Positi
       type: 'designer',
       position: places[f.id] ?? { x: 400, y: 0 },
       deletable: false,
-      data: { role: 'fixed', kind: f.kind, label: f.label, caption: f.purpose, instances: null },
+      data: { role: 'fixed', kind: f.kind, label: f.label, caption: kindName(f.kind), instances: null },
     });
   }
   for (const c of design.components) {
@@ -48,7 +50,7 @@ export function buildNodes(doc: ScenarioDocument, design: Design, places: Positi
       id: c.id,
       type: 'designer',
       position: { x: c.x, y: c.y },
-      data: { role: 'component', kind: c.kind, label: c.label || c.id, caption: labelOf(c.kind), instances: c.instances },
+      data: { role: 'component', kind: c.kind, label: nameOf(doc, design, c.id), caption: kindName(c.kind), instances: c.instances },
     });
   }
   return nodes;
