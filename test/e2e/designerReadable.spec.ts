@@ -15,7 +15,8 @@ const node = (page: Page, id: string) => page.locator(`.svelte-flow__node[data-i
 
 async function openDesigner(page: Page, base: string, scenarioId: string) {
   await page.goto(`${base}/#/scenarios/${scenarioId}/design`);
-  await expect(page.getByTestId('designer')).toHaveAttribute('data-state', 'ready');
+  // The first page a fresh server serves can be slow on a busy machine.
+  await expect(page.getByTestId('designer')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
   await expect(node(page, 'users')).toBeVisible();
 }
 

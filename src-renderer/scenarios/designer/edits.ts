@@ -45,7 +45,7 @@ function crosses(box: Box, from: Box, to: Box): boolean {
 }
 
 /** Room kept around a new node, so it does not touch what is there and its wires have length. */
-const MARGIN = 32;
+const MARGIN = 20;
 
 /**
  * Where a new component goes: the free spot nearest `centre` (the drop point, or the
