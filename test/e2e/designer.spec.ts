@@ -56,7 +56,8 @@ async function dragWithMouse(page: Page, from: { x: number; y: number }, to: { x
 
 async function openDesigner(page: Page, base: string) {
   await page.goto(designUrl(base));
-  await expect(page.getByTestId('designer')).toHaveAttribute('data-state', 'ready');
+  // The first page a fresh server serves can be slow on a busy machine.
+  await expect(page.getByTestId('designer')).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
   await expect(node(page, 'users')).toBeVisible();
 }
 
@@ -93,7 +94,7 @@ test('builds the reference design from an empty canvas, runs it, passes every te
   for (const [index, component] of ref.components.entries()) {
     const layer = layers[component.id]!.x;
     const x = canvas.x + 150 + ((layer - 1) / Math.max(1, deepest - 1)) * (canvas.width - 300);
-    const y = canvas.y + 70 + index * 68;
+    const y = canvas.y + 60 + index * 80;
     await dragWithMouse(page, await centre(page.getByTestId(`palette-${component.kind}`)), { x, y });
     const added = page.locator('.svelte-flow__node.selected');
     await expect(added).toHaveCount(1);

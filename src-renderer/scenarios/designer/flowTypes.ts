@@ -9,7 +9,7 @@ export interface DesignerNodeData extends Record<string, unknown> {
   role: NodeRole;
   kind: string;
   label: string;
-  /** The kind's name on the palette, or a fixed component's purpose. */
+  /** The kind's name (a component's palette label), or the users' peak. */
   caption: string;
   instances: number | null;
 }
@@ -23,8 +23,20 @@ export interface WireData extends Record<string, unknown> {
 export type WireEdge = Edge<WireData, 'wire'>;
 
 /** Node size on the canvas; auto-layout and "add" placement use it too. */
-export const NODE_WIDTH = 148;
-export const NODE_HEIGHT = 52;
+export const NODE_WIDTH = 172;
+export const NODE_HEIGHT = 56;
+
+/**
+ * The least zoom the canvas fits a design at: node text is 12 px or more in the
+ * canvas's own units, so at this zoom a learner reads it at 12 px or more.
+ */
+export const READABLE_ZOOM = 1;
+
+/**
+ * Room the fit leaves around a design, in screen pixels: the "fixed" tag above a
+ * node, and the zoom buttons and legend along the bottom. `x` and `y` are totals.
+ */
+export const FIT_PADDING = { top: 28, bottom: 56, side: 20, x: 40, y: 84 };
 
 /** What is selected on the canvas: node ids and wire keys ("from->to"). */
 export interface Selection {

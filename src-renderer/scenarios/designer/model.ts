@@ -55,30 +55,19 @@ export function workloadPath(design: Design, workloadId: string): string[] {
   }
 }
 
-/** Whether a workload's path reaches a node (users is reached by all). */
-export function reaches(design: Design, workloadId: string, nodeId: string): boolean {
-  return nodeId === USERS || workloadPath(design, workloadId).includes(nodeId);
-}
-
-/**
- * Workloads a new wire from `from` carries by default: those that reach `from`
- * and do not already leave it by another wire.
- */
-export function defaultWireWorkloads(design: Design, workloadIds: string[], from: string): string[] {
-  return workloadIds.filter(
-    (id) => reaches(design, id, from) && !design.wires.some((w) => w.from === from && w.workloads.includes(id)),
-  );
-}
-
 export type ConnectResult = { ok: true; design: Design; wire: DesignWire } | { ok: false; reason: string; existing?: DesignWire };
 
-/** Adds a wire from one node to another with the default workloads. */
-export function connect(design: Design, workloadIds: string[], from: string, to: string): ConnectResult {
+/**
+ * Adds a wire from one node to another, carrying nothing: the learner ticks what it
+ * carries, so no workload is ever routed somewhere nobody chose. Dragging a wire and
+ * "Connect to..." both come here.
+ */
+export function connect(design: Design, from: string, to: string): ConnectResult {
   if (from === to) return { ok: false, reason: 'A component cannot be wired to itself.' };
   if (to === USERS) return { ok: false, reason: 'Wires start at the users; nothing can be wired back to them.' };
   const existing = design.wires.find((w) => w.from === from && w.to === to);
   if (existing) return { ok: false, reason: 'These two are already wired.', existing };
-  const wire: DesignWire = { from, to, workloads: defaultWireWorkloads(design, workloadIds, from) };
+  const wire: DesignWire = { from, to, workloads: [] };
   return { ok: true, design: { ...design, wires: [...design.wires, wire] }, wire };
 }
 

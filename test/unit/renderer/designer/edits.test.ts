@@ -73,16 +73,35 @@ describe('selection', () => {
 });
 
 describe('freeSpot', () => {
+  const overlaps = (a: { x: number; y: number }, b: { x: number; y: number }) =>
+    Math.abs(a.x - b.x) < NODE_WIDTH && Math.abs(a.y - b.y) < NODE_HEIGHT;
+
   it('centres the node on an empty spot', () => {
     expect(freeSpot(emptyDesign('s'), {}, { x: 100, y: 100 })).toEqual({ x: 100 - NODE_WIDTH / 2, y: 100 - NODE_HEIGHT / 2 });
   });
 
-  it('steps down and right past components and pinned nodes already there', () => {
-    const centre = { x: NODE_WIDTH / 2, y: NODE_HEIGHT / 2 };
+  it('moves off components and pinned nodes to the nearest clear spot', () => {
     const one: Design = { ...emptyDesign('s'), components: [design().components[0]!] };
-    // Steps are 28 px; a node blocks within 0.8 of a node's height, so two steps clear one.
-    expect(freeSpot(one, {}, centre)).toEqual({ x: 56, y: 56 });
-    expect(freeSpot(one, { users: { x: 28, y: 28 } }, centre)).toEqual({ x: 84, y: 84 });
+    const places = { users: { x: -300, y: 0 } };
+    const spot = freeSpot(one, places, { x: NODE_WIDTH / 2, y: NODE_HEIGHT / 2 });
+    expect(overlaps(spot, { x: 0, y: 0 })).toBe(false);
+    expect(overlaps(spot, places.users)).toBe(false);
+    // Near, not flung away: within two node sizes of where it was asked for.
+    expect(Math.hypot(spot.x, spot.y)).toBeLessThan(2 * NODE_WIDTH);
+  });
+
+  it('keeps off wires: a spot on the line between two wired nodes is not taken', () => {
+    const d: Design = {
+      ...emptyDesign('s'),
+      components: [
+        { id: 'a', kind: 'server', x: 0, y: 0, instances: 1, options: {} },
+        { id: 'b', kind: 'server', x: 1200, y: 0, instances: 1, options: {} },
+      ],
+      wires: [{ from: 'a', to: 'b', workloads: [] }],
+    };
+    const spot = freeSpot(d, {}, { x: 600, y: NODE_HEIGHT / 2 });
+    // The wire runs along y = NODE_HEIGHT / 2 between x = NODE_WIDTH and 1200.
+    expect(spot.y > NODE_HEIGHT / 2 || spot.y + NODE_HEIGHT < NODE_HEIGHT / 2).toBe(true);
   });
 });
 
@@ -99,12 +118,25 @@ describe('layOut', () => {
 });
 
 describe('nameOf', () => {
-  const doc = { fixed: [{ id: 'payments', kind: 'external', label: 'Payment provider', purpose: '' }] } as never;
+  const doc = {
+    fixed: [{ id: 'payments', kind: 'external', label: 'Payment provider', purpose: '' }],
+    palette: [
+      { kind: 'server', label: 'App server' },
+      { kind: 'loadBalancer', label: 'Load balancer' },
+    ],
+  } as never;
 
-  it('prefers a component label, then its id, then the fixed label, then the id', () => {
+  it('names a node as the learner reads it: their name, else the kind, the fixed label, or Users; never the id', () => {
     expect(nameOf(doc, design(), 'lb')).toBe('Front door');
-    expect(nameOf(doc, design(), 'app')).toBe('app');
+    expect(nameOf(doc, design(), 'app')).toBe('App server');
     expect(nameOf(doc, design(), 'payments')).toBe('Payment provider');
-    expect(nameOf(doc, null, 'users')).toBe('users');
+    expect(nameOf(doc, null, 'users')).toBe('Users');
+  });
+
+  it('numbers unnamed components of one kind so they can be told apart', () => {
+    const d = design();
+    const two: Design = { ...d, components: [...d.components, { id: 'app-2', kind: 'server', x: 0, y: 0, instances: 1, options: {} }] };
+    expect(nameOf(doc, two, 'app')).toBe('App server 1');
+    expect(nameOf(doc, two, 'app-2')).toBe('App server 2');
   });
 });

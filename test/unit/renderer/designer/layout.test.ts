@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layeredLayout } from '../../../../src-renderer/scenarios/designer/layout';
+import { layeredLayout, shapedLayout } from '../../../../src-renderer/scenarios/designer/layout';
 
 const opts = { columnGap: 100, rowGap: 50 };
 
@@ -59,5 +59,36 @@ describe('layeredLayout', () => {
     const p = layeredLayout(['a', 'b'], [{ from: 'a', to: 'a' }, { from: 'a', to: 'ghost' }], opts);
     expect(p.a).toEqual({ x: 0, y: -25 });
     expect(p.b).toEqual({ x: 0, y: 25 });
+  });
+});
+
+describe('shapedLayout', () => {
+  // A chain of six layers: users -> a -> b -> c -> d -> e.
+  const ids = ['users', 'a', 'b', 'c', 'd', 'e'];
+  const chain = ids.slice(1).map((id, i) => ({ from: ids[i]!, to: id }));
+  const node = { nodeWidth: 80, nodeHeight: 40 };
+
+  it('keeps one row on a canvas wide enough for it', () => {
+    const p = shapedLayout(ids, chain, { width: 1000, height: 300, ...node }, opts);
+    expect(new Set(ids.map((id) => p[id]!.y)).size).toBe(1);
+    expect(ids.map((id) => p[id]!.x)).toEqual([0, 100, 200, 300, 400, 500]);
+  });
+
+  it('wraps the layers into bands below each other on a narrow, tall canvas, each band left to right', () => {
+    const p = shapedLayout(ids, chain, { width: 280, height: 600, ...node }, opts);
+    // Three layers fit across 280 px (2 gaps of 100 + one node of 80).
+    expect(ids.map((id) => p[id]!.x)).toEqual([0, 100, 200, 0, 100, 200]);
+    expect(p.c!.y).toBeGreaterThan(p.b!.y);
+    expect(p.a!.y).toBe(p.users!.y);
+  });
+
+  it('when nothing fits at the wanted zoom, takes the arrangement that fits largest', () => {
+    const p = shapedLayout(ids, chain, { width: 100, height: 100, ...node }, opts);
+    const xs = ids.map((id) => p[id]!.x);
+    const ys = ids.map((id) => p[id]!.y);
+    const width = Math.max(...xs) + 80;
+    const height = Math.max(...ys) - Math.min(...ys) + 40;
+    // Two layers per band (180 × 140) fits a 100 × 100 box better than three (280 × 90), one row (580 × 40) or one column (80 × 290).
+    expect([width, height]).toEqual([180, 140]);
   });
 });

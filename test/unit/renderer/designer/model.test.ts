@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   addComponent,
   connect,
-  defaultWireWorkloads,
   emptyDesign,
   nextComponentId,
   removeItems,
@@ -21,33 +20,30 @@ function design(wires: Design['wires'], ids: string[] = ['lb', 'app', 'auth', 'd
   };
 }
 
-describe('wire defaults', () => {
-  it('a wire from users carries every workload', () => {
-    expect(defaultWireWorkloads(design([]), all, 'users')).toEqual(all);
-  });
-
-  it('a wire from a node carries the workloads that reach it and do not already leave it', () => {
+describe('new wires', () => {
+  it('a new wire carries nothing until the learner ticks it, whatever reaches its source', () => {
     const d = design([
       { from: 'users', to: 'lb', workloads: all },
       { from: 'lb', to: 'app', workloads: ['browse', 'checkout'] },
     ]);
-    expect(defaultWireWorkloads(d, all, 'lb')).toEqual(['login']);
-    expect(defaultWireWorkloads(d, all, 'app')).toEqual(['browse', 'checkout']);
-    expect(defaultWireWorkloads(d, all, 'auth')).toEqual([]);
+    for (const [from, to] of [['users', 'auth'], ['lb', 'auth'], ['app', 'db']] as const) {
+      const result = connect(d, from, to);
+      expect(result.ok).toBe(true);
+      if (result.ok) expect(result.wire.workloads).toEqual([]);
+    }
   });
 
-  it('connect adds the wire with its defaults and refuses self, back-to-users and duplicate wires', () => {
+  it('connect refuses self, back-to-users and duplicate wires, and leaves the existing wire as it was', () => {
     let d = design([{ from: 'users', to: 'lb', workloads: all }]);
-    const first = connect(d, all, 'lb', 'app');
+    const first = connect(d, 'lb', 'app');
     expect(first.ok).toBe(true);
     if (!first.ok) return;
-    expect(first.wire.workloads).toEqual(all);
-    d = first.design;
-    expect(connect(d, all, 'lb', 'lb').ok).toBe(false);
-    expect(connect(d, all, 'app', 'users').ok).toBe(false);
-    const dup = connect(d, all, 'lb', 'app');
+    d = setWireWorkload(first.design, 'lb->app', 'login', true, all);
+    expect(connect(d, 'lb', 'lb').ok).toBe(false);
+    expect(connect(d, 'app', 'users').ok).toBe(false);
+    const dup = connect(d, 'lb', 'app');
     expect(dup.ok).toBe(false);
-    if (!dup.ok) expect(dup.existing?.to).toBe('app');
+    if (!dup.ok) expect(dup.existing?.workloads).toEqual(['login']);
   });
 });
 
