@@ -96,7 +96,7 @@ for (const scenario of scenarios) {
     await expect(page.getByRole('link', { name: 'Back to the designer' }).first()).toHaveAttribute('href', `#/scenarios/${scenario.id}/design`);
   });
 
-  test(`${scenario.id}: the starting design fails a term and its hints show what would have fixed it`, async ({ page, app }) => {
+  test(`${scenario.id}: the starting design fails a term and its hints show the problem first, one change behind a reveal`, async ({ page, app }) => {
     const result = await run(page.request, app.url, scenario.id, 'starting');
     expect(result.pass, 'the starting design is meant to fail').toBe(false);
     await openResults(page, app.url, scenario.id, result.attemptId);
@@ -121,7 +121,14 @@ for (const scenario of scenarios) {
         continue;
       }
       const remedy = card.getByTestId('remedy');
+      // The problem and its evidence are in view; what would have fixed it is not, until asked for.
+      await expect(remedy.getByText(/^With /)).toBeHidden();
+      await expect(card.getByText('the contract would have passed')).toBeHidden();
+      await remedy.getByTestId('remedy-reveal').click();
       await expect(remedy).toContainText('With ');
+      // The one change, said once: not again as a change list.
+      const said = (await remedy.innerText()).split(hint.remedy.description.slice(1)).length - 1;
+      expect(said, 'the change is named once').toBe(1);
       await expect(remedy).toHaveAttribute('data-pass', String(hint.remedy.pass));
       const after = remedy.getByTestId('remedy-term');
       await expect(after).toHaveCount(hint.remedy.terms.length);
