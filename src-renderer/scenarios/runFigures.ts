@@ -141,6 +141,22 @@ export function queueMatters(values: readonly number[], kind = ''): boolean {
   return QUEUE_KINDS.has(kind) ? peak >= 1 : peak >= 5;
 }
 
+/**
+ * The workload a run's charts should open on: the one the users fared worst in (lowest uptime,
+ * then slowest p95 past the contract), so a failed run shows its failure first. A run where every
+ * workload did equally well opens on the first.
+ */
+export function worstWorkload(workloads: readonly { id: string; uptimePct: number; p95Ms: number }[], p95Target: number): string | null {
+  let worst = workloads[0] ?? null;
+  for (const w of workloads) {
+    if (!worst) break;
+    const lower = w.uptimePct < worst.uptimePct - 1e-9;
+    const slower = Math.abs(w.uptimePct - worst.uptimePct) <= 1e-9 && w.p95Ms > Math.max(p95Target, worst.p95Ms);
+    if (lower || slower) worst = w;
+  }
+  return worst?.id ?? null;
+}
+
 /** Whether every value of every series is zero (or missing): nothing to draw but a flat line. */
 export function allZero(series: readonly (readonly (number | null)[])[]): boolean {
   return series.every((values) => values.every((v) => v === null || v === 0));

@@ -13,6 +13,7 @@ import {
   peakOf,
   queueMatters,
   allZero,
+  worstWorkload,
 } from '../../../src-renderer/scenarios/runFigures';
 import { hourTicks, logTicks } from '../../../src-renderer/charts/axes';
 import type { Design, TermVerdict } from '../../../src-main/api/contract';
@@ -181,5 +182,17 @@ describe('names and edge figures', () => {
     expect(labels.component('payments')).toBe('Payment provider');
     expect(labels.drill(null)).toBeNull();
     expect(labels.drill('payments-slow')).toBe('Payments slow');
+  });
+});
+
+describe('the workload a run opens on', () => {
+  it('is the one the users fared worst in', () => {
+    const w = (id: string, uptimePct: number, p95Ms: number) => ({ id, uptimePct, p95Ms });
+    expect(worstWorkload([w('browse', 99.99, 40), w('checkout', 62, 9000), w('login', 99.5, 80)], 160)).toBe('checkout');
+    // Equal uptime: the one whose p95 broke the contract.
+    expect(worstWorkload([w('browse', 100, 40), w('login', 100, 400)], 160)).toBe('login');
+    // All well: the first, not one picked by a latency under the contract.
+    expect(worstWorkload([w('browse', 100, 40), w('login', 100, 90)], 160)).toBe('browse');
+    expect(worstWorkload([], 160)).toBeNull();
   });
 });
