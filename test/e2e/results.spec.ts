@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { test, expect, repoRoot, startAppServer, stopAppServer } from './harness';
 import { expectFigure } from './figures';
-import type { APIRequestContext, Page } from '@playwright/test';
-import type { Design, ScenarioRunResult } from '../../src-main/api/contract';
+import type { Page } from '@playwright/test';
+import type { ScenarioRunResult } from '../../src-main/api/contract';
+import { run } from './runs';
 
 interface ScenarioFile {
   id: string;
@@ -26,22 +27,6 @@ const scenarios: ScenarioFile[] = readdirSync(join(repoRoot, 'scenarios'))
       return [];
     }
   });
-
-async function api<T>(request: APIRequestContext, url: string, method: string, input: unknown): Promise<T> {
-  const response = await request.post(`${url}/api/${method}`, { data: input, headers: { 'Content-Type': 'application/json' }, timeout: 60_000 });
-  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method} failed: ${body.error?.message ?? response.status()}`);
-  return body.value as T;
-}
-
-async function template(request: APIRequestContext, url: string, scenarioId: string, which: 'starting' | 'reference'): Promise<Design> {
-  return (await api<{ design: Design }>(request, url, 'getTemplate', { scenarioId, which })).design;
-}
-
-async function run(request: APIRequestContext, url: string, scenarioId: string, which: 'starting' | 'reference', drill?: string): Promise<ScenarioRunResult> {
-  const design = await template(request, url, scenarioId, which);
-  return api<ScenarioRunResult>(request, url, 'runScenario', { scenarioId, design, ...(drill ? { drill } : {}) });
-}
 
 /** "uptime" -> "Uptime"; "p95 latency" stays as written. */
 function heading(term: string): string {

@@ -2,20 +2,8 @@
 // workload that failed, tick labels never overlap (not even while they move), a target of zero
 // reads in words, and no figure on compare contradicts another.
 import { test, expect } from './harness';
-import type { APIRequestContext, Locator } from '@playwright/test';
-import type { Design, ScenarioRunResult } from '../../src-main/api/contract';
-
-async function api<T>(request: APIRequestContext, url: string, method: string, input: unknown): Promise<T> {
-  const response = await request.post(`${url}/api/${method}`, { data: input, headers: { 'Content-Type': 'application/json' }, timeout: 60_000 });
-  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method} failed: ${body.error?.message ?? response.status()}`);
-  return body.value as T;
-}
-
-async function run(request: APIRequestContext, url: string, scenarioId: string, which: 'starting' | 'reference'): Promise<ScenarioRunResult> {
-  const { design } = await api<{ design: Design }>(request, url, 'getTemplate', { scenarioId, which });
-  return api<ScenarioRunResult>(request, url, 'runScenario', { scenarioId, design });
-}
+import type { Locator } from '@playwright/test';
+import { run } from './runs';
 
 /**
  * Pairs of tick labels, on one axis, whose boxes overlap while both can be seen, looked for on
