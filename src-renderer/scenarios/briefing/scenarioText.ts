@@ -137,3 +137,14 @@ export function paragraphs(text: string): string[] {
     .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
     .filter(Boolean);
 }
+
+/**
+ * The scenario to try after this one, in the order the Scenarios page lists them: the next one
+ * not yet passed, wrapping round to the start; null once every other one is passed.
+ */
+export function nextScenario<T extends Pick<ScenarioSummary, 'id' | 'category' | 'difficulty'> & { passed: boolean }>(items: T[], currentId: string): T | null {
+  const ordered = groupByCategory(items).flatMap((g) => g.items);
+  const at = ordered.findIndex((s) => s.id === currentId);
+  const after = [...ordered.slice(at + 1), ...ordered.slice(0, Math.max(0, at))];
+  return after.find((s) => s.id !== currentId && !s.passed) ?? null;
+}

@@ -5,6 +5,7 @@ import {
   contractTerms,
   failureOneIn,
   groupByCategory,
+  nextScenario,
   paragraphs,
 } from '../../../src-renderer/scenarios/briefing/scenarioText';
 import type { Difficulty } from '../../../src-main/api/contract';
@@ -76,5 +77,26 @@ describe('story text', () => {
   it('splits paragraphs on blank lines and joins wrapped lines', () => {
     expect(paragraphs('One line\nwrapped.\n\n  Two.  \n\n\n')).toEqual(['One line wrapped.', 'Two.']);
     expect(paragraphs('')).toEqual([]);
+  });
+});
+
+describe('the scenario after a pass', () => {
+  const entry = (id: string, category: string, difficulty: Difficulty, passed = false) => ({ id, category, difficulty, passed });
+  // Listed as the Scenarios page shows them: caching intro (c), caching hard (a), contention medium (b).
+  const list = [entry('a', 'caching', 'hard'), entry('b', 'contention', 'medium'), entry('c', 'caching', 'intro')];
+
+  it('is the next one on the page the learner has not passed', () => {
+    expect(nextScenario(list, 'c')?.id).toBe('a');
+    expect(nextScenario(list, 'a')?.id).toBe('b');
+  });
+
+  it('skips passed ones and wraps round to the start', () => {
+    expect(nextScenario(list, 'b')?.id).toBe('c');
+    expect(nextScenario([entry('a', 'caching', 'hard', true), entry('b', 'contention', 'medium'), entry('c', 'caching', 'intro')], 'c')?.id).toBe('b');
+  });
+
+  it('offers none once every other one is passed', () => {
+    expect(nextScenario([entry('a', 'caching', 'hard', true), entry('c', 'caching', 'intro')], 'c')).toBeNull();
+    expect(nextScenario([entry('c', 'caching', 'intro')], 'c')).toBeNull();
   });
 });
