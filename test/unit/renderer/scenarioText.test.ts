@@ -30,7 +30,7 @@ describe('contract wording', () => {
     expect(contractTerms({ uptimePct: 99.85, p95Ms: 1, budgetPerMonth: 1, extra: [] })[0]!.meaning).toContain(`0.15${nbsp}% of user requests (1 in 667)`);
     expect(terms[1]!.meaning).toContain(`250${nbsp}ms`);
     expect(terms[2]!.value).toBe('$1,800/month');
-    expect(terms[3]!.value).toBe(`Oversold seats ≤${nbsp}0${nbsp}seats`);
+    expect(terms[3]!.value).toBe('Oversold seats: none');
     expect(terms[3]!.meaning).toBe('Must not happen even once over the run.');
     for (const term of terms) expect(term.meaning).not.toContain('\n');
     expect(contractTerms({ uptimePct: 100, p95Ms: 1, budgetPerMonth: 1, extra: [] })[0]!.meaning).toBe('Every user request must succeed over the run.');
@@ -43,6 +43,8 @@ describe('contract wording', () => {
       `≤${nbsp}$1,800/month`,
       `Units sold ≥${nbsp}18,000${nbsp}units`,
     ]);
+    // Nothing allowed reads as words, not "≤ 0 units".
+    expect(contractChips({ uptimePct: 99.9, p95Ms: 250, budgetPerMonth: 1800, extra: [{ id: 'x', label: 'Oversold units', comparison: 'max', target: 0, unit: 'units' }] })[3]).toBe('Oversold units: none');
   });
 });
 
