@@ -143,15 +143,16 @@ export function evaluate(cond: Condition, ctx: ConditionContext): ConditionOutco
   if ('metric' in cond && 'workload' in cond) {
     const v = workloadMetric(result, build, cond.workload, cond.metric);
     if (v === null || !within(v, cond)) return { holds: false, evidence: [] };
-    return { holds: true, evidence: [`${named(cond.workload)}: ${describeWorkloadMetric(cond.metric, v)}`] };
+    const timeoutMs = design.policies[cond.workload]?.timeoutMs ?? null;
+    const words = cond.metric === 'p95Ms' && timeoutMs !== null && v >= timeoutMs ? `p95 past its ${duration(timeoutMs)} timeout: those users gave up` : describeWorkloadMetric(cond.metric, v);
+    return { holds: true, evidence: [`${named(cond.workload)}: ${words}`] };
   }
   if ('total' in cond) {
     const v = cond.total === 'oversoldUnits'
       ? result.components.reduce((s, c) => s + componentMetric(c, 'oversoldUnits'), 0)
       : cond.total === 'costPerMonth' ? result.totals.costPerMonth : result.totals[cond.total];
     if (!within(v, cond)) return { holds: false, evidence: [] };
-    const unit = cond.total === 'costPerMonth' ? ` $/month` : cond.total === 'p95Ms' ? ' ms' : cond.total === 'uptimePct' ? ' %' : ' units';
-    return { holds: true, evidence: [`${cond.total}: ${fmt(v)}${unit}`] };
+    return { holds: true, evidence: [describeTotal(cond.total, v)] };
   }
   if ('saturatedBy' in cond) {
     const hits = result.explanation.saturated.filter((s) => s.drivenBy === cond.saturatedBy && (!cond.kind || result.components.find((c) => c.id === s.component)?.kind === cond.kind));
@@ -166,7 +167,7 @@ export function evaluate(cond: Condition, ctx: ConditionContext): ConditionOutco
     const p = design.policies[cond.policy];
     if (!p) return { holds: false, evidence: [] };
     const ok = (cond.retry === undefined || p.retry === cond.retry) && (cond.timeout === undefined || (cond.timeout === 'none') === (p.timeoutMs === null)) && (cond.fallback === undefined || p.fallback === cond.fallback);
-    const what = [cond.retry !== undefined ? `retry: ${p.retry}${p.retry !== 'none' ? ` × ${p.maxAttempts}` : ''}` : '', cond.timeout !== undefined ? `timeout: ${p.timeoutMs === null ? 'none' : `${p.timeoutMs} ms`}` : '', cond.fallback !== undefined ? `fallback: ${p.fallback ? 'on' : 'off'}` : ''].filter(Boolean);
+    const what = [cond.retry !== undefined ? `retry: ${p.retry}${p.retry !== 'none' ? ` × ${p.maxAttempts}` : ''}` : '', cond.timeout !== undefined ? `timeout: ${p.timeoutMs === null ? 'none' : duration(p.timeoutMs)}` : '', cond.fallback !== undefined ? `fallback: ${p.fallback ? 'on' : 'off'}` : ''].filter(Boolean);
     return { holds: ok, evidence: ok ? [`${named(cond.policy)} policy: ${what.join(', ')}`] : [] };
   }
   if ('drill' in cond) return { holds: cond.drill === Boolean(ctx.drill), evidence: [] };
@@ -204,7 +205,7 @@ function describeComponentMetric(metric: (typeof COMPONENT_METRICS)[number], v: 
     case 'peakUtilisation': return `peaked at ${Math.round(v * 100)} % busy (${serversIn(c)})`;
     case 'utilisation': return `${Math.round(v * 100)} % busy on average`;
     case 'cpuUtilisation': return `its CPU ${Math.round(v * 100)} % busy on average`;
-    case 'peakCpuUtilisation': return `its CPU ${Math.round(v * 100)} % busy at the peak, while ${Math.round(c.peakUtilisation * 100)} % of its ${c.servers} connections or threads were taken`;
+    case 'peakCpuUtilisation': return `its CPU ${Math.round(v * 100)} % busy at the peak, while ${Math.round(c.peakUtilisation * 100)} % of its ${serverNoun(c.kind)} (${serversIn(c)}) were taken`;
     case 'peakQueueDepth': return `up to ${fmt(v)} waiting`;
     case 'queueDepth': return `${fmt(v)} waiting on average`;
     case 'rejected': return `${fmt(v)} requests rejected`;
@@ -212,6 +213,16 @@ function describeComponentMetric(metric: (typeof COMPONENT_METRICS)[number], v: 
     case 'deadLettered': return `${fmt(v)} messages dead-lettered`;
     case 'cacheHitRatio': return `hit ratio ${Math.round(v * 1000) / 10} %`;
     case 'oversoldUnits': return `${fmt(v)} units sold that did not exist`;
+  }
+}
+
+/** A whole-run figure in words, never by its field name ("p95Ms: 4,849,000 ms"). */
+function describeTotal(total: (typeof TOTAL_METRICS)[number], v: number): string {
+  switch (total) {
+    case 'uptimePct': return `${fmt(v)} % of all requests answered well`;
+    case 'p95Ms': return `p95 latency over the whole run ${duration(v)}`;
+    case 'costPerMonth': return `the design costs $${fmt(v)} a month`;
+    case 'oversoldUnits': return v > 0 ? `${fmt(v)} units sold that did not exist` : 'no units oversold';
   }
 }
 

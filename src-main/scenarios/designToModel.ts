@@ -11,6 +11,7 @@ import { checkOptions, kindLabel, optionsToModel, paletteEntry } from './palette
 import type { ScenarioDrillSpec, ScenarioSpec, ScenarioStepSpec, ScenarioWorkloadSpec } from './scenarioSchema';
 import { USERS_NODE, type Design, type DesignProblem } from './types';
 import type { ModelBuild, StepAssignment } from './modelBuild';
+import { withArticle } from './article';
 
 /** Kinds after which the rest of a path runs in the background: the user is answered on acceptance. */
 export const ASYNC_KINDS: ReadonlySet<string> = new Set(kindsWith('asynchronous'));
@@ -42,11 +43,11 @@ function checkComponents(scenario: ScenarioSpec, design: Design, problems: Desig
     if (seen.has(c.id)) problems.push({ severity: 'error', component: c.id, message: `two components are called "${c.id}"; names must be unique` });
     seen.add(c.id);
     if (!scenario.offered.includes(c.kind)) {
-      problems.push({ severity: 'error', component: c.id, message: `this scenario does not offer a ${kindLabel(c.kind)} ("${c.id}"); it offers: ${scenario.offered.map(kindLabel).join(', ')}` });
+      problems.push({ severity: 'error', component: c.id, message: `this scenario does not offer ${withArticle(kindLabel(c.kind))} ("${c.id}"); it offers: ${scenario.offered.map(kindLabel).join(', ')}` });
       continue;
     }
     const entry = paletteEntry(c.kind);
-    if (c.instances > entry.maxInstances) problems.push({ severity: 'error', component: c.id, message: `${c.id}: at most ${entry.maxInstances} instances of a ${entry.label}, got ${c.instances}` });
+    if (c.instances > entry.maxInstances) problems.push({ severity: 'error', component: c.id, message: `${c.id}: at most ${entry.maxInstances} instances of ${withArticle(entry.label)}, got ${c.instances}` });
     for (const p of checkOptions(c.kind, c.options)) problems.push({ severity: 'error', component: c.id, message: `${c.id}: ${p}` });
   }
 }
@@ -157,7 +158,7 @@ function placementProblems(w: ScenarioWorkloadSpec, path: Node[], taken: Scenari
     const inBackground = asyncFrom !== null && i >= asyncFrom;
     for (const st of steps) {
       if (inBackground && st.answers && queue) {
-        problems.push({ severity: 'error', workload: w.id, component: queue.id, message: `${w.label}: "${st.label}" is what the user is waiting for, and ${queue.label} would answer before it is done: a ${kindLabel(queue.kind)} cannot answer a read. Take ${w.label} off the wire into ${queue.label}, or put ${queue.label} after that step` });
+        problems.push({ severity: 'error', workload: w.id, component: queue.id, message: `${w.label}: "${st.label}" is what the user is waiting for, and ${queue.label} would answer before it is done: ${withArticle(kindLabel(queue.kind))} cannot answer a read. Take ${w.label} off the wire into ${queue.label}, or put ${queue.label} after that step` });
       } else if (inBackground && st.mustFinishFirst && queue) {
         problems.push({ severity: 'warning', workload: w.id, component: queue.id, message: `${w.label}: "${st.label}" must be done before the user is told it worked, but it runs after ${queue.label}, once the user has been answered` });
       }
@@ -219,7 +220,7 @@ export function designToModel(scenario: ScenarioSpec, design: Design, drill?: Sc
     if (hops.length > 0 && next < w.steps.length) {
       const step = w.steps[next]!;
       const after = next > 0 ? ` after "${w.steps[next - 1]!.label}"` : '';
-      problems.push({ severity: 'error', workload: w.id, message: `${w.label}: nothing on its path can "${step.label}"${after}; it needs ${step.doneBy.map((d) => (nodes.get(d)?.label ?? `a ${kindLabel(d)}`)).join(' or ')} on the path` });
+      problems.push({ severity: 'error', workload: w.id, message: `${w.label}: nothing on its path can "${step.label}"${after}; it needs ${step.doneBy.map((d) => (nodes.get(d)?.label ?? withArticle(kindLabel(d)))).join(' or ')} on the path` });
     }
     const policy = design.policies[w.id];
     workloads[w.id] = {

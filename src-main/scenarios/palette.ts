@@ -7,6 +7,7 @@ import type { ComponentKind } from '../sim/models/componentKind';
 import { KINDS } from '../sim/models/index';
 import type { OptionValues, PaletteSpec } from '../sim/models/kind';
 import type { PaletteEntry } from './types';
+import { withArticle } from './article';
 
 /** The palette part of a kind's file; none for a name that is not a kind, or a kind the designer does not offer. */
 function paletteOf(kind: string): PaletteSpec | null {
@@ -34,7 +35,7 @@ export function checkOptions(kind: ComponentKind, options: OptionValues): string
   const specs = paletteOf(kind)?.options ?? [];
   const problems: string[] = [];
   for (const key of Object.keys(options)) {
-    if (!specs.some((s) => s.key === key)) problems.push(`"${key}" is not a setting of a ${kindLabel(kind)}${specs.length ? ` (settings: ${specs.map((s) => s.key).join(', ')})` : ''}`);
+    if (!specs.some((s) => s.key === key)) problems.push(`"${key}" is not a setting of ${withArticle(kindLabel(kind))}${specs.length ? ` (settings: ${specs.map((s) => s.key).join(', ')})` : ''}`);
   }
   for (const spec of specs) {
     const v = options[spec.key];

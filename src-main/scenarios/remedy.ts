@@ -5,14 +5,31 @@
  * described in words; a change that finds nothing to act on says so.
  */
 import { z } from 'zod';
-import { kindLabel } from './palette';
+import { kindLabel, paletteEntry } from './palette';
 import { COMPONENT_KINDS, type ComponentKind } from '../sim/defaults';
 import { reroute } from './reroute';
 import type { Design } from './types';
 
+/** A setting as the designer names it ("Capacity 20,000 keys", "Stock update: Atomic"), never by its key in the file. */
+export function optionWords(kind: string, key: string, value: number | string | boolean): string {
+  // paletteEntry of a name that is not a kind has no settings, so the key falls through to words.
+  const spec = paletteEntry(kind as ComponentKind).options.find((o) => o.key === key);
+  if (!spec) return `${key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} → ${String(value)}`;
+  if (spec.type === 'boolean') return `${spec.label} ${value ? 'on' : 'off'}`;
+  if (spec.type === 'choice') return `${spec.label} → ${spec.choices.find((c) => c.value === value)?.label ?? String(value)}`;
+  return `${spec.label} → ${typeof value === 'number' ? value.toLocaleString('en-US') : String(value)}${spec.unit ? ` ${spec.unit}` : ''}`;
+}
+
+/** A timeout in the unit a person would say it: "500 ms", "1 s", "2 min". */
+function timeoutWords(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 60_000) return `${Number((ms / 1000).toPrecision(3))} s`;
+  return `${Number((ms / 60_000).toPrecision(3))} min`;
+}
+
 function policyWords(key: string, value: unknown): string {
   if (key === 'idempotencyKey') return value ? 'retries carry an idempotency key' : 'no idempotency key';
-  if (key === 'timeoutMs') return value === null ? 'no timeout' : `timeout ${String(value)} ms`;
+  if (key === 'timeoutMs') return value === null ? 'no timeout' : `a ${timeoutWords(Number(value))} timeout`;
   if (key === 'maxAttempts') return `at most ${String(value)} attempts`;
   if (key === 'retry') return value === 'none' ? 'no retries' : `${String(value)} retries`;
   if (key === 'fallback') return value ? 'fallback on' : 'fallback off';
@@ -66,7 +83,7 @@ export function applyPatches(design: Design, patches: readonly Patch[], context:
       const { kind, key, value } = p.setOption;
       const targets = next.components.filter((c) => c.kind === kind);
       targets.forEach((c) => (c.options[key] = value));
-      changes.push(targets.length ? `${kindLabel(kind)}: ${key} → ${String(value)}` : `no ${kindLabel(kind)} to change`);
+      changes.push(targets.length ? `${kindLabel(kind)}: ${optionWords(kind, key, value)}` : `no ${kindLabel(kind)} to change`);
     } else if ('setInstances' in p) {
       const { kind, to } = p.setInstances;
       const targets = next.components.filter((c) => c.kind === kind);

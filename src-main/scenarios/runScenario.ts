@@ -78,8 +78,12 @@ function failureSources(result: SimResult): string | null {
     .sort((a, b) => b.rejected + b.errors - (a.rejected + a.errors));
   if (lost.length === 0) return null;
   const count = (n: number) => Math.round(n).toLocaleString('en-US');
+  // These count attempts at one component; a retry may still have answered the user, so the
+  // sentence says what reached the users too, or "41,053 failed" sits beside "0 failed requests".
   const parts = lost.slice(0, 2).map((c) => `${c.id} (${[c.rejected > 0 ? `${count(c.rejected)} refused` : '', c.errors > 0 ? `${count(c.errors)} failed` : ''].filter(Boolean).join(', ')})`);
-  return `Requests were turned away or failed at ${parts.join(' and ')}.`;
+  const usersFailed = result.workloads.reduce((s, w) => s + w.late + w.errors + w.timeouts, 0);
+  const reached = usersFailed === 0 ? 'retries or fallbacks still answered every user' : `${count(usersFailed)} user requests failed in the end`;
+  return `Attempts were turned away or failed at ${parts.join(' and ')}; ${reached}.`;
 }
 
 function simulateBuild(scenario: ScenarioSpec, build: ModelBuild, options: GradeOptions, progress: (f: number) => void): SimResult | null {

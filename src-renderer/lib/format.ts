@@ -215,8 +215,9 @@ export function formatControl(value: number | string, spec: ControlSpec): string
 
 /** The change from a to b in the figure's unit, signed: "+12 ms", "−0.05 pp" (percentage points), "±0". */
 export function formatDelta(a: number, b: number, unit: string): string {
+  // A side with no figure (a p99 of nobody, sent as null) has no change to show; null − x is not one.
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return '—';
   const d = b - a;
-  if (!Number.isFinite(d)) return '—';
   if (Math.abs(d) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))) return '±0';
   const sign = d > 0 ? '+' : '−';
   const abs = Math.abs(d);

@@ -9,13 +9,18 @@ const nbsp = '\u00a0';
 
 // ---------- contract targets ----------
 
-/** The target as a sentence fragment: "at least 99.9 %", "at most 160 ms". */
+// "At most 0 units" is a roundabout way to say none at all.
+const allowsNone = (term: Pick<TermVerdict, 'comparison' | 'target'>) => term.comparison === 'max' && term.target === 0;
+
+/** The target as a sentence fragment: "at least 99.9 %", "at most 160 ms", "none". */
 export function formatTarget(term: Pick<TermVerdict, 'comparison' | 'target' | 'unit'>): string {
+  if (allowsNone(term)) return 'none';
   return `${term.comparison === 'min' ? 'at least' : 'at most'} ${formatTermValue(term.target, term.unit)}`;
 }
 
-/** "≥ 99.9 %", "≤ 160 ms": the target in a tight cell. */
+/** "≥ 99.9 %", "≤ 160 ms", "none": the target in a tight cell. */
 export function formatTargetShort(term: Pick<TermVerdict, 'comparison' | 'target' | 'unit'>): string {
+  if (allowsNone(term)) return 'none';
   return `${term.comparison === 'min' ? '≥' : '≤'}${nbsp}${formatTermValue(term.target, term.unit)}`;
 }
 
@@ -32,9 +37,18 @@ export function betterOf(a: number, b: number, higherIsBetter: boolean): Better 
   return (a > b) === higherIsBetter ? 'a' : 'b';
 }
 
+/**
+ * Which of two figures is better as the learner reads them: two that print the same in their
+ * unit ("0 %" and "0 %", for 0.000015 % and 0) are the same, however they differ underneath.
+ */
+export function betterShown(a: number, b: number, unit: string, higherIsBetter: boolean): Better {
+  if (formatTermValue(a, unit) === formatTermValue(b, unit)) return 'same';
+  return betterOf(a, b, higherIsBetter);
+}
+
 /** For a contract term: "at least" terms want more, "at most" terms want less. */
 export function betterTerm(a: TermVerdict, b: TermVerdict): Better {
-  return betterOf(a.measured, b.measured, a.comparison === 'min');
+  return betterShown(a.measured, b.measured, a.unit, a.comparison === 'min');
 }
 
 /** Pairs the terms of two runs by their label and comparison (a term may be missing on one side). */
@@ -125,6 +139,22 @@ const QUEUE_KINDS = new Set(['queue', 'stream', 'pubsub', 'workerPool']);
 export function queueMatters(values: readonly number[], kind = ''): boolean {
   const peak = peakOf(values) ?? 0;
   return QUEUE_KINDS.has(kind) ? peak >= 1 : peak >= 5;
+}
+
+/**
+ * The workload a run's charts should open on: the one the users fared worst in (lowest uptime,
+ * then slowest p95 past the contract), so a failed run shows its failure first. A run where every
+ * workload did equally well opens on the first.
+ */
+export function worstWorkload(workloads: readonly { id: string; uptimePct: number; p95Ms: number }[], p95Target: number): string | null {
+  let worst = workloads[0] ?? null;
+  for (const w of workloads) {
+    if (!worst) break;
+    const lower = w.uptimePct < worst.uptimePct - 1e-9;
+    const slower = Math.abs(w.uptimePct - worst.uptimePct) <= 1e-9 && w.p95Ms > Math.max(p95Target, worst.p95Ms);
+    if (lower || slower) worst = w;
+  }
+  return worst?.id ?? null;
 }
 
 /** Whether every value of every series is zero (or missing): nothing to draw but a flat line. */

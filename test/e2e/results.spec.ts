@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { test, expect, repoRoot, startAppServer, stopAppServer } from './harness';
 import { expectFigure } from './figures';
-import type { APIRequestContext, Page } from '@playwright/test';
-import type { Design, ScenarioRunResult } from '../../src-main/api/contract';
+import type { Page } from '@playwright/test';
+import type { ScenarioRunResult } from '../../src-main/api/contract';
+import { run } from './runs';
 
 interface ScenarioFile {
   id: string;
@@ -26,22 +27,6 @@ const scenarios: ScenarioFile[] = readdirSync(join(repoRoot, 'scenarios'))
       return [];
     }
   });
-
-async function api<T>(request: APIRequestContext, url: string, method: string, input: unknown): Promise<T> {
-  const response = await request.post(`${url}/api/${method}`, { data: input, headers: { 'Content-Type': 'application/json' }, timeout: 60_000 });
-  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method} failed: ${body.error?.message ?? response.status()}`);
-  return body.value as T;
-}
-
-async function template(request: APIRequestContext, url: string, scenarioId: string, which: 'starting' | 'reference'): Promise<Design> {
-  return (await api<{ design: Design }>(request, url, 'getTemplate', { scenarioId, which })).design;
-}
-
-async function run(request: APIRequestContext, url: string, scenarioId: string, which: 'starting' | 'reference', drill?: string): Promise<ScenarioRunResult> {
-  const design = await template(request, url, scenarioId, which);
-  return api<ScenarioRunResult>(request, url, 'runScenario', { scenarioId, design, ...(drill ? { drill } : {}) });
-}
 
 /** "uptime" -> "Uptime"; "p95 latency" stays as written. */
 function heading(term: string): string {
@@ -96,7 +81,7 @@ for (const scenario of scenarios) {
     await expect(page.getByRole('link', { name: 'Back to the designer' }).first()).toHaveAttribute('href', `#/scenarios/${scenario.id}/design`);
   });
 
-  test(`${scenario.id}: the starting design fails a term and its hints show what would have fixed it`, async ({ page, app }) => {
+  test(`${scenario.id}: the starting design fails a term and its hints show the problem first, one change behind a reveal`, async ({ page, app }) => {
     const result = await run(page.request, app.url, scenario.id, 'starting');
     expect(result.pass, 'the starting design is meant to fail').toBe(false);
     await openResults(page, app.url, scenario.id, result.attemptId);
@@ -121,7 +106,14 @@ for (const scenario of scenarios) {
         continue;
       }
       const remedy = card.getByTestId('remedy');
+      // The problem and its evidence are in view; what would have fixed it is not, until asked for.
+      await expect(remedy.getByText(/^With /)).toBeHidden();
+      await expect(card.getByText('the contract would have passed')).toBeHidden();
+      await remedy.getByTestId('remedy-reveal').click();
       await expect(remedy).toContainText('With ');
+      // The one change, said once: not again as a change list.
+      const said = (await remedy.innerText()).split(hint.remedy.description.slice(1)).length - 1;
+      expect(said, 'the change is named once').toBe(1);
       await expect(remedy).toHaveAttribute('data-pass', String(hint.remedy.pass));
       const after = remedy.getByTestId('remedy-term');
       await expect(after).toHaveCount(hint.remedy.terms.length);

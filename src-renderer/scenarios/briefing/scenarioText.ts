@@ -60,7 +60,7 @@ export function contractTerms(contract: ContractView): ContractTerm[] {
     ...contract.extra.map((term) => ({
       id: term.id,
       label: 'Also checked',
-      value: `${term.label} ${extraRequirement(term)}`,
+      value: extraTermText(term),
       meaning: term.comparison === 'max' && term.target === 0 ? 'Must not happen even once over the run.' : `Checked on every run: ${term.comparison === 'max' ? 'at most' : 'at least'} ${extraAmount(term)}.`,
     })),
   ];
@@ -72,9 +72,16 @@ function extraAmount(term: ExtraTerm): string {
   return formatTermValue(term.target, term.unit);
 }
 
-/** "≤ 0 units", "≥ 18,000 units": the limit an extra term must stay within. */
+/** "≤ 12 %", "≥ 18,000 units", or "none" (not "≤ 0 units"): the limit an extra term must stay within. */
 export function extraRequirement(term: ExtraTerm): string {
+  if (term.comparison === 'max' && term.target === 0) return 'none';
   return `${term.comparison === 'max' ? '≤' : '≥'}${nbsp}${extraAmount(term)}`;
+}
+
+/** "Units sold ≥ 18,000 units", "Oversold units: none". */
+function extraTermText(term: ExtraTerm): string {
+  const limit = extraRequirement(term);
+  return limit === 'none' ? `${term.label}: none` : `${term.label} ${limit}`;
 }
 
 /** Short chips for a header or a card: "99.9 % uptime", "p95 ≤ 300 ms", "≤ $1,200/month", extras. */
@@ -83,7 +90,7 @@ export function contractChips(contract: ContractView): string[] {
     `${formatPercent(contract.uptimePct / 100)} uptime`,
     `p95${nbsp}≤${nbsp}${formatMs(contract.p95Ms)}`,
     `≤${nbsp}${formatMonthly(contract.budgetPerMonth)}`,
-    ...contract.extra.map((term) => `${term.label} ${extraRequirement(term)}`),
+    ...contract.extra.map(extraTermText),
   ];
 }
 
@@ -136,4 +143,15 @@ export function paragraphs(text: string): string[] {
     .split(/\n\s*\n/)
     .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
     .filter(Boolean);
+}
+
+/**
+ * The scenario to try after this one, in the order the Scenarios page lists them: the next one
+ * not yet passed, wrapping round to the start; null once every other one is passed.
+ */
+export function nextScenario<T extends Pick<ScenarioSummary, 'id' | 'category' | 'difficulty'> & { passed: boolean }>(items: T[], currentId: string): T | null {
+  const ordered = groupByCategory(items).flatMap((g) => g.items);
+  const at = ordered.findIndex((s) => s.id === currentId);
+  const after = [...ordered.slice(at + 1), ...ordered.slice(0, Math.max(0, at))];
+  return after.find((s) => s.id !== currentId && !s.passed) ?? null;
 }

@@ -3,10 +3,10 @@ import type { TrafficShapeName, TrafficView } from '../../../src-main/api/contra
 
 export const shapeText: Record<TrafficShapeName, { label: string; line: string }> = {
   steady: { label: 'Steady', line: 'About the same number of users all the way through.' },
-  morningSurge: { label: 'Morning surge', line: 'A quiet start, then users pile in over a short stretch and stay.' },
+  morningSurge: { label: 'Morning surge', line: 'Quiet nights, then each morning users pile in over a short stretch and drift away again.' },
   flashSale: { label: 'Flash sale', line: 'Calm, then nearly everyone arrives at the same moment, then it drains away.' },
   diurnal: { label: 'Daily cycle', line: 'A slow rise to a daytime peak and a fall back overnight.' },
-  spike: { label: 'Spike', line: 'A short, sharp burst well above the usual level.' },
+  spike: { label: 'Spike', line: 'A sudden jump well above the usual level, held for a while, then straight back down.' },
 };
 
 /** Users at the peak times each user's request rate. */

@@ -185,4 +185,10 @@ describe('figures in a declared unit', () => {
     expect(formatDelta(0.001, 0, 'ms')).toBe(`−0.001${sp}ms`);
     expect(formatDelta(0, 17676, '%')).toBe(`+17,676${sp}pp`);
   });
+
+  it('shows no change where one side has no figure (a p99 of nobody arrives as null)', () => {
+    expect(formatDelta(null as unknown as number, 29.7, 'ms')).toBe('—');
+    expect(formatDelta(Infinity, 29.7, 'ms')).toBe('—');
+    expect(formatDelta(29.7, Number.NaN, 'ms')).toBe('—');
+  });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   betterOf,
+  betterShown,
+  formatTargetShort,
   betterTerm,
   diffDesigns,
   diffWires,
@@ -11,6 +13,7 @@ import {
   peakOf,
   queueMatters,
   allZero,
+  worstWorkload,
 } from '../../../src-renderer/scenarios/runFigures';
 import { hourTicks, logTicks } from '../../../src-renderer/charts/axes';
 import type { Design, TermVerdict } from '../../../src-main/api/contract';
@@ -45,6 +48,12 @@ describe('contract targets', () => {
     expect(formatTarget({ comparison: 'min', target: 99.9, unit: '%' })).toBe(`at least 99.9${sp}%`);
     expect(formatTarget({ comparison: 'max', target: 160, unit: 'ms' })).toBe(`at most 160${sp}ms`);
   });
+
+  it('says "none" where nothing at all is allowed, not "at most 0 units"', () => {
+    expect(formatTarget({ comparison: 'max', target: 0, unit: 'units' })).toBe('none');
+    expect(formatTargetShort({ comparison: 'max', target: 0, unit: 'times' })).toBe('none');
+    expect(formatTargetShort({ comparison: 'min', target: 0, unit: 'units' })).toBe(`≥${sp}0${sp}units`);
+  });
 });
 
 const term = (name: string, comparison: 'min' | 'max', measured: number, unit = 'ms'): TermVerdict => ({
@@ -64,6 +73,14 @@ describe('two attempts', () => {
     expect(betterOf(Number.NaN, 3, false)).toBe('b');
     expect(betterTerm(term('p95', 'max', 120), term('p95', 'max', 180))).toBe('a');
     expect(betterTerm(term('uptime', 'min', 99.5, '%'), term('uptime', 'min', 99.95, '%'))).toBe('b');
+  });
+
+  it('does not call a figure better when both sides read the same', () => {
+    // 57.31 % and 57.34 % both print "57.3 %": neither is better to the reader.
+    expect(betterShown(57.31, 57.34, '%', true)).toBe('same');
+    expect(betterShown(57.3, 58.3, '%', true)).toBe('b');
+    expect(betterTerm(term('dupes', 'max', 0, 'times'), term('dupes', 'max', 0, 'times'))).toBe('same');
+    expect(betterTerm(term('p95', 'max', 58.47, 'ms'), term('p95', 'max', 58.49, 'ms'))).toBe('same');
   });
 
   it('pairs terms by name, keeping the ones only one side has', () => {
@@ -165,5 +182,17 @@ describe('names and edge figures', () => {
     expect(labels.component('payments')).toBe('Payment provider');
     expect(labels.drill(null)).toBeNull();
     expect(labels.drill('payments-slow')).toBe('Payments slow');
+  });
+});
+
+describe('the workload a run opens on', () => {
+  it('is the one the users fared worst in', () => {
+    const w = (id: string, uptimePct: number, p95Ms: number) => ({ id, uptimePct, p95Ms });
+    expect(worstWorkload([w('browse', 99.99, 40), w('checkout', 62, 9000), w('login', 99.5, 80)], 160)).toBe('checkout');
+    // Equal uptime: the one whose p95 broke the contract.
+    expect(worstWorkload([w('browse', 100, 40), w('login', 100, 400)], 160)).toBe('login');
+    // All well: the first, not one picked by a latency under the contract.
+    expect(worstWorkload([w('browse', 100, 40), w('login', 100, 90)], 160)).toBe('browse');
+    expect(worstWorkload([], 160)).toBeNull();
   });
 });

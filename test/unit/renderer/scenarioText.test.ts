@@ -5,6 +5,7 @@ import {
   contractTerms,
   failureOneIn,
   groupByCategory,
+  nextScenario,
   paragraphs,
 } from '../../../src-renderer/scenarios/briefing/scenarioText';
 import type { Difficulty } from '../../../src-main/api/contract';
@@ -29,7 +30,7 @@ describe('contract wording', () => {
     expect(contractTerms({ uptimePct: 99.85, p95Ms: 1, budgetPerMonth: 1, extra: [] })[0]!.meaning).toContain(`0.15${nbsp}% of user requests (1 in 667)`);
     expect(terms[1]!.meaning).toContain(`250${nbsp}ms`);
     expect(terms[2]!.value).toBe('$1,800/month');
-    expect(terms[3]!.value).toBe(`Oversold seats ≤${nbsp}0${nbsp}seats`);
+    expect(terms[3]!.value).toBe('Oversold seats: none');
     expect(terms[3]!.meaning).toBe('Must not happen even once over the run.');
     for (const term of terms) expect(term.meaning).not.toContain('\n');
     expect(contractTerms({ uptimePct: 100, p95Ms: 1, budgetPerMonth: 1, extra: [] })[0]!.meaning).toBe('Every user request must succeed over the run.');
@@ -42,6 +43,8 @@ describe('contract wording', () => {
       `≤${nbsp}$1,800/month`,
       `Units sold ≥${nbsp}18,000${nbsp}units`,
     ]);
+    // Nothing allowed reads as words, not "≤ 0 units".
+    expect(contractChips({ uptimePct: 99.9, p95Ms: 250, budgetPerMonth: 1800, extra: [{ id: 'x', label: 'Oversold units', comparison: 'max', target: 0, unit: 'units' }] })[3]).toBe('Oversold units: none');
   });
 });
 
@@ -76,5 +79,26 @@ describe('story text', () => {
   it('splits paragraphs on blank lines and joins wrapped lines', () => {
     expect(paragraphs('One line\nwrapped.\n\n  Two.  \n\n\n')).toEqual(['One line wrapped.', 'Two.']);
     expect(paragraphs('')).toEqual([]);
+  });
+});
+
+describe('the scenario after a pass', () => {
+  const entry = (id: string, category: string, difficulty: Difficulty, passed = false) => ({ id, category, difficulty, passed });
+  // Listed as the Scenarios page shows them: caching intro (c), caching hard (a), contention medium (b).
+  const list = [entry('a', 'caching', 'hard'), entry('b', 'contention', 'medium'), entry('c', 'caching', 'intro')];
+
+  it('is the next one on the page the learner has not passed', () => {
+    expect(nextScenario(list, 'c')?.id).toBe('a');
+    expect(nextScenario(list, 'a')?.id).toBe('b');
+  });
+
+  it('skips passed ones and wraps round to the start', () => {
+    expect(nextScenario(list, 'b')?.id).toBe('c');
+    expect(nextScenario([entry('a', 'caching', 'hard', true), entry('b', 'contention', 'medium'), entry('c', 'caching', 'intro')], 'c')?.id).toBe('b');
+  });
+
+  it('offers none once every other one is passed', () => {
+    expect(nextScenario([entry('a', 'caching', 'hard', true), entry('c', 'caching', 'intro')], 'c')).toBeNull();
+    expect(nextScenario([entry('c', 'caching', 'intro')], 'c')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { peakRequestsPerSec, shapeText } from '../../../src-renderer/scenarios/briefing/trafficShape';
+import { shapeLevel } from '../../../src-main/sim/traffic';
 import { clockUnitFor, peakPoint, quietestWindow } from '../../../src-renderer/charts/trafficCurve';
 
 describe('traffic shape', () => {
@@ -30,6 +31,21 @@ describe('traffic shape', () => {
     for (const shape of ['steady', 'morningSurge', 'flashSale', 'diurnal', 'spike'] as const) {
       expect(shapeText[shape].label.length).toBeGreaterThan(0);
       expect(shapeText[shape].line.endsWith('.')).toBe(true);
+    }
+  });
+});
+
+describe('the caption beside a traffic chart', () => {
+  it('does not say users stay where the shape shows them leaving', () => {
+    const timing = { startSec: 9 * 3600, rampSec: 45 * 60, holdSec: 2 * 3600 };
+    for (const shape of ['morningSurge', 'flashSale', 'diurnal', 'spike'] as const) {
+      const levels = Array.from({ length: 24 * 12 }, (_, i) => shapeLevel(shape, i * 300, timing));
+      const peakAt = levels.indexOf(Math.max(...levels));
+      const after = Math.min(...levels.slice(peakAt));
+      // Every one of these falls back most of the way after its peak; the words must say so.
+      expect(after, shape).toBeLessThan(0.5);
+      expect(shapeText[shape].line, shape).not.toMatch(/\bstay/);
+      expect(shapeText[shape].line, shape).toMatch(/away|down|back|fall/);
     }
   });
 });

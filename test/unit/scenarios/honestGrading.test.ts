@@ -69,7 +69,8 @@ describe('a pool that runs dry while its CPU has room', () => {
     expect(db.peakUtilisation).toBeGreaterThan(0.95);
     expect(db.peakCpuUtilisation).toBeLessThan(0.8);
     const hint = out.run.hints.find((h) => h.id === 'pool-dry')!;
-    expect(hint.evidence.join(' ')).toMatch(/its CPU \d+ % busy at the peak, while \d+ % of its 16 connections/);
+    // Counted per instance, so two instances of eight threads never read as "16 servers in all".
+    expect(hint.evidence.join(' ')).toMatch(/its CPU \d+ % busy at the peak, while \d+ % of its connections \(1 instance × 16 connections\)/);
     expect(hint.remedy?.pass).toBe(true);
   });
 });
