@@ -2,13 +2,15 @@
 import { parse as parseYaml } from 'yaml';
 import { fromZodIssues, ModelError } from './errors';
 import { checkModelShape, checkModelText } from './modelSize';
+import { danglingReferences } from './references';
 import { modelSchema } from './schema';
 import type { Model } from './types';
 
 export function validateModel(value: unknown, fileName: string): Model {
   checkModelShape(value, fileName);
   const result = modelSchema.safeParse(value);
-  if (!result.success) throw fromZodIssues(fileName, result.error.issues, value);
+  // Names of missing components are said beside field problems, not only once those are fixed.
+  if (!result.success) throw fromZodIssues(fileName, [...result.error.issues, ...danglingReferences(value)], value);
   return result.data;
 }
 

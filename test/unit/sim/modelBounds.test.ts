@@ -80,6 +80,30 @@ workloads:
     expect(e.message).toContain('components.db.instances: expected a whole number from 1 to 10,000, got "two"');
   });
 
+  it('names a missing component beside a wrong field, not only once the field is fixed', () => {
+    const e = errorOf(() =>
+      parseModel(
+        `
+traffic: { ratePerSec: 10, durationSec: 60 }
+components:
+  db: { kind: postgres, connectionPool: lots }
+workloads:
+  all: { path: [db, nope, { component: gone }] }
+faults:
+  - { component: missing, fromSec: 1, toSec: 2, effect: fail }
+`,
+        'both.yaml',
+      ),
+    );
+    expect(e.issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['components.db.connectionPool', 'workloads.all.path[1]', 'workloads.all.path[2].component', 'faults[0].component']),
+    );
+    expect(e.message).toContain('workloads.all.path[1]: expected a component id (one of: db), got "nope"');
+    // Said once, though two checks find it when the fields are fine.
+    const alone = errorOf(() => validateModel({ ...plain(), workloads: { all: { path: ['nope'] } } }, 'm'));
+    expect(alone.issues.filter((i) => i.path === 'workloads.all.path[0]')).toHaveLength(1);
+  });
+
   it('counts what it does not list when one mistake repeats many times', () => {
     const workloads = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`w${i}`, { path: ['nowhere'] }]));
     const e = errorOf(() => validateModel({ ...plain(), workloads }, 'm'));
