@@ -126,14 +126,6 @@ test('search finds "stampede" from anywhere and opens the caching lesson at that
   const options = results.getByRole('option');
   await expect(options.first()).toContainText('Caching');
   await expect(options.first()).toHaveAttribute('aria-selected', 'true');
-  // Esc leaves the search; "/" then focuses it again rather than typing a slash into it.
-  await box.press('Escape');
-  await expect(box).not.toBeFocused();
-  await expect(results).toHaveCount(0);
-  await page.keyboard.press('/');
-  await expect(box).toBeFocused();
-  await expect(box).toHaveValue('stampede');
-  await expect(options.first()).toContainText('Caching');
   if ((await options.count()) > 1) {
     await box.press('ArrowDown');
     await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
@@ -154,6 +146,15 @@ test('search finds "stampede" from anywhere and opens the caching lesson at that
   const hit = page.getByRole('option').filter({ hasText: 'Consistent hashing' }).first();
   await hit.click();
   await expect(page.getByRole('heading', { name: 'Consistent hashing', exact: true })).toBeInViewport();
+
+  // Esc leaves the search; "/" then focuses it again rather than typing a slash into it.
+  await page.keyboard.press('/');
+  await expect(box).toBeFocused();
+  await box.press('Escape');
+  await expect(box).not.toBeFocused();
+  await page.keyboard.press('/');
+  await expect(box).toBeFocused();
+  await expect(box).not.toHaveValue(/\//);
 });
 
 test('check answers are recorded and shown again after a reload', async ({ page }) => {
