@@ -9,8 +9,9 @@ import type { Model } from './types';
 export function validateModel(value: unknown, fileName: string): Model {
   checkModelShape(value, fileName);
   const result = modelSchema.safeParse(value);
-  // Names of missing components are said beside field problems, not only once those are fixed.
-  if (!result.success) throw fromZodIssues(fileName, [...result.error.issues, ...danglingReferences(value)], value);
+  // Names of missing components are checked on the raw input, so they are said beside field problems too.
+  const issues = [...(result.success ? [] : result.error.issues), ...danglingReferences(value)];
+  if (!result.success || issues.length > 0) throw fromZodIssues(fileName, issues, value);
   return result.data;
 }
 

@@ -1,8 +1,8 @@
 /**
  * Paths and faults that name a component the model does not have, read from
- * the raw input. The schema checks this too, but only once every field is
- * valid; reading it here as well means a model with a bad field and a dangling
- * name hears about both at once.
+ * the raw input: the one check of these names. It runs beside the schema, not
+ * inside it, because the schema's model-wide checks wait until every field is
+ * valid, and a model with a bad field and a dangling name should hear of both.
  */
 import type { z } from 'zod';
 
@@ -17,7 +17,6 @@ function hopName(hop: unknown): string | undefined {
 export function danglingReferences(input: unknown): z.core.$ZodIssue[] {
   if (!isRecord(input) || !isRecord(input.components)) return [];
   const ids = Object.keys(input.components);
-  // The same words as the schema's own check, so a problem both find is said once.
   const message = `expected a component id (one of: ${ids.join(', ')})`;
   const issues: z.core.$ZodIssue[] = [];
   const dangling = (name: string | undefined) => name !== undefined && !Object.prototype.hasOwnProperty.call(input.components, name);
