@@ -122,7 +122,8 @@ export const contract = {
   /** Everything the reader needs to restore a lesson: progress, answered checks, predictions. */
   getLessonState: method<LessonState>()(z.object({ lessonId }).strict()),
 
-  searchLessons: method<{ hits: SearchHit[] }>()(
+  /** Lessons and scenarios whose text has every word of the query, best first. */
+  search: method<{ hits: SearchHit[] }>()(
     z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(50).optional() }).strict(),
   ),
 

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import type { LessonDocument, SearchHit } from './types';
 import { findLesson, listLessons } from './lessons';
 
-interface Section {
-  lessonId: string;
-  lessonTitle: string;
+/** One searchable stretch of text: a lesson section, or a scenario's story or briefing. */
+export interface SearchSection {
+  kind: SearchHit['kind'];
+  id: string;
+  title: string;
   sectionId: string | null;
   sectionTitle: string | null;
   text: string;
@@ -24,9 +26,9 @@ export function plainText(html: string): string {
 }
 
 /** Splits a lesson into its sections (text under each h2/h3), plus checks' questions. */
-export function lessonSections(doc: LessonDocument): Section[] {
-  const base = { lessonId: doc.id, lessonTitle: doc.title };
-  const sections: Section[] = [{ ...base, sectionId: null, sectionTitle: null, text: `${doc.summary} ${doc.topics.join(' ')}` }];
+export function lessonSections(doc: LessonDocument): SearchSection[] {
+  const base = { kind: 'lesson' as const, id: doc.id, title: doc.title };
+  const sections: SearchSection[] = [{ ...base, sectionId: null, sectionTitle: null, text: `${doc.summary} ${doc.topics.join(' ')}` }];
   let current = sections[0]!;
   for (const block of doc.blocks) {
     if (block.type === 'check') current.text += ` ${block.question}`;
@@ -47,7 +49,7 @@ export function lessonSections(doc: LessonDocument): Section[] {
   return sections;
 }
 
-let cache: { key: string; sections: Section[] } | null = null;
+let cache: { key: string; sections: SearchSection[] } | null = null;
 
 function folderSignature(folder: string): string {
   try {
@@ -60,10 +62,11 @@ function folderSignature(folder: string): string {
   }
 }
 
-function allSections(folder: string): Section[] {
+/** Every section of every lesson that loads, re-read only when a lesson file changes. */
+export function allLessonSections(folder: string): SearchSection[] {
   const key = `${folder}#${folderSignature(folder)}`;
   if (cache?.key === key) return cache.sections;
-  const sections: Section[] = [];
+  const sections: SearchSection[] = [];
   for (const summary of listLessons(folder).lessons) {
     const found = findLesson(folder, summary.id);
     if (found?.ok) sections.push(...lessonSections(found.lesson));
@@ -81,16 +84,21 @@ function excerptAround(text: string, terms: string[], width = 160): string {
   return `${start > 0 ? '…' : ''}${slice}${start + width < text.length ? '…' : ''}`;
 }
 
+/** The words of a query worth matching: lower case, two characters or more, each once. */
+export function queryTerms(query: string): string[] {
+  return [...new Set(query.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((t) => t.length > 1))];
+}
+
 /**
- * Finds lessons and sections containing every word of the query. Title matches
+ * The sections containing every word of the query, best first. Title matches
  * weigh most, then headings, then body text, so "stampede" lands on its section.
  */
-export function searchLessons(folder: string, query: string, limit = 12): SearchHit[] {
-  const terms = [...new Set(query.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((t) => t.length > 1))];
+export function rankSections(sections: SearchSection[], query: string, limit = 12): SearchHit[] {
+  const terms = queryTerms(query);
   if (terms.length === 0) return [];
   const hits: SearchHit[] = [];
-  for (const section of allSections(folder)) {
-    const title = section.lessonTitle.toLowerCase();
+  for (const section of sections) {
+    const title = section.title.toLowerCase();
     const heading = (section.sectionTitle ?? '').toLowerCase();
     const body = section.text.toLowerCase();
     let score = 0;
@@ -103,15 +111,8 @@ export function searchLessons(folder: string, query: string, limit = 12): Search
       score += (inTitle ? 10 : 0) + (inHeading ? 6 : 0) + Math.min(count, 5);
     }
     if (!all) continue;
-    hits.push({
-      lessonId: section.lessonId,
-      lessonTitle: section.lessonTitle,
-      sectionId: section.sectionId,
-      sectionTitle: section.sectionTitle,
-      excerpt: excerptAround(section.text, terms),
-      terms,
-      score,
-    });
+    const { text, ...where } = section;
+    hits.push({ ...where, excerpt: excerptAround(text, terms), terms, score });
   }
-  return hits.sort((a, b) => b.score - a.score || a.lessonTitle.localeCompare(b.lessonTitle)).slice(0, limit);
+  return hits.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title)).slice(0, limit);
 }

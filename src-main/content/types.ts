@@ -49,9 +49,11 @@ export interface LessonList {
 }
 
 export interface SearchHit {
-  lessonId: string;
-  lessonTitle: string;
-  /** Heading id to scroll to, or null for the lesson itself. */
+  /** What the hit opens: a lesson (at a section) or a scenario's briefing. */
+  kind: 'lesson' | 'scenario';
+  id: string;
+  title: string;
+  /** Heading id to scroll to, or null for the lesson or scenario itself. */
   sectionId: string | null;
   sectionTitle: string | null;
   /** Plain-text excerpt; matched terms are listed so the renderer can highlight them safely. */

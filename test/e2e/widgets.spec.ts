@@ -116,13 +116,13 @@ test('reseeding changes the seed and keeps the controls the learner set', async 
   await expect(card).toHaveAttribute('data-metric-peakdbqueriespersecond', String(metrics.peakDbQueriesPerSecond));
 });
 
-test('search finds "stampede" from anywhere and opens the caching lesson at that section', async ({ page }) => {
+test('search finds "stampede" from anywhere and opens the caching lesson at that section, and finds scenarios too', async ({ page }) => {
   await page.goto(`${content.url}/#/progress`);
   await page.keyboard.press('/');
-  const box = page.getByRole('combobox', { name: 'Search lessons' });
+  const box = page.getByRole('combobox', { name: 'Search lessons and scenarios' });
   await expect(box).toBeFocused();
   await box.fill('stampede');
-  const results = page.getByRole('listbox', { name: /Lessons matching/ });
+  const results = page.getByRole('listbox', { name: /Lessons and scenarios matching/ });
   const options = results.getByRole('option');
   await expect(options.first()).toContainText('Caching');
   await expect(options.first()).toHaveAttribute('aria-selected', 'true');
@@ -146,6 +146,14 @@ test('search finds "stampede" from anywhere and opens the caching lesson at that
   const hit = page.getByRole('option').filter({ hasText: 'Consistent hashing' }).first();
   await hit.click();
   await expect(page.getByRole('heading', { name: 'Consistent hashing', exact: true })).toBeInViewport();
+
+  // Scenarios are found too, marked as such, and open at their briefing.
+  await page.keyboard.press('Control+k');
+  await box.fill('sneaker drop');
+  await expect(page.getByRole('option').first()).toContainText(/Scenario\s+A flash sale/);
+  await box.press('Enter');
+  await expect(page).toHaveURL(/#\/scenarios\/flash-sale$/);
+  await expect(page.getByRole('heading', { name: 'A flash sale with a virtual queue' })).toBeVisible();
 
   // Esc leaves the search; "/" then focuses it again rather than typing a slash into it.
   await page.keyboard.press('/');

@@ -106,7 +106,7 @@ const validInputs: { [M in MethodName]: InputOf<M> } = {
   recordPrediction: { lessonId: 'queues-101', widgetId: 'w', widget: 'cache-aside', metric: 'p95Ms', choiceIndex: 0, choiceLabel: 'low', measured: null, correct: null },
   recordCheckAnswer: { lessonId: 'queues-101', checkId: 'c1', optionIndex: 1 },
   getLessonState: { lessonId: 'queues-101' },
-  searchLessons: { query: 'queue' },
+  search: { query: 'queue' },
   getProgress: {},
   listScenarios: {},
   getScenario: { id: 'flash-sale' },

@@ -135,7 +135,7 @@ const sampleInputs: { [M in MethodName]: unknown } = {
   },
   recordCheckAnswer: { lessonId: 'queues-101', checkId: 'check-1', optionIndex: 1 },
   getLessonState: { lessonId: 'queues-101' },
-  searchLessons: { query: 'queue' },
+  search: { query: 'queue' },
   listScenarios: {},
   getScenario: { id: 'checkout-contention' },
   getDraft: { scenarioId: 'checkout-contention' },

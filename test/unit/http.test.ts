@@ -192,7 +192,7 @@ describe('browser-mode HTTP transport', () => {
     const deep = await send('POST', '/api/appInfo', '['.repeat(500_000) + ']'.repeat(500_000));
     expect(deep.status).toBe(400);
     expect(JSON.parse(deep.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('deeper than 100 levels') } });
-    const quoted = await send('POST', '/api/searchLessons', JSON.stringify({ query: '['.repeat(150) }));
+    const quoted = await send('POST', '/api/search', JSON.stringify({ query: '['.repeat(150) }));
     expect(JSON.parse(quoted.body).error?.message ?? '').not.toContain('deeper');
     const nested = (levels: number) => '{"a":'.repeat(levels - 1) + '{}' + '}'.repeat(levels - 1);
     expect(JSON.parse((await send('POST', '/api/appInfo', nested(100))).body).error.message).not.toContain('deeper');

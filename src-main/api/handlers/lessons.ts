@@ -1,7 +1,9 @@
 import type { LessonDocument, LessonList, ParsedInputOf, SearchHit } from '../contract';
 import { ApiFailure } from '../errors';
 import { findLesson, listLessons } from '../../content/lessons';
-import { searchLessons } from '../../content/search';
+import { allLessonSections, rankSections } from '../../content/search';
+import { loadScenarios } from '../../scenarios/loadScenarios';
+import { scenarioSections } from '../../scenarios/scenarioSearch';
 import type { AppContext } from './context';
 
 /** The lesson, or a not_found answer naming the id. */
@@ -21,8 +23,10 @@ export function lessonHandlers(ctx: AppContext) {
     getLesson({ id }: ParsedInputOf<'getLesson'>): LessonDocument {
       return requireLesson(ctx, id);
     },
-    searchLessons({ query, limit }: ParsedInputOf<'searchLessons'>): { hits: SearchHit[] } {
-      return { hits: searchLessons(ctx.lessonsFolder, query, limit) };
+    /** Lessons and scenarios in one ranked list, so "flash sale" finds the challenge as well as the lesson. */
+    search({ query, limit }: ParsedInputOf<'search'>): { hits: SearchHit[] } {
+      const scenarios = loadScenarios(ctx.scenariosFolder).scenarios.flatMap(scenarioSections);
+      return { hits: rankSections([...allLessonSections(ctx.lessonsFolder), ...scenarios], query, limit) };
     },
   };
 }
