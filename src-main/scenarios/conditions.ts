@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ComponentResult, SimResult } from '../sim/types';
 import { serverNoun } from '../sim/models/index';
 import { kindLabel } from './palette';
-import type { ModelBuild } from './modelBuild';
+import { nameIn, type ModelBuild } from './modelBuild';
 import type { Design } from './types';
 
 const bound = { atLeast: z.number().optional(), atMost: z.number().optional() };
@@ -138,7 +138,7 @@ export function evaluate(cond: Condition, ctx: ConditionContext): ConditionOutco
 
   if ('metric' in cond && 'kind' in cond) {
     const matches = result.components.filter((c) => c.kind === cond.kind && within(componentMetric(c, cond.metric), cond));
-    return { holds: matches.length > 0, evidence: matches.map((c) => `${c.id}: ${describeComponentMetric(cond.metric, componentMetric(c, cond.metric), c)}`) };
+    return { holds: matches.length > 0, evidence: matches.map((c) => `${nameIn(build, c.id)}: ${describeComponentMetric(cond.metric, componentMetric(c, cond.metric), c)}`) };
   }
   if ('metric' in cond && 'workload' in cond) {
     const v = workloadMetric(result, build, cond.workload, cond.metric);
@@ -158,7 +158,7 @@ export function evaluate(cond: Condition, ctx: ConditionContext): ConditionOutco
     const hits = result.explanation.saturated.filter((s) => s.drivenBy === cond.saturatedBy && (!cond.kind || result.components.find((c) => c.id === s.component)?.kind === cond.kind));
     return {
       holds: hits.length > 0,
-      evidence: hits.map((s) => `${s.component} reached ${Math.round(s.utilisation * 100)} % busy${s.resource === 'cpu' ? ' (its CPU)' : ''}; ${Math.round(s.drivenByShare * 100)} % of its work came from ${named(s.drivenBy ?? '')}`),
+      evidence: hits.map((s) => `${nameIn(build, s.component)} reached ${Math.round(s.utilisation * 100)} % busy${s.resource === 'cpu' ? ' (its CPU)' : ''}; ${Math.round(s.drivenByShare * 100)} % of its work came from ${named(s.drivenBy ?? '')}`),
     };
   }
   if ('designLacks' in cond) return { holds: !hasKind(design, cond.designLacks), evidence: hasKind(design, cond.designLacks) ? [] : [`the design has no ${kindLabel(cond.designLacks)}`] };

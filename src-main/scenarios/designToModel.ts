@@ -10,6 +10,7 @@ import { KINDS, kindsWith } from '../sim/models/index';
 import { checkOptions, kindLabel, optionsToModel, paletteEntry } from './palette';
 import type { ScenarioDrillSpec, ScenarioSpec, ScenarioStepSpec, ScenarioWorkloadSpec } from './scenarioSchema';
 import { USERS_NODE, type Design, type DesignProblem } from './types';
+import { componentNames } from './componentNames';
 import type { ModelBuild, StepAssignment } from './modelBuild';
 import { withArticle } from './article';
 
@@ -28,14 +29,14 @@ interface Node {
   label: string;
 }
 
-function nodesOf(scenario: ScenarioSpec, design: Design): Map<string, Node> {
+function nodesOf(scenario: ScenarioSpec, design: Design, names: Map<string, string>): Map<string, Node> {
   const nodes = new Map<string, Node>();
   for (const f of scenario.fixed ?? []) nodes.set(f.id, { id: f.id, kind: f.kind as ComponentKind, label: f.label });
-  for (const c of design.components) if (!nodes.has(c.id)) nodes.set(c.id, { id: c.id, kind: c.kind, label: c.label ?? c.id });
+  for (const c of design.components) if (!nodes.has(c.id)) nodes.set(c.id, { id: c.id, kind: c.kind, label: names.get(c.id) ?? c.id });
   return nodes;
 }
 
-function checkComponents(scenario: ScenarioSpec, design: Design, problems: DesignProblem[]): void {
+function checkComponents(scenario: ScenarioSpec, design: Design, names: Map<string, string>, problems: DesignProblem[]): void {
   const fixedIds = new Set((scenario.fixed ?? []).map((f) => f.id));
   const seen = new Set<string>();
   for (const c of design.components) {
@@ -47,15 +48,15 @@ function checkComponents(scenario: ScenarioSpec, design: Design, problems: Desig
       continue;
     }
     const entry = paletteEntry(c.kind);
-    if (c.instances > entry.maxInstances) problems.push({ severity: 'error', component: c.id, message: `${c.id}: at most ${entry.maxInstances} instances of ${withArticle(entry.label)}, got ${c.instances}` });
-    for (const p of checkOptions(c.kind, c.options)) problems.push({ severity: 'error', component: c.id, message: `${c.id}: ${p}` });
+    if (c.instances > entry.maxInstances) problems.push({ severity: 'error', component: c.id, message: `${names.get(c.id) ?? c.id}: at most ${entry.maxInstances} instances of ${withArticle(entry.label)}, got ${c.instances}` });
+    for (const p of checkOptions(c.kind, c.options)) problems.push({ severity: 'error', component: c.id, message: `${names.get(c.id) ?? c.id}: ${p}` });
   }
 }
 
 function followPaths(scenario: ScenarioSpec, design: Design, nodes: Map<string, Node>, problems: DesignProblem[]): ModelBuild['paths'] {
   const workloadIds = new Set(scenario.workloads.map((w) => w.id));
   const wires = design.wires.filter((w, i) => {
-    const where = `wire ${i + 1} (${w.from} → ${w.to})`;
+    const where = `wire ${i + 1} (${nodes.get(w.from)?.label ?? (w.from === USERS_NODE ? 'Users' : w.from)} → ${nodes.get(w.to)?.label ?? w.to})`;
     if (w.from !== USERS_NODE && !nodes.has(w.from)) return problems.push({ severity: 'error', message: `${where} starts at "${w.from}", which is not on the canvas` }), false;
     if (!nodes.has(w.to)) return problems.push({ severity: 'error', message: `${where} ends at "${w.to}", which is not on the canvas` }), false;
     for (const id of w.workloads) if (!workloadIds.has(id)) problems.push({ severity: 'error', message: `${where} carries "${id}", which is not a workload of this scenario` });
@@ -65,16 +66,17 @@ function followPaths(scenario: ScenarioSpec, design: Design, nodes: Map<string, 
   for (const w of scenario.workloads) {
     const hops: string[] = [];
     let at = USERS_NODE;
+    const name = (id: string) => (id === USERS_NODE ? 'Users' : (nodes.get(id)?.label ?? id));
     for (;;) {
       const out = wires.filter((x) => x.from === at && x.workloads.includes(w.id));
       if (out.length > 1) {
-        problems.push({ severity: 'error', workload: w.id, component: at, message: `${w.label}: ${out.length} wires carry it out of ${at === USERS_NODE ? 'Users' : at} (to ${out.map((x) => x.to).join(' and ')}); a request follows one path, so untick it on all but one` });
+        problems.push({ severity: 'error', workload: w.id, component: at, message: `${w.label}: ${out.length} wires carry it out of ${name(at)} (to ${out.map((x) => name(x.to)).join(' and ')}); a request follows one path, so untick it on all but one` });
         break;
       }
       const next = out[0]?.to;
       if (next === undefined) break;
       if (hops.includes(next)) {
-        problems.push({ severity: 'error', workload: w.id, component: next, message: `${w.label}: its wires loop back to ${next}` });
+        problems.push({ severity: 'error', workload: w.id, component: next, message: `${w.label}: its wires loop back to ${name(next)}` });
         break;
       }
       hops.push(next);
@@ -85,7 +87,7 @@ function followPaths(scenario: ScenarioSpec, design: Design, nodes: Map<string, 
     paths[w.id] = { hops, asyncFrom: asyncAt >= 0 && asyncAt < hops.length - 1 ? asyncAt + 1 : null };
   }
   const used = new Set(Object.values(paths).flatMap((p) => p.hops));
-  for (const c of design.components) if (!used.has(c.id)) problems.push({ severity: 'warning', component: c.id, message: `${c.id} is on no workload's path: it costs money and does nothing` });
+  for (const c of design.components) if (!used.has(c.id)) problems.push({ severity: 'warning', component: c.id, message: `${nodes.get(c.id)?.label ?? c.id} is on no workload's path: it costs money and does nothing` });
   return paths;
 }
 
@@ -173,6 +175,27 @@ function placementProblems(w: ScenarioWorkloadSpec, path: Node[], taken: Scenari
   return problems;
 }
 
+/**
+ * A workload wired on past the hop that does its last step: the hops after it do nothing for it,
+ * yet every request (or message) still goes through them, waits on them and can fail in them.
+ */
+function pastLastStep(w: ScenarioWorkloadSpec, path: Node[], taken: ScenarioStepSpec[][]): DesignProblem | null {
+  let last = -1;
+  taken.forEach((steps, i) => {
+    if (steps.length > 0) last = i;
+  });
+  const extra = path[last + 1];
+  if (last < 0 || !extra) return null;
+  const from = path[last]!;
+  const lastStep = taken[last]!.at(-1)!;
+  return {
+    severity: 'error',
+    workload: w.id,
+    component: extra.id,
+    message: `${w.label} is sent on from ${from.label} to ${extra.label} after its last step ("${lastStep.label}"), and nothing there is left to do for it: untick ${w.label} on the wire from ${from.label} to ${extra.label}`,
+  };
+}
+
 /** The scenario's traffic in the model language. */
 export function trafficOf(scenario: ScenarioSpec): ModelInput['traffic'] {
   const t = scenario.traffic;
@@ -190,8 +213,9 @@ export function trafficOf(scenario: ScenarioSpec): ModelInput['traffic'] {
 
 export function designToModel(scenario: ScenarioSpec, design: Design, drill?: ScenarioDrillSpec): ModelBuild {
   const problems: DesignProblem[] = [];
-  checkComponents(scenario, design, problems);
-  const nodes = nodesOf(scenario, design);
+  const names = componentNames(scenario, design);
+  checkComponents(scenario, design, names, problems);
+  const nodes = nodesOf(scenario, design, names);
   const paths = followPaths(scenario, design, nodes, problems);
   const assignments: StepAssignment[] = [];
   const workloads: ModelInput['workloads'] = {};
@@ -217,6 +241,8 @@ export function designToModel(scenario: ScenarioSpec, design: Design, drill?: Sc
     });
     problems.push(...placementProblems(w, hops.map((id) => nodes.get(id)!), taken, asyncFrom));
     const next = taken.reduce((n, list) => n + list.length, 0);
+    const beyond = next === w.steps.length ? pastLastStep(w, hops.map((id) => nodes.get(id)!), taken) : null;
+    if (beyond) problems.push(beyond);
     if (hops.length > 0 && next < w.steps.length) {
       const step = w.steps[next]!;
       const after = next > 0 ? ` after "${w.steps[next - 1]!.label}"` : '';
@@ -237,7 +263,7 @@ export function designToModel(scenario: ScenarioSpec, design: Design, drill?: Sc
     };
   }
 
-  if (problems.some((p) => p.severity === 'error')) return { model: null, problems, paths, assignments };
+  if (problems.some((p) => p.severity === 'error')) return { model: null, problems, paths, assignments, names };
 
   const components: ModelInput['components'] = {};
   for (const f of scenario.fixed ?? []) components[f.id] = { kind: f.kind, label: f.label, ...(scenario.settings?.[f.kind] ?? {}), ...(f.model ?? {}) } as ModelInput['components'][string];
@@ -256,7 +282,7 @@ export function designToModel(scenario: ScenarioSpec, design: Design, drill?: Sc
     workloads,
     ...(faults.length ? { faults } : {}),
   };
-  return { model, problems, paths, assignments };
+  return { model, problems, paths, assignments, names };
 }
 
 function faultsOf(scenario: ScenarioSpec, design: Design, drill: ScenarioDrillSpec): NonNullable<ModelInput['faults']> {

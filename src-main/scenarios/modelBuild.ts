@@ -21,4 +21,9 @@ export interface ModelBuild {
   problems: DesignProblem[];
   paths: Record<string, { hops: string[]; asyncFrom: number | null }>;
   assignments: StepAssignment[];
+  /** Each component's name as the learner sees it on the canvas (componentNames.ts). */
+  names: Map<string, string>;
 }
+
+/** A component's name for learner text; the id only for something the design does not hold. */
+export const nameIn = (build: Pick<ModelBuild, 'names'>, id: string): string => build.names.get(id) ?? id;

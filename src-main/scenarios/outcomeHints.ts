@@ -8,7 +8,7 @@
 import type { SimResult } from '../sim/types';
 import { backgroundLatePct, asyncBacklog } from './conditions';
 import { backgroundWithinMinutes } from './designToModel';
-import type { ModelBuild } from './modelBuild';
+import { nameIn, type ModelBuild } from './modelBuild';
 import type { Patch } from './remedy';
 import { DEFAULT_BACKGROUND_LOST_PCT } from './terms';
 import type { ScenarioSpec } from './scenarioSchema';
@@ -85,7 +85,7 @@ export function outcomeHints(scenario: ScenarioSpec, design: Design, result: Sim
       const backlog = asyncBacklog(result, w.id, build);
       const parts = [r.asyncLate > 0 ? `${count(r.asyncLate)} done later than ${backgroundWithinMinutes(w)} minutes` : '', r.deadLettered > 0 ? `${count(r.deadLettered)} dead-lettered` : '', backlog >= 1 ? `${count(backlog)} never done` : ''].filter(Boolean);
       const evidence = [`${w.label}: ${parts.join(', ')} (${pct(latePct)} of the jobs accepted; at most ${pct(allowed)} allowed)`];
-      if (stuck && pool) evidence.push(`${pool.id} ran out of ${stuck.resource === 'cpu' ? 'CPU' : 'threads'} (${Math.round(stuck.utilisation * 100)} % at the peak, up to ${count(stuck.queueDepth)} jobs waiting)`);
+      if (stuck && pool) evidence.push(`${nameIn(build, pool.id)} ran out of ${stuck.resource === 'cpu' ? 'CPU' : 'threads'} (${Math.round(stuck.utilisation * 100)} % at the peak, up to ${count(stuck.queueDepth)} jobs waiting)`);
       const canScale = pool?.kind === 'workerPool' && stuck?.resource === 'servers';
       const threads = pool ? Math.round(pool.servers / Math.max(1, pool.instances)) : 0;
       hints.push({
@@ -119,13 +119,14 @@ export function outcomeHints(scenario: ScenarioSpec, design: Design, result: Sim
     if (!c || s.resource !== 'servers' || (c.waitingOnCallsShare ?? 0) < 0.5 || !s.drivenBy) continue;
     const w = scenario.workloads.find((x) => x.id === s.drivenBy);
     if (!w) continue;
-    const calls = callsAfter(build, w.id, c.id);
+    const calls = callsAfter(build, w.id, c.id).map((id) => nameIn(build, id));
+    const name = nameIn(build, c.id);
     const policy = design.policies[w.id];
     hints.push({
       id: `held-by-calls-${c.id}`,
-      title: `The threads of ${c.id} are stuck waiting on ${calls.length > 0 ? listed(calls) : 'its calls'}`,
-      text: `A thread that makes a call keeps waiting until the call answers or times out. When the calls are slow, the threads fill up with waiting, and every workload that needs ${c.id} queues behind them, even those that never make the call. A timeout frees the thread sooner; moving the call behind a queue frees it at once.`,
-      evidence: [`${c.id} reached ${Math.round(s.utilisation * 100)} % busy, and ${Math.round((c.waitingOnCallsShare ?? 0) * 100)} % of its busy time was threads waiting on calls`, `${Math.round(s.drivenByShare * 100)} % of its busy time came from ${w.label}`],
+      title: `The threads of ${name} are stuck waiting on ${calls.length > 0 ? listed(calls) : 'its calls'}`,
+      text: `A thread that makes a call keeps waiting until the call answers or times out. When the calls are slow, the threads fill up with waiting, and every workload that needs ${name} queues behind them, even those that never make the call. A timeout frees the thread sooner; moving the call behind a queue frees it at once.`,
+      evidence: [`${name} reached ${Math.round(s.utilisation * 100)} % busy, and ${Math.round((c.waitingOnCallsShare ?? 0) * 100)} % of its busy time was threads waiting on calls`, `${Math.round(s.drivenByShare * 100)} % of its busy time came from ${w.label}`],
       lessons: lessonsFor('long-running-tasks'),
       // A request's timeout frees a thread on the request path; a worker behind a queue waits regardless.
       ...(policy && policy.timeoutMs === null && !inBackground(build, w.id, c.id) ? { remedy: { description: `a 1-second timeout on ${w.label}'s attempts`, patch: [{ setPolicy: { workload: w.id, timeoutMs: 1000 } }] } } : {}),
@@ -134,7 +135,9 @@ export function outcomeHints(scenario: ScenarioSpec, design: Design, result: Sim
   // Whatever ran out that no hint has named yet (an auth service at 100 %, a component just added): say so, with who drove it.
   const named = [...already, ...hints.flatMap((h) => h.evidence)].join('\n');
   for (const s of result.explanation.saturated) {
-    if (new RegExp(`(^|\\W)${s.component}(\\W|$)`).test(named)) continue;
+    const name = nameIn(build, s.component);
+    // Named already, as a whole name ("Queue" is not "Queue 2").
+    if (new RegExp(`(^|\\W)${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w ]\\d)(\\W|$)`).test(named)) continue;
     const c = design.components.find((x) => x.id === s.component);
     const kind = c?.kind ?? result.components.find((x) => x.id === s.component)?.kind ?? '';
     const label = (id: string) => scenario.workloads.find((w) => w.id === id)?.label ?? id;
@@ -144,12 +147,12 @@ export function outcomeHints(scenario: ScenarioSpec, design: Design, result: Sim
     const to = c ? Math.min(max, c.instances * 2) : 0;
     hints.push({
       id: `ran-out-${s.component}`,
-      title: `${s.component} ran out of ${what}`,
-      text: `${s.component} was the bottleneck: its ${what} were all taken at the peak and requests queued behind them. Look at whose work filled it: more of the same component helps only if that work belongs there; work that does not (a slow call it waits on, reads a cache could answer, a job that could wait) is better moved.`,
-      evidence: [`${s.component} reached ${Math.round(s.utilisation * 100)} % busy${s.resource === 'cpu' ? ' (its CPU)' : ''}, up to ${count(s.queueDepth)} waiting`, ...(drivers.length > 0 ? [`its work came from ${listed(drivers)}`] : [])],
+      title: `${name} ran out of ${what}`,
+      text: `${name} was the bottleneck: its ${what} were all taken at the peak and requests queued behind them. Look at whose work filled it: more of the same component helps only if that work belongs there; work that does not (a slow call it waits on, reads a cache could answer, a job that could wait) is better moved.`,
+      evidence: [`${name} reached ${Math.round(s.utilisation * 100)} % busy${s.resource === 'cpu' ? ' (its CPU)' : ''}, up to ${count(s.queueDepth)} waiting`, ...(drivers.length > 0 ? [`its work came from ${listed(drivers)}`] : [])],
       lessons: [],
       // A run that passed needs no re-run to pass: the hint is worth knowing, the remedy is not.
-      ...(c && to > c.instances && !passed ? { remedy: { description: `${s.component} at ${to} instances`, patch: [{ setInstances: { kind: c.kind, to } }] } } : {}),
+      ...(c && to > c.instances && !passed ? { remedy: { description: `${name} at ${to} instances`, patch: [{ setInstances: { kind: c.kind, to } }] } } : {}),
     });
   }
   return hints;

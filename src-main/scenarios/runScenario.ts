@@ -11,7 +11,7 @@ import { hasTrait } from '../sim/models/index';
 import type { SimResult } from '../sim/types';
 import { evaluate, asyncBacklog } from './conditions';
 import { designToModel } from './designToModel';
-import type { ModelBuild } from './modelBuild';
+import { nameIn, type ModelBuild } from './modelBuild';
 import { outcomeHints } from './outcomeHints';
 import { verdictOf } from './terms';
 import { applyPatches } from './remedy';
@@ -63,14 +63,14 @@ function silentFailures(scenario: ScenarioSpec, result: SimResult, build: ModelB
     // More than ten minutes of average arrivals waiting at once.
     const perSec = accepted / Math.max(1, result.durationSec - result.warmupSec);
     if (worst && worst.peakQueueDepth >= 1000 && worst.peakQueueDepth >= 600 * perSec) {
-      out.push({ workload: w.id, message: `${w.label}: at the worst moment ${count(worst.peakQueueDepth)} jobs were waiting at ${worst.id} while every request was answered "done". The backlog drained later, but nothing on the request path showed it.` });
+      out.push({ workload: w.id, message: `${w.label}: at the worst moment ${count(worst.peakQueueDepth)} jobs were waiting at ${nameIn(build, worst.id)} while every request was answered "done". The backlog drained later, but nothing on the request path showed it.` });
     }
   }
   return out;
 }
 
 /** Requests refused or failed at a component (a rate limiter, a failing dependency): saturation alone does not explain them. */
-function failureSources(result: SimResult): string | null {
+function failureSources(result: SimResult, build: ModelBuild): string | null {
   const judged = result.workloads.reduce((s, w) => s + w.successes + w.fallbacks + w.late + w.errors + w.timeouts, 0);
   const lost = result.components
     .map((c) => ({ id: c.id, rejected: c.rejected, errors: c.errors }))
@@ -80,7 +80,7 @@ function failureSources(result: SimResult): string | null {
   const count = (n: number) => Math.round(n).toLocaleString('en-US');
   // These count attempts at one component; a retry may still have answered the user, so the
   // sentence says what reached the users too, or "41,053 failed" sits beside "0 failed requests".
-  const parts = lost.slice(0, 2).map((c) => `${c.id} (${[c.rejected > 0 ? `${count(c.rejected)} refused` : '', c.errors > 0 ? `${count(c.errors)} failed` : ''].filter(Boolean).join(', ')})`);
+  const parts = lost.slice(0, 2).map((c) => `${nameIn(build, c.id)} (${[c.rejected > 0 ? `${count(c.rejected)} refused` : '', c.errors > 0 ? `${count(c.errors)} failed` : ''].filter(Boolean).join(', ')})`);
   const usersFailed = result.workloads.reduce((s, w) => s + w.late + w.errors + w.timeouts, 0);
   const reached = usersFailed === 0 ? 'retries or fallbacks still answered every user' : `${count(usersFailed)} user requests failed in the end`;
   return `Attempts were turned away or failed at ${parts.join(' and ')}; ${reached}.`;
@@ -129,7 +129,7 @@ export function gradeDesign(scenario: ScenarioSpec, design: Design, options: Gra
   }
   report(1);
 
-  const refused = failureSources(result);
+  const refused = failureSources(result, build);
   if (refused) result.explanation.summary = `${refused} ${result.explanation.summary}`;
   const uptimeTarget = scenario.contract.uptimePct;
   const curve = trafficCurve(scenario, 2000);

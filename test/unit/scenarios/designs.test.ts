@@ -51,6 +51,18 @@ describe('importing a design file', () => {
 });
 
 describe('wires to paths', () => {
+  it('refuses a workload wired on past its last step, naming the wire to untick', () => {
+    const design = structuredClone(reference);
+    design.wires.find((w) => w.from === 'db' && w.to === 'jobs')!.workloads.push('login');
+    const check = checkDesign(checkout, readDesign(checkout, design));
+    expect(check.runnable).toBe(false);
+    const login = checkout.workloads.find((w) => w.id === 'login')!.label;
+    const problem = check.problems.find((p) => p.workload === 'login' && p.component === 'jobs');
+    expect(problem).toMatchObject({ severity: 'error' });
+    expect(problem!.message).toContain(`untick ${login} on the wire from`);
+    expect(problem!.message).toMatch(/after its last step/);
+  });
+
   it('follows each workload from the users along the wires that carry it', () => {
     const check = checkDesign(checkout, reference);
     expect(check.problems.filter((p) => p.severity === 'error')).toEqual([]);
@@ -63,10 +75,10 @@ describe('wires to paths', () => {
   it('refuses a workload that leaves a component by two wires, and one that loops', () => {
     const two: Design = structuredClone(reference);
     two.wires.push({ from: 'app', to: 'cache', workloads: ['checkout'] });
-    expect(checkDesign(checkout, two).problems).toContainEqual(expect.objectContaining({ workload: 'checkout', message: expect.stringMatching(/2 wires carry it out of app \(to db and cache\)/) }));
+    expect(checkDesign(checkout, two).problems).toContainEqual(expect.objectContaining({ workload: 'checkout', message: expect.stringMatching(/2 wires carry it out of App server \(to Postgres and Redis cache\)/) }));
     const loop: Design = structuredClone(reference);
     loop.wires.push({ from: 'db', to: 'lb', workloads: ['login'] });
-    expect(checkDesign(checkout, loop).problems).toContainEqual(expect.objectContaining({ workload: 'login', message: 'Log in: its wires loop back to lb' }));
+    expect(checkDesign(checkout, loop).problems).toContainEqual(expect.objectContaining({ workload: 'login', message: 'Log in: its wires loop back to Load balancer' }));
   });
 
   it('says which piece of work has no component to do it', () => {
@@ -82,7 +94,7 @@ describe('wires to paths', () => {
     idle.components.push({ id: 'spare', kind: 'server', x: 0, y: 0, instances: 2, options: {} });
     const check = checkDesign(checkout, idle);
     expect(check.runnable).toBe(true);
-    expect(check.problems).toContainEqual({ severity: 'warning', component: 'spare', message: 'spare is on no workload\'s path: it costs money and does nothing' });
+    expect(check.problems).toContainEqual({ severity: 'warning', component: 'spare', message: 'App server 2 is on no workload\'s path: it costs money and does nothing' });
     expect(check.costPerMonth).toBe(690 + 140);
   });
 

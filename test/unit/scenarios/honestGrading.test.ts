@@ -57,7 +57,7 @@ describe('a pool is only as big as the work behind it', () => {
     expect(db.resource).toBe('cpu');
     expect(db.drivenBy).toBe('browse');
     const noCache = run.hints.find((h) => h.id === 'no-cache')!;
-    expect(noCache.evidence.join(' ')).toMatch(/db reached \d+ % busy \(its CPU\)/);
+    expect(noCache.evidence.join(' ')).toMatch(/Postgres reached \d+ % busy \(its CPU\)/);
   });
 });
 
@@ -87,7 +87,7 @@ describe('steps happen only where they can', () => {
   it('checkout: a cache on the write path never skips saving the order or charging the card, and the design still fails', () => {
     const s = scenario('checkout-contention');
     const build = designToModel(s, design('checkout-contention', 'checkout-contention-cache-on-writes'));
-    expect(build.problems.some((p) => p.severity === 'warning' && /Checkout goes through cache, but a cache cannot "save the order"/.test(p.message))).toBe(true);
+    expect(build.problems.some((p) => p.severity === 'warning' && /Checkout goes through Redis cache, but a cache cannot "save the order"/.test(p.message))).toBe(true);
     const run = grade('checkout-contention', 'checkout-contention-cache-on-writes');
     expect(run.pass).toBe(false);
     // Every checkout that got through reached the payment provider: none skipped it on a cache hit.
@@ -116,7 +116,7 @@ describe('late and lost background work fails the run', () => {
     expect(run.result.workloads.find((w) => w.id === 'send')!.asyncLate).toBeGreaterThan(1_000_000);
     const hint = run.hints.find((h) => h.id === 'background-late-send')!;
     expect(hint.evidence.join(' ')).toMatch(/done later than 5 minutes/);
-    expect(hint.evidence.join(' ')).toMatch(/renderers ran out of threads/);
+    expect(hint.evidence.join(' ')).toMatch(/Worker pool ran out of threads/);
   });
 
   it('email: the mailer-down drill on the reference dead-letters sends, and the run fails', () => {
