@@ -24,6 +24,11 @@ function inventoryTotal(result: SimResult, field: 'oversold' | 'sold'): number {
   return sum;
 }
 
+/** What a term without a figure means, for the learner. */
+const UNMEASURED: Partial<Record<ExtraTermSpec['metric'], string>> = {
+  admittedP99Ms: 'nobody was admitted',
+};
+
 function scenarioMeasure(t: ExtraTermSpec, result: SimResult, build: ModelBuild): number | null {
   switch (t.metric) {
     case 'oversoldUnits': return inventoryTotal(result, 'oversold');
@@ -73,7 +78,8 @@ export function verdictOf(scenario: ScenarioSpec, result: SimResult, build: Mode
     if (own !== null) {
       const comparison = t.max !== undefined ? 'max' : 'min';
       const target = (t.max ?? t.min)!;
-      terms.push({ term: t.label, target, comparison, measured: own, unit: TERM_UNITS[t.metric], pass: comparison === 'max' ? own <= target : own >= target });
+      const words = Number.isFinite(own) ? {} : { unmeasured: UNMEASURED[t.metric] ?? 'nothing to measure' };
+      terms.push({ term: t.label, target, comparison, measured: own, unit: TERM_UNITS[t.metric], pass: comparison === 'max' ? own <= target : own >= target, ...words });
       continue;
     }
     const component = t.kind ? result.components.find((x) => x.kind === t.kind)?.id : undefined;

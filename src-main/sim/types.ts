@@ -267,6 +267,8 @@ export interface TermVerdict {
   measured: number;
   unit: string;
   pass: boolean;
+  /** Why there is no figure, in words, when `measured` is not a number (a p99 of buyers when none was admitted). */
+  unmeasured?: string;
 }
 
 export interface Verdict {

@@ -19,6 +19,11 @@ export function formatTarget(term: Pick<TermVerdict, 'comparison' | 'target' | '
 }
 
 /** "≥ 99.9 %", "≤ 160 ms", "none": the target in a tight cell. */
+/** A term's measured figure, or in words why there is none ("nobody was admitted"), never a bare dash. */
+export function formatMeasured(term: Pick<TermVerdict, 'measured' | 'unit' | 'unmeasured'>): string {
+  return term.measured === null || !Number.isFinite(term.measured) ? (term.unmeasured ?? 'not measured') : formatTermValue(term.measured, term.unit);
+}
+
 export function formatTargetShort(term: Pick<TermVerdict, 'comparison' | 'target' | 'unit'>): string {
   if (allowsNone(term)) return 'none';
   return `${term.comparison === 'min' ? '≥' : '≤'}${nbsp}${formatTermValue(term.target, term.unit)}`;

@@ -176,7 +176,14 @@ test('attempts: empty at first, then a table that opens results and compares two
     await expect(rows.nth(0)).toContainText(`Attempt ${reference.attemptId}`);
     await expect(rows.nth(0)).toContainText('Passed');
     await expect(rows.nth(1)).toContainText('Failed');
-    await expect(rows.nth(1)).toContainText(`${starting.terms.filter((t) => t.pass).length} / ${starting.terms.length}`);
+    const met = starting.terms.filter((t) => t.pass).length;
+    await expect(rows.nth(1)).toContainText(`${met} of ${starting.terms.length}, ${starting.terms.length - met} missed`);
+    // Only the missed terms are in the failing colour, not the count of those met.
+    const missed = rows.nth(1).locator('.short');
+    await expect(missed).toHaveText(`, ${starting.terms.length - met} missed`);
+    expect(await missed.evaluate((el) => getComputedStyle(el).color)).not.toBe(await rows.nth(1).locator('td.num').first().evaluate((el) => getComputedStyle(el).color));
+    await expect(rows.nth(0)).toContainText(`${reference.terms.length} of ${reference.terms.length}`);
+    await expect(rows.nth(0).locator('.short')).toHaveCount(0);
 
     const compare = page.getByTestId('compare-picked');
     await expect(compare).toBeDisabled();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   betterOf,
   betterShown,
+  formatMeasured,
   formatTargetShort,
   betterTerm,
   diffDesigns,
@@ -194,5 +195,15 @@ describe('the workload a run opens on', () => {
     // All well: the first, not one picked by a latency under the contract.
     expect(worstWorkload([w('browse', 100, 40), w('login', 100, 90)], 160)).toBe('browse');
     expect(worstWorkload([], 160)).toBeNull();
+  });
+});
+
+describe('a term without a figure', () => {
+  it('says why in words, never a bare dash', () => {
+    // Infinity crosses JSON as null: a p99 of admitted buyers when nobody was admitted.
+    const none = { ...term('Reservation p99 once admitted', 'max', null as unknown as number), unmeasured: 'nobody was admitted' };
+    expect(formatMeasured(none)).toBe('nobody was admitted');
+    expect(formatMeasured(term('p95', 'max', Infinity))).toBe('not measured');
+    expect(formatMeasured(term('p95', 'max', 12))).toBe('12\u00a0ms');
   });
 });
