@@ -19,16 +19,23 @@ function electronBinary() {
 
 function tryInstallElectron() {
   if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return false;
-  console.log('Fetching the Electron binary (first run only)...');
+  console.log('Fetching the Electron binary...');
   const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: root, stdio: 'ignore', timeout: 120_000 });
   return result.status === 0;
 }
 
+/** Opens the address in the default browser, and says in one line whether that worked. */
 function openInBrowser(url) {
+  const openYourself = (why) => console.log(`${why} Open the address above in a browser on this computer.`);
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return openYourself('No desktop to open a browser on.');
   const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
   const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
-  child.on('error', () => {});
+  child.on('error', () => openYourself(`Could not open a browser (${opener} is missing).`));
+  // explorer exits 1 even when it worked; xdg-open and open exit 0 only when they did.
+  child.on('exit', (code) => {
+    if (code === 0 || process.platform === 'win32') console.log('Opened it in your default browser.');
+    else openYourself('Could not open a browser.');
+  });
   child.unref();
 }
 
