@@ -15,6 +15,7 @@ export default defineConfig({
           web: resolve('src-main/web.ts'),
           simWorker: resolve('src-main/simPool/simWorker.ts'),
         },
+        checks: { bundlerTimings: false },
       },
     },
   },
@@ -33,7 +34,8 @@ export default defineConfig({
     plugins: [svelte({ configFile: resolve('svelte.config.js') })],
     build: {
       outDir: 'out/renderer',
-      rolldownOptions: { input: { index: resolve('src-renderer/index.html') } },
+      // The bundler's own timing report is noise to a learner running npm start on a slow machine.
+      rolldownOptions: { input: { index: resolve('src-renderer/index.html') }, checks: { bundlerTimings: false } },
     },
   },
 });

@@ -190,3 +190,38 @@ test('an unknown widget kind shows an error box naming it', async ({ page, app }
   await expect(alert).toContainText('Unknown widget "queue-burst"');
   await expect(alert).toContainText('cache-aside');
 });
+
+test('no two tick labels of a widget chart overlap, while a re-run animates or after it', async ({ page }) => {
+  await openCaching(page);
+  const cards = page.locator('section[data-widget]');
+  // Every pair of labels on one axis, measured on screen; overlaps listed by their text.
+  const overlaps = () =>
+    page.locator('section[data-widget] g.axis').evaluateAll((axes) =>
+      axes.flatMap((axis) => {
+        const boxes = [...axis.querySelectorAll('.tick text')]
+          .filter((t) => (t.textContent ?? '').trim() !== '' && getComputedStyle(t).opacity !== '0')
+          .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }));
+        const found: string[] = [];
+        for (let i = 0; i < boxes.length; i++)
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i]!.r;
+            const b = boxes[j]!.r;
+            if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) found.push(`${boxes[i]!.text} / ${boxes[j]!.text}`);
+          }
+        return found;
+      }),
+    );
+  for (let i = 0; i < (await cards.count()); i++) {
+    const card = cards.nth(i);
+    await card.scrollIntoViewIfNeeded();
+    await card.getByRole('radiogroup').first().getByRole('radio').first().check();
+    await card.getByRole('button', { name: 'Lock in my prediction' }).click();
+    await expect(card).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
+    // A new seed redraws every chart of the card: sample it through the whole animation.
+    await card.getByRole('button', { name: 'Run again with a new seed' }).click();
+    for (let sample = 0; sample < 6; sample++) {
+      expect(await overlaps(), `${await card.getAttribute('data-widget')} at ${sample * 150} ms`).toEqual([]);
+      await page.waitForTimeout(150);
+    }
+  }
+});
