@@ -180,7 +180,7 @@ export function evaluate(cond: Condition, ctx: ConditionContext): ConditionOutco
   const { workload, step, kind, inBackground } = cond.stepDoneBy;
   const hit = build.assignments.find((a) => a.workload === workload && a.step === step && a.kind === kind && (inBackground === undefined || a.inBackground === inBackground));
   const when = hit ? (hit.inBackground ? ', in the background' : ', while the user waits') : '';
-  return { holds: hit !== undefined, evidence: hit ? [`${named(workload)}: "${step}" is done by ${hit.componentId} (${kindLabel(kind)})${when}`] : [] };
+  return { holds: hit !== undefined, evidence: hit ? [`${named(workload)}: "${step}" is done by ${nameIn(build, hit.componentId)}${when}`] : [] };
 }
 
 /** "2 instances × 8 threads", "1 instance × 20 connections": what "100 % busy" is a share of. */

@@ -145,6 +145,12 @@ test('reading a lesson to the end and answering its check marks it read in the d
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(lessonTitle);
     const status = async () => (await getProgress(page, app.url)).lessons.find((l) => l.lessonId === 'queues-101')?.status;
     await expect.poll(status).toBe('opened');
+    // Opened but not read: Home offers a challenge without claiming that every lesson is read.
+    await page.keyboard.press('Control+1');
+    await expect(page.getByRole('link', { name: /Put it to work · a challenge/ })).toBeVisible();
+    await expect(page.getByText(/Every lesson read/)).toHaveCount(0);
+    await page.goto(`${app.url}/#/lesson/queues-101`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(lessonTitle);
     await page.getByRole('navigation', { name: 'More lessons' }).scrollIntoViewIfNeeded();
     // The end alone is not enough: the lesson's check is still unanswered.
     await expect.poll(async () => (await getProgress(page, app.url)).lessons.find((l) => l.lessonId === 'queues-101')?.endReached).toBe(true);
