@@ -25,10 +25,13 @@ function figuresIn(text: string, unit: string): { value: number; step: number }[
   return figures;
 }
 
-/** The locator shows the measured figure, to the precision it prints; a figure the run could not measure (NaN, null in JSON) reads "—". */
-export async function expectFigure(locator: Locator, measured: number | null, unit: string) {
+/**
+ * The locator shows the measured figure, to the precision it prints. A figure the run could not
+ * measure (NaN, null in JSON) reads "—", or for a contract term the words saying why.
+ */
+export async function expectFigure(locator: Locator, measured: number | null, unit: string, words = '—') {
   if (measured === null || !Number.isFinite(measured)) {
-    await expect(locator).toContainText('—');
+    await expect(locator).toContainText(words);
     return;
   }
   await expect

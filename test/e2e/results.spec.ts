@@ -61,7 +61,7 @@ for (const scenario of scenarios) {
       await expect(terms.nth(i)).toHaveAttribute('data-pass', 'true');
       await expect(terms.nth(i)).toContainText('Pass');
       await expect(terms.nth(i)).toContainText(heading(term.term));
-      await expectFigure(terms.nth(i).locator('.measured'), term.measured, term.unit);
+      await expectFigure(terms.nth(i).locator('.measured'), term.measured, term.unit, term.unmeasured ?? 'not measured');
     }
 
     // The run over time, in hours, with the peak and the contract line marked.
@@ -123,7 +123,7 @@ for (const scenario of scenarios) {
       for (let t = 0; t < ordered.length; t++) {
         const term = ordered[t]!;
         await expect(after.nth(t)).toHaveAttribute('data-pass', String(term.pass));
-        await expectFigure(after.nth(t), term.measured, term.unit);
+        await expectFigure(after.nth(t), term.measured, term.unit, term.unmeasured ?? 'not measured');
       }
     }
     expect(result.hints.some((h) => h.remedy), 'at least one hint carries a remedy').toBe(true);
@@ -220,8 +220,8 @@ test('compare shows both attempts: terms, figures, p95 over time and what change
   const terms = page.getByTestId('compare-term');
   await expect(terms).toHaveCount(a.terms.length);
   for (let i = 0; i < a.terms.length; i++) {
-    await expectFigure(terms.nth(i), a.terms[i]!.measured, a.terms[i]!.unit);
-    await expectFigure(terms.nth(i), b.terms[i]!.measured, b.terms[i]!.unit);
+    await expectFigure(terms.nth(i), a.terms[i]!.measured, a.terms[i]!.unit, a.terms[i]!.unmeasured ?? 'not measured');
+    await expectFigure(terms.nth(i), b.terms[i]!.measured, b.terms[i]!.unit, b.terms[i]!.unmeasured ?? 'not measured');
   }
   await expect(page.getByRole('region', { name: 'Key figures' })).toContainText('Cost');
 
