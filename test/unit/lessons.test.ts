@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cpSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { listLessons, loadLessonFile } from '../../src-main/content/lessons';
+import { findLesson, listLessons, loadLessonFile } from '../../src-main/content/lessons';
 import { fixtureLessons, tempDir } from './helpers/tempBackend';
 
 const cleanups: (() => void)[] = [];
@@ -40,6 +40,19 @@ describe('loading lessons', () => {
     const broken = problems.find((p) => p.file === 'broken-minutes.md');
     expect(broken).toMatchObject({ file: 'broken-minutes.md', field: 'minutes' });
     expect(broken?.message).toMatch(/broken-minutes\.md: front matter field 'minutes': expected a number, got "ten"/);
+  });
+
+  it('shipped lessons do not keep the right answer of their checks in one place', () => {
+    const folder = resolve(import.meta.dirname, '../../content/lessons');
+    for (const summary of listLessons(folder).lessons) {
+      const found = findLesson(folder, summary.id);
+      if (!found?.ok) throw new Error(`${summary.id} did not load`);
+      const positions = found.lesson.blocks.flatMap((b) => (b.type === 'check' ? [b.options.findIndex((o) => o.correct)] : []));
+      if (positions.length < 3) continue;
+      const most = Math.max(...[0, 1, 2, 3].map((i) => positions.filter((p) => p === i).length));
+      // A learner who always picks one position would be right by chance, not by understanding.
+      expect(most / positions.length, `${summary.id}: right answers at ${positions.join(', ')}`).toBeLessThanOrEqual(0.5);
+    }
   });
 
   it('lists the shipped lessons without a single problem', () => {
