@@ -52,7 +52,7 @@ export function loadDraft(db: ProgressDb, scenarioId: string): { design: unknown
 }
 
 /** Stores a graded run and returns its id; one transaction with its event. */
-export function recordAttempt(db: ProgressDb, run: GradedRun, design: Design, at: Date): { id: number; at: string } {
+export function recordAttempt(db: ProgressDb, run: GradedRun, design: Design, at: Date, fromReference = false): { id: number; at: string } {
   const created = at.toISOString();
   const insert = db.transaction(() => {
     const uptime = run.terms.find((t) => t.term === 'uptime')?.measured ?? run.result.totals.uptimePct;
@@ -63,7 +63,8 @@ export function recordAttempt(db: ProgressDb, run: GradedRun, design: Design, at
       )
       .run(run.scenarioId, created, run.seed, run.drill, run.pass ? 1 : 0, run.terms.filter((t) => t.pass).length, run.terms.length, uptime, run.result.totals.p95Ms, run.result.totals.costPerMonth, run.silentFailures.length, JSON.stringify(design), JSON.stringify(run));
     const id = Number(info.lastInsertRowid);
-    appendEvent(db, at, 'scenario.attempted', run.scenarioId, { attemptId: id, pass: run.pass, drill: run.drill });
+    // A run of the loaded reference is not the learner's own pass: the activity record says which it was.
+    appendEvent(db, at, 'scenario.attempted', run.scenarioId, { attemptId: id, pass: run.pass, drill: run.drill, ...(fromReference ? { reference: true } : {}) });
     return id;
   });
   return { id: insert(), at: created };

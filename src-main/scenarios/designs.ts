@@ -55,6 +55,19 @@ export function templateDesign(scenario: ScenarioSpec, which: 'starting' | 'refe
   return normaliseDesign(scenario.id, scenario[which], scenario.workloads.map((w) => w.id));
 }
 
+/** The design as it behaves, without where its nodes sit on the canvas: for telling the reference apart from the learner's own. */
+function behaviourOf(design: Design): string {
+  const components = design.components.map(({ x: _x, y: _y, ...rest }) => rest).sort((a, b) => a.id.localeCompare(b.id));
+  const wires = design.wires.map((w) => ({ ...w, workloads: [...w.workloads].sort() })).sort((a, b) => `${a.from}>${a.to}`.localeCompare(`${b.from}>${b.to}`));
+  const policies = Object.keys(design.policies).sort().map((k) => [k, design.policies[k]]);
+  return JSON.stringify({ components, wires, policies });
+}
+
+/** True when the design is the scenario's reference (moved around, perhaps, but otherwise unchanged). */
+export function isReferenceDesign(scenario: ScenarioSpec, design: Design): boolean {
+  return behaviourOf(design) === behaviourOf(templateDesign(scenario, 'reference'));
+}
+
 export function checkDesign(scenario: ScenarioSpec, design: Design): DesignCheck {
   const build = designToModel(scenario, design);
   const problems = [...build.problems];

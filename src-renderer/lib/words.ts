@@ -22,20 +22,38 @@ export function describeEvent(event: LearnerEvent, titleOf: (id: string) => stri
     case 'lesson.completed':
       return `Finished reading ${subject ?? 'a lesson'}`;
     case 'check.answered':
-      return `${event.data.correct === true ? 'Answered a check correctly' : 'Tried a check'} in ${subject ?? 'a lesson'}`;
+      return `${event.data.correct === true ? 'Answered a check correctly' : 'Answered a check wrongly'} in ${subject ?? 'a lesson'}`;
     case 'widget.predicted': {
       const verdict = event.data.correct === true ? ' (the simulation agreed)' : event.data.correct === false ? ' (the simulation disagreed)' : '';
       return `Made a prediction in ${subject ?? 'a lesson'}${verdict}`;
     }
     case 'scenario.attempted': {
       const drill = typeof event.data.drill === 'string' ? ' with a failure drill' : '';
-      return `${event.data.pass === true ? 'Passed' : 'Ran'} ${subject ?? 'a scenario'}${drill}${event.data.pass === true ? '' : ' (not passed yet)'}`;
+      const what = subject ?? 'a scenario';
+      // The reference design passing is not the learner passing.
+      if (event.data.reference === true) return `Ran the reference design of ${what}${drill} (${event.data.pass === true ? 'it passed' : 'it did not pass'})`;
+      return `${event.data.pass === true ? 'Passed' : 'Ran'} ${what}${drill}${event.data.pass === true ? '' : ' (not passed yet)'}`;
     }
     default: {
       const action = humanize(event.kind.split('.').reverse().join(' '));
       return subject ? `${action}: ${subject}` : action;
     }
   }
+}
+
+/**
+ * Runs of events that read the same, outcome included, as one row with a count: opening a lesson
+ * five times is one line, but four failed runs and three passes are never "Passed … 7 times".
+ */
+export function groupEvents(events: LearnerEvent[], titleOf: (id: string) => string | undefined): { event: LearnerEvent; times: number }[] {
+  const rows: { event: LearnerEvent; times: number; text: string }[] = [];
+  for (const event of events) {
+    const text = describeEvent(event, titleOf);
+    const last = rows.at(-1);
+    if (last && last.text === text) last.times += 1;
+    else rows.push({ event, times: 1, text });
+  }
+  return rows.map(({ event, times }) => ({ event, times }));
 }
 
 /** "render the page" -> "Render the page". */

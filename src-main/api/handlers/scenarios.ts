@@ -4,7 +4,7 @@ import { ApiFailure } from '../errors';
 import { listLessons } from '../../content/lessons';
 import { loadScenarios, type LoadedScenario } from '../../scenarios/loadScenarios';
 import { scenarioDocument, scenarioSummary } from '../../scenarios/scenarioDocument';
-import { checkDesign, DesignFileError, importDesignText, readDesign, templateDesign } from '../../scenarios/designs';
+import { checkDesign, DesignFileError, importDesignText, isReferenceDesign, readDesign, templateDesign } from '../../scenarios/designs';
 import { attemptStats, getAttempt, listAttempts, loadDraft, recordAttempt, saveDraft } from '../../progress/scenarioAttempts';
 import type { SimulationPool } from '../../simPool/pool';
 import type { AppContext } from './context';
@@ -94,7 +94,7 @@ export function scenarioHandlers(ctx: AppContext, pool: () => SimulationPool) {
       }
       // The worker builds and validates the model once; a design that cannot run comes back as invalid input.
       const run = await runOnPool(pool(), 'scenario', { scenario, design: checked, drill: drill ?? null }, runOptions(seed ?? 1, requestKey), 'design');
-      const saved = recordAttempt(ctx.db, run, checked, ctx.now());
+      const saved = recordAttempt(ctx.db, run, checked, ctx.now(), isReferenceDesign(scenario, checked));
       return { ...run, attemptId: saved.id, at: saved.at };
     },
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { loadScenarios } from '../../../src-main/scenarios/loadScenarios';
-import { checkDesign, DesignFileError, importDesignText, readDesign, templateDesign } from '../../../src-main/scenarios/designs';
+import { checkDesign, DesignFileError, importDesignText, isReferenceDesign, readDesign, templateDesign } from '../../../src-main/scenarios/designs';
 import { designToModel } from '../../../src-main/scenarios/designToModel';
 import type { Design } from '../../../src-main/scenarios/types';
 
@@ -47,6 +47,19 @@ describe('importing a design file', () => {
     const check = checkDesign(checkout, readDesign(checkout, design));
     expect(check.runnable).toBe(false);
     expect(check.problems).toContainEqual(expect.objectContaining({ severity: 'error', component: 'db', message: expect.stringMatching(/Connection pool should be a number from 1 to 500/) }));
+  });
+});
+
+describe('telling the reference from the learner\'s own design', () => {
+  it('knows the reference when its nodes are only moved, and not once anything that changes behaviour does', () => {
+    const moved = structuredClone(reference);
+    moved.components.forEach((c, i) => Object.assign(c, { x: c.x + 40 * i, y: c.y + 7 }));
+    moved.wires.reverse();
+    expect(isReferenceDesign(checkout, moved)).toBe(true);
+    const resized = structuredClone(reference);
+    resized.components[1]!.instances += 1;
+    expect(isReferenceDesign(checkout, resized)).toBe(false);
+    expect(isReferenceDesign(checkout, templateDesign(checkout, 'starting'))).toBe(false);
   });
 });
 
