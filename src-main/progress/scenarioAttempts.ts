@@ -16,9 +16,10 @@ interface AttemptRow {
   p95_ms: number;
   cost_per_month: number;
   silent_failures: number;
+  from_reference: number;
 }
 
-const SUMMARY_COLUMNS = 'id, scenario_id, created_at, seed, drill, pass, terms_passed, terms_total, uptime_pct, p95_ms, cost_per_month, silent_failures';
+const SUMMARY_COLUMNS = 'id, scenario_id, created_at, seed, drill, pass, terms_passed, terms_total, uptime_pct, p95_ms, cost_per_month, silent_failures, from_reference';
 
 const toSummary = (r: AttemptRow): AttemptSummary => ({
   id: r.id,
@@ -33,6 +34,7 @@ const toSummary = (r: AttemptRow): AttemptSummary => ({
   p95Ms: r.p95_ms,
   costPerMonth: r.cost_per_month,
   silentFailures: r.silent_failures,
+  fromReference: r.from_reference === 1,
 });
 
 export function saveDraft(db: ProgressDb, design: Design, at: Date): string {
@@ -58,10 +60,10 @@ export function recordAttempt(db: ProgressDb, run: GradedRun, design: Design, at
     const uptime = run.terms.find((t) => t.term === 'uptime')?.measured ?? run.result.totals.uptimePct;
     const info = db
       .prepare(
-        `INSERT INTO attempts (scenario_id, created_at, seed, drill, pass, terms_passed, terms_total, uptime_pct, p95_ms, cost_per_month, silent_failures, design, run)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO attempts (scenario_id, created_at, seed, drill, pass, terms_passed, terms_total, uptime_pct, p95_ms, cost_per_month, silent_failures, from_reference, design, run)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(run.scenarioId, created, run.seed, run.drill, run.pass ? 1 : 0, run.terms.filter((t) => t.pass).length, run.terms.length, uptime, run.result.totals.p95Ms, run.result.totals.costPerMonth, run.silentFailures.length, JSON.stringify(design), JSON.stringify(run));
+      .run(run.scenarioId, created, run.seed, run.drill, run.pass ? 1 : 0, run.terms.filter((t) => t.pass).length, run.terms.length, uptime, run.result.totals.p95Ms, run.result.totals.costPerMonth, run.silentFailures.length, fromReference ? 1 : 0, JSON.stringify(design), JSON.stringify(run));
     const id = Number(info.lastInsertRowid);
     // A run of the loaded reference is not the learner's own pass: the activity record says which it was.
     appendEvent(db, at, 'scenario.attempted', run.scenarioId, { attemptId: id, pass: run.pass, drill: run.drill, ...(fromReference ? { reference: true } : {}) });
@@ -83,20 +85,34 @@ export function getAttempt(db: ProgressDb, id: number): { run: ScenarioRunResult
 }
 
 /** Per scenario: how many attempts, and the best one (a pass at the lowest cost, else the most terms passed). */
-export function attemptStats(db: ProgressDb): Map<string, { attempts: number; best: AttemptSummary }> {
+export interface AttemptStats {
+  attempts: number;
+  best: AttemptSummary;
+  /** The learner's own design passed. */
+  passed: boolean;
+  /** A run of the reference design passed (which is not the learner passing). */
+  referencePassed: boolean;
+}
+
+const isBetter = (a: AttemptSummary, b: AttemptSummary): boolean =>
+  a.pass !== b.pass ? a.pass : a.pass ? a.costPerMonth < b.costPerMonth : a.termsPassed !== b.termsPassed ? a.termsPassed > b.termsPassed : a.uptimePct > b.uptimePct;
+
+/** Per scenario: how many runs, the best one (the learner's own when there is one), and what passed. */
+export function attemptStats(db: ProgressDb): Map<string, AttemptStats> {
   const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM attempts ORDER BY id`).all() as AttemptRow[];
-  const out = new Map<string, { attempts: number; best: AttemptSummary }>();
+  const out = new Map<string, AttemptStats>();
   for (const row of rows) {
     const a = toSummary(row);
     const cur = out.get(a.scenarioId);
     if (!cur) {
-      out.set(a.scenarioId, { attempts: 1, best: a });
+      out.set(a.scenarioId, { attempts: 1, best: a, passed: a.pass && !a.fromReference, referencePassed: a.pass && a.fromReference });
       continue;
     }
     cur.attempts++;
+    if (a.pass) cur[a.fromReference ? 'referencePassed' : 'passed'] = true;
+    // The learner's own runs outrank the reference's, whatever their figures.
     const b = cur.best;
-    const better = a.pass !== b.pass ? a.pass : a.pass ? a.costPerMonth < b.costPerMonth : a.termsPassed !== b.termsPassed ? a.termsPassed > b.termsPassed : a.uptimePct > b.uptimePct;
-    if (better) cur.best = a;
+    if (a.fromReference !== b.fromReference ? !a.fromReference : isBetter(a, b)) cur.best = a;
   }
   return out;
 }

@@ -55,9 +55,9 @@ export function templateDesign(scenario: ScenarioSpec, which: 'starting' | 'refe
   return normaliseDesign(scenario.id, scenario[which], scenario.workloads.map((w) => w.id));
 }
 
-/** The design as it behaves, without where its nodes sit on the canvas: for telling the reference apart from the learner's own. */
+/** The design as it behaves, without where its nodes sit or what they are called: for telling the reference apart from the learner's own. */
 function behaviourOf(design: Design): string {
-  const components = design.components.map(({ x: _x, y: _y, ...rest }) => rest).sort((a, b) => a.id.localeCompare(b.id));
+  const components = design.components.map(({ x: _x, y: _y, label: _label, ...rest }) => rest).sort((a, b) => a.id.localeCompare(b.id));
   const wires = design.wires.map((w) => ({ ...w, workloads: [...w.workloads].sort() })).sort((a, b) => `${a.from}>${a.to}`.localeCompare(`${b.from}>${b.to}`));
   const policies = Object.keys(design.policies).sort().map((k) => [k, design.policies[k]]);
   return JSON.stringify({ components, wires, policies });

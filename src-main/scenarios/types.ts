@@ -111,7 +111,12 @@ export interface ScenarioDocument extends ScenarioSummary {
 }
 
 export interface ScenarioList {
-  scenarios: (ScenarioSummary & { attempts: number; best: AttemptSummary | null; passed: boolean })[];
+  /**
+   * `passed`: the learner's own design passed. `referencePassed`: only the loaded reference did, which is
+   * not the learner passing. `best` is the best of the learner's own attempts, or of the reference runs when
+   * there are no others.
+   */
+  scenarios: (ScenarioSummary & { attempts: number; best: AttemptSummary | null; passed: boolean; referencePassed: boolean })[];
   problems: { file: string; field: string | null; message: string }[];
 }
 
@@ -244,4 +249,6 @@ export interface AttemptSummary {
   costPerMonth: number;
   /** Work that piled up unseen in this run (see ScenarioRunResult.silentFailures). */
   silentFailures: number;
+  /** The run was of the scenario's reference design, not the learner's own. */
+  fromReference: boolean;
 }

@@ -18,3 +18,23 @@ export async function run(request: APIRequestContext, url: string, scenarioId: s
   const design = await template(request, url, scenarioId, which);
   return api<ScenarioRunResult>(request, url, 'runScenario', { scenarioId, design, ...(drill ? { drill } : {}) });
 }
+
+/**
+ * The reference rebuilt by hand, as a learner who copied it would: the same components and wires
+ * under ids of their own. It behaves like the reference but is not the loaded reference, so its
+ * pass is the learner's own.
+ */
+export function ownCopy(design: Design): Design {
+  const mine = (id: string) => (design.components.some((c) => c.id === id) ? `${id}-mine` : id);
+  return {
+    ...design,
+    components: design.components.map((c) => ({ ...c, id: mine(c.id) })),
+    wires: design.wires.map((w) => ({ ...w, from: mine(w.from), to: mine(w.to) })),
+  };
+}
+
+/** Grades the learner's own copy of the reference design. */
+export async function runOwnCopy(request: APIRequestContext, url: string, scenarioId: string): Promise<ScenarioRunResult> {
+  const design = ownCopy(await template(request, url, scenarioId, 'reference'));
+  return api<ScenarioRunResult>(request, url, 'runScenario', { scenarioId, design });
+}

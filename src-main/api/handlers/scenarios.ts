@@ -37,7 +37,7 @@ export function scenarioHandlers(ctx: AppContext, pool: () => SimulationPool) {
       return {
         scenarios: set.scenarios.map((s) => {
           const st = stats.get(s.id);
-          return { ...scenarioSummary(s), attempts: st?.attempts ?? 0, best: st?.best ?? null, passed: st?.best.pass ?? false };
+          return { ...scenarioSummary(s), attempts: st?.attempts ?? 0, best: st?.best ?? null, passed: st?.passed ?? false, referencePassed: st?.referencePassed ?? false };
         }),
         problems: set.problems,
       };
