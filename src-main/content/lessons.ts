@@ -36,7 +36,7 @@ export function loadLessonFile(folder: string, file: string): LessonLoad {
     return { ok: false, problem: { file, field, message: `${file}: front matter field '${field}': ${message}` } };
   }
 
-  const summary: LessonSummary = { ...meta.data, file };
+  const summary = { ...meta.data, file };
   const ctx: MarkdownContext = { folder, outline: [], usedIds: new Set(), problems: [] };
   const md = createMarkdown(ctx);
   const tokens = md.lexer(split.body);
@@ -97,7 +97,14 @@ export function loadLessonFile(folder: string, file: string): LessonLoad {
 
   return {
     ok: true,
-    lesson: { ...summary, blocks, outline: ctx.outline, wordCount: countWords(split.body) },
+    lesson: {
+      ...summary,
+      checkCount: blocks.filter((b) => b.type === 'check').length,
+      widgetCount: blocks.filter((b) => b.type === 'widget').length,
+      blocks,
+      outline: ctx.outline,
+      wordCount: countWords(split.body),
+    },
     problems,
   };
 }

@@ -10,6 +10,9 @@ export interface LessonSummary {
   relatedScenarios: string[];
   /** File name relative to the lessons folder, so errors and tools can name it. */
   file: string;
+  /** How many checks and prediction widgets it has, for "5 of 12 checks right". */
+  checkCount: number;
+  widgetCount: number;
 }
 
 export interface OutlineEntry {

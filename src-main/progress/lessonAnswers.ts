@@ -1,4 +1,4 @@
-import type { CheckAnswer, WidgetPrediction } from './types';
+import type { CheckAnswer, LessonScore, WidgetPrediction } from './types';
 import type { ProgressDb } from './db';
 import { appendEvent } from './events';
 
@@ -76,4 +76,17 @@ export function savePrediction(db: ProgressDb, prediction: Omit<WidgetPrediction
 
 export function listPredictions(db: ProgressDb, lessonId: string): WidgetPrediction[] {
   return (db.prepare('SELECT * FROM widget_predictions WHERE lesson_id = ? ORDER BY predicted_at').all(lessonId) as PredictionRow[]).map(toPrediction);
+}
+
+/** How each lesson's checks and predictions went, in two grouped queries. */
+export function lessonScores(db: ProgressDb): LessonScore[] {
+  const checks = db.prepare('SELECT lesson_id, COUNT(*) AS answered, COUNT(CASE WHEN correct = 1 THEN 1 END) AS right FROM check_answers GROUP BY lesson_id').all() as { lesson_id: string; answered: number; right: number }[];
+  const predictions = db
+    .prepare('SELECT lesson_id, COUNT(*) AS made, COUNT(CASE WHEN correct = 1 THEN 1 END) AS right, COUNT(correct) AS judged FROM widget_predictions GROUP BY lesson_id')
+    .all() as { lesson_id: string; made: number; right: number; judged: number }[];
+  const scores = new Map<string, LessonScore>();
+  const of = (lessonId: string) => scores.get(lessonId) ?? scores.set(lessonId, { lessonId, checksAnswered: 0, checksRight: 0, predictions: 0, predictionsRight: 0, predictionsJudged: 0 }).get(lessonId)!;
+  for (const c of checks) Object.assign(of(c.lesson_id), { checksAnswered: c.answered, checksRight: c.right });
+  for (const p of predictions) Object.assign(of(p.lesson_id), { predictions: p.made, predictionsRight: p.right, predictionsJudged: p.judged });
+  return [...scores.values()];
 }

@@ -28,6 +28,18 @@ export interface ProgressOverview {
   lessonsOpened: number;
   secondsSpent: number;
   recentEvents: LearnerEvent[];
+  /** Per lesson with any answer or prediction: how the learner did (latest answer per check, latest prediction per widget). */
+  scores: LessonScore[];
+}
+
+export interface LessonScore {
+  lessonId: string;
+  checksAnswered: number;
+  checksRight: number;
+  predictions: number;
+  /** Predictions the simulation agreed with; those it could not judge count as neither. */
+  predictionsRight: number;
+  predictionsJudged: number;
 }
 
 export interface WidgetPrediction {

@@ -1,5 +1,5 @@
 // Words a learner reads about their own progress and the app's names for things.
-import type { LearnerEvent, LessonStatus } from '../../src-main/api/contract';
+import type { LearnerEvent, LessonScore, LessonStatus } from '../../src-main/api/contract';
 
 export const statusLabel: Record<LessonStatus, string> = {
   'not-started': 'Not started',
@@ -54,6 +54,18 @@ export function groupEvents(events: LearnerEvent[], titleOf: (id: string) => str
     else rows.push({ event, times: 1, text });
   }
   return rows.map(({ event, times }) => ({ event, times }));
+}
+
+/**
+ * How a lesson's checks and predictions went, in one line: "5 of 12 checks right · 3 of 4 predictions
+ * right". Null before the learner has answered or predicted anything there.
+ */
+export function scoreLine(score: Pick<LessonScore, 'checksRight' | 'checksAnswered' | 'predictionsRight' | 'predictionsJudged'> | undefined, lesson: { checkCount: number }): string | null {
+  if (!score || (score.checksAnswered === 0 && score.predictionsJudged === 0)) return null;
+  const parts: string[] = [];
+  if (lesson.checkCount > 0) parts.push(score.checksRight === lesson.checkCount && lesson.checkCount > 1 ? `all ${plural(lesson.checkCount, 'check')} right` : `${score.checksRight} of ${plural(lesson.checkCount, 'check')} right`);
+  if (score.predictionsJudged > 0) parts.push(`${score.predictionsRight} of ${plural(score.predictionsJudged, 'prediction')} right`);
+  return parts.length > 0 ? capitalise(parts.join(' · ')) : null;
 }
 
 /** "render the page" -> "Render the page". */

@@ -168,6 +168,7 @@ test('reading a lesson to the end and answering its check marks it read in the d
     await page.keyboard.press('Control+4');
     const row = page.getByRole('row', { name: new RegExp(lessonTitle) });
     await expect(row).toContainText('Read');
+    await expect(row.getByTestId('lesson-score')).toHaveText('1 of 1 check right');
     await expect(row).toContainText('just now');
     await expect(page.getByText(`Finished reading ${lessonTitle}`)).toBeVisible();
     await expect(page.getByText(`Opened ${lessonTitle}`)).toBeVisible();

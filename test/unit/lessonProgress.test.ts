@@ -65,6 +65,23 @@ describe('lesson progress', () => {
     expect(after.progress.status).toBe('read');
   });
 
+  it('scores each lesson by its latest answer per check and its judged predictions', async () => {
+    const b = clockedBackend();
+    const scores = async () => (await ok<{ scores: unknown[] }>(b.dispatch('getProgress', {}))).scores;
+    expect(await scores()).toEqual([]);
+    await b.dispatch('recordCheckAnswer', { lessonId: 'queues-101', checkId: 'check-1', optionIndex: 0 });
+    const prediction = { lessonId: 'queues-101', widget: 'cache-aside', metric: 'cacheHitRatio', choiceIndex: 0, choiceLabel: 'low' };
+    // A prediction the run has not judged yet counts as made, not as right or wrong.
+    await ok(b.dispatch('recordPrediction', { ...prediction, widgetId: 'queue-burst-1', measured: null, correct: null }));
+    expect(await scores()).toEqual([{ lessonId: 'queues-101', checksAnswered: 1, checksRight: 0, predictions: 1, predictionsRight: 0, predictionsJudged: 0 }]);
+    await ok(b.dispatch('recordPrediction', { ...prediction, widgetId: 'queue-burst-1', measured: 0.7, correct: false }));
+    expect(await scores()).toEqual([{ lessonId: 'queues-101', checksAnswered: 1, checksRight: 0, predictions: 1, predictionsRight: 0, predictionsJudged: 1 }]);
+    // Answering again replaces the answer: the score follows the latest.
+    await b.dispatch('recordCheckAnswer', { lessonId: 'queues-101', checkId: 'check-1', optionIndex: 1 });
+    await ok(b.dispatch('recordPrediction', { ...prediction, widgetId: 'queue-burst-1', measured: 0.7, correct: true }));
+    expect(await scores()).toEqual([{ lessonId: 'queues-101', checksAnswered: 1, checksRight: 1, predictions: 1, predictionsRight: 1, predictionsJudged: 1 }]);
+  });
+
   it('marks a lesson read when completed, and never back to merely opened', async () => {
     const b = clockedBackend();
     await b.dispatch('recordCheckAnswer', { lessonId: 'queues-101', checkId: 'check-1', optionIndex: 1 });

@@ -1,7 +1,7 @@
 import type { CheckAnswer, LessonProgress, LessonState, ParsedInputOf, ProgressOverview, WidgetPrediction } from '../contract';
 import { ApiFailure } from '../errors';
 import { recordLessonEvent, listLessonProgress, getLessonProgress, promoteIfRead, ensureLessonRow } from '../../progress/lessonProgress';
-import { listCheckAnswers, listPredictions, saveCheckAnswer, savePrediction } from '../../progress/lessonAnswers';
+import { lessonScores, listCheckAnswers, listPredictions, saveCheckAnswer, savePrediction } from '../../progress/lessonAnswers';
 import { recentEvents } from '../../progress/events';
 import type { AppContext } from './context';
 import { checkIdsOf, requireLesson } from './lessons';
@@ -67,6 +67,7 @@ export function progressHandlers(ctx: AppContext) {
         lessonsOpened: lessons.length,
         secondsSpent: lessons.reduce((sum, l) => sum + l.secondsSpent, 0),
         recentEvents: recentEvents(ctx.db, input.recentEvents ?? 20),
+        scores: lessonScores(ctx.db),
       };
     },
   };

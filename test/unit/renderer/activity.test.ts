@@ -1,6 +1,6 @@
 // The activity record on Progress: rows are grouped only when they say the same thing, outcome included.
 import { describe, expect, it } from 'vitest';
-import { describeEvent, groupEvents } from '../../../src-renderer/lib/words';
+import { describeEvent, groupEvents, scoreLine } from '../../../src-renderer/lib/words';
 import type { LearnerEvent } from '../../../src-main/api/contract';
 
 let id = 0;
@@ -33,5 +33,18 @@ describe('the activity record', () => {
 
   it('shows predictions, with what the simulation said', () => {
     expect(rows([ev('widget.predicted', 'caching', { correct: false })])).toEqual(['Made a prediction in Caching (the simulation disagreed)']);
+  });
+});
+
+describe('a lesson\'s score line on Progress', () => {
+  const score = (checksRight: number, checksAnswered: number, predictionsRight: number, predictionsJudged: number) => ({ checksRight, checksAnswered, predictionsRight, predictionsJudged });
+  it('counts right answers against every check of the lesson, and predictions the simulation judged', () => {
+    expect(scoreLine(score(5, 6, 3, 4), { checkCount: 12 })).toBe('5 of 12 checks right · 3 of 4 predictions right');
+    expect(scoreLine(score(12, 12, 0, 0), { checkCount: 12 })).toBe('All 12 checks right');
+    expect(scoreLine(score(0, 1, 1, 1), { checkCount: 1 })).toBe('0 of 1 check right · 1 of 1 prediction right');
+  });
+  it('says nothing before the learner has answered or predicted anything', () => {
+    expect(scoreLine(undefined, { checkCount: 12 })).toBeNull();
+    expect(scoreLine(score(0, 0, 0, 0), { checkCount: 12 })).toBeNull();
   });
 });
