@@ -9,12 +9,14 @@ import { experiment as writeStrategies } from './writeStrategies';
 import { experiment as cacheWarming } from './cacheWarming';
 import { experiment as consistentHashing } from './consistentHashing';
 import { experiment as hotKey } from './hotKey';
+import { experiment as doubleBooking } from './doubleBooking';
+import { experiment as lockingVsOptimistic } from './lockingVsOptimistic';
 
 export { ExperimentError, RunStopped } from './errors';
 export type * from './types';
 
 export const experiments: Record<string, Experiment> = Object.fromEntries(
-  [cacheAside, evictionRace, stampede, writeStrategies, cacheWarming, consistentHashing, hotKey].map((e) => [e.spec.widget, e]),
+  [cacheAside, evictionRace, stampede, writeStrategies, cacheWarming, consistentHashing, hotKey, doubleBooking, lockingVsOptimistic].map((e) => [e.spec.widget, e]),
 );
 
 export function listExperimentSpecs(): ExperimentSpec[] {
