@@ -94,7 +94,7 @@ function run(controls: ControlValues, seed: number): ExperimentResult {
     thresholds: [{ axis: 'value', seriesId: 'sold', value: shape.stock, label: `${fmtInt(shape.stock)} seats existed` }],
     summary:
       `With ${STRATEGY_LABELS[chosen]}, ${fmtInt(r.sold)} buyers were promised one of ${fmtInt(shape.stock)} seats` +
-      (r.oversold > 0 ? ` (${fmtInt(r.oversold)} seats sold twice or more)` : ' (none twice)') +
+      (r.oversold > 0 ? ` (${fmtInt(r.oversold)} more promises than seats)` : ' (no seat promised twice)') +
       `, p95 answer time was ${fmtMs(r.p95Ms)}, with ${fmtInt(r.retries)} retries and ${fmtInt(failed)} errors.`,
   };
 }

@@ -11,12 +11,13 @@ import { experiment as consistentHashing } from './consistentHashing';
 import { experiment as hotKey } from './hotKey';
 import { experiment as doubleBooking } from './doubleBooking';
 import { experiment as lockingVsOptimistic } from './lockingVsOptimistic';
+import { experiment as deadlocks } from './deadlocks';
 
 export { ExperimentError, RunStopped } from './errors';
 export type * from './types';
 
 export const experiments: Record<string, Experiment> = Object.fromEntries(
-  [cacheAside, evictionRace, stampede, writeStrategies, cacheWarming, consistentHashing, hotKey, doubleBooking, lockingVsOptimistic].map((e) => [e.spec.widget, e]),
+  [cacheAside, evictionRace, stampede, writeStrategies, cacheWarming, consistentHashing, hotKey, doubleBooking, lockingVsOptimistic, deadlocks].map((e) => [e.spec.widget, e]),
 );
 
 export function listExperimentSpecs(): ExperimentSpec[] {

@@ -1,7 +1,9 @@
 /**
  * Exclusive row locks for the contention runs: each row has one owner and a
  * FIFO of waiting transactions. A waiter can leave the line (its lock wait
- * timed out).
+ * timed out, or it was chosen as a deadlock victim). The wait-for chain
+ * (waiter -> owner of the row it waits for -> the row that owner waits for ...)
+ * is what deadlock detection follows.
  */
 
 export const NOBODY = -1;
@@ -42,7 +44,7 @@ export class LockTable {
     return this.waitingOn.has(txn);
   }
 
-  /** Takes txn out of the line it waits in (its lock wait timed out). */
+  /** Takes txn out of the line it waits in (its lock wait timed out, or it was a deadlock victim). */
   leaveLine(txn: number): void {
     const row = this.waitingOn.get(txn);
     if (row === undefined) return;
@@ -62,5 +64,19 @@ export class LockTable {
     this.owner[row] = next;
     this.waitingOn.delete(next);
     return next;
+  }
+
+  /** True when the wait-for chain from txn comes back to txn: a deadlock it is part of. */
+  inCycle(txn: number): boolean {
+    let current = txn;
+    for (let steps = 0; steps <= this.waitingOn.size; steps++) {
+      const row = this.waitingOn.get(current);
+      if (row === undefined) return false;
+      const o = this.owner[row]!;
+      if (o === txn) return true;
+      if (o === NOBODY) return false;
+      current = o;
+    }
+    return false;
   }
 }

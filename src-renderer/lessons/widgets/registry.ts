@@ -11,6 +11,7 @@ import ConsistentHashing from './ConsistentHashing.svelte';
 import HotKey from './HotKey.svelte';
 import DoubleBooking from './DoubleBooking.svelte';
 import LockingVsOptimistic from './LockingVsOptimistic.svelte';
+import Deadlocks from './Deadlocks.svelte';
 
 export interface WidgetProps {
   lessonId: string;
@@ -29,6 +30,7 @@ export const widgets: Record<string, Component<WidgetProps>> = {
   'hot-key': HotKey,
   'double-booking': DoubleBooking,
   'locking-vs-optimistic': LockingVsOptimistic,
+  deadlocks: Deadlocks,
 };
 
 export function widgetFor(kind: string): Component<WidgetProps> | undefined {
