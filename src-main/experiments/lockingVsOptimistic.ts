@@ -29,7 +29,7 @@ const spec: ExperimentSpec = {
     { id: 'lockedP95Ms', label: 'p95, FOR UPDATE', unit: 'ms' },
     { id: 'optimisticP95Ms', label: 'p95, version check', unit: 'ms' },
     { id: 'optimisticFailedShare', label: 'Buyers who gave up, version check', unit: '%', ratio: true },
-    { id: 'crossoverPerSecond', label: 'Version checks answer faster from', unit: '/s' },
+    { id: 'crossoverPerSecond', label: 'Version checks have the lower p95 from', unit: '/s' },
   ],
 };
 
