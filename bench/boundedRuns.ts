@@ -24,6 +24,7 @@ export const EXTREME_CONTROLS: [widget: string, controls: ControlValues][] = [
   ['double-booking', { strategy: 'conditionalUpdate', buyers: 5000, seats: 1000, arrivalWindowSec: 1, thinkMs: 1000, lockTimeoutMs: 60_000 }],
   ['locking-vs-optimistic', { buyersPerSecond: 200, thinkMs: 1000, maxAttempts: 10 }],
   ['deadlocks', { order: 'random', transfersPerSecond: 200, accounts: 2, deadlockTimeoutMs: 10_000 }],
+  ['hot-row', { strategy: 'oneRow', writesPerSecond: 100, shards: 64 }],
 ];
 
 function timedMs(body: () => void): number {

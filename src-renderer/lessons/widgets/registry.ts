@@ -12,6 +12,7 @@ import HotKey from './HotKey.svelte';
 import DoubleBooking from './DoubleBooking.svelte';
 import LockingVsOptimistic from './LockingVsOptimistic.svelte';
 import Deadlocks from './Deadlocks.svelte';
+import HotRow from './HotRow.svelte';
 
 export interface WidgetProps {
   lessonId: string;
@@ -31,6 +32,7 @@ export const widgets: Record<string, Component<WidgetProps>> = {
   'double-booking': DoubleBooking,
   'locking-vs-optimistic': LockingVsOptimistic,
   deadlocks: Deadlocks,
+  'hot-row': HotRow,
 };
 
 export function widgetFor(kind: string): Component<WidgetProps> | undefined {
