@@ -25,6 +25,7 @@ export const EXTREME_CONTROLS: [widget: string, controls: ControlValues][] = [
   ['locking-vs-optimistic', { buyersPerSecond: 200, thinkMs: 1000, maxAttempts: 10 }],
   ['deadlocks', { order: 'random', transfersPerSecond: 200, accounts: 2, deadlockTimeoutMs: 10_000 }],
   ['hot-row', { strategy: 'oneRow', writesPerSecond: 100, shards: 64 }],
+  ['seat-holds', { strategy: 'lock', seats: 1000, buyers: 5000, holdMinutes: 60, abandonRate: 1, payMinutes: 30 }],
 ];
 
 function timedMs(body: () => void): number {

@@ -13,6 +13,7 @@ import DoubleBooking from './DoubleBooking.svelte';
 import LockingVsOptimistic from './LockingVsOptimistic.svelte';
 import Deadlocks from './Deadlocks.svelte';
 import HotRow from './HotRow.svelte';
+import SeatHolds from './SeatHolds.svelte';
 
 export interface WidgetProps {
   lessonId: string;
@@ -33,6 +34,7 @@ export const widgets: Record<string, Component<WidgetProps>> = {
   'locking-vs-optimistic': LockingVsOptimistic,
   deadlocks: Deadlocks,
   'hot-row': HotRow,
+  'seat-holds': SeatHolds,
 };
 
 export function widgetFor(kind: string): Component<WidgetProps> | undefined {

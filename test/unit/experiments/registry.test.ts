@@ -11,7 +11,7 @@ const defaults = (widget: string): ControlValues => Object.fromEntries(experimen
 describe('the experiment registry', () => {
   it('lists the caching and contention widgets, each with labelled controls and metrics', () => {
     expect(listExperimentSpecs().map((s) => s.widget).sort()).toEqual(
-      ['cache-aside', 'cache-warming', 'consistent-hashing', 'deadlocks', 'double-booking', 'eviction-race', 'hot-key', 'hot-row', 'locking-vs-optimistic', 'stampede', 'write-strategies'],
+      ['cache-aside', 'cache-warming', 'consistent-hashing', 'deadlocks', 'double-booking', 'eviction-race', 'hot-key', 'hot-row', 'locking-vs-optimistic', 'seat-holds', 'stampede', 'write-strategies'],
     );
     for (const spec of listExperimentSpecs()) {
       for (const c of spec.controls) {
@@ -118,13 +118,15 @@ describePredictions('caching', expected);
 /**
  * The contention lesson's blocks, in lesson order, with the hand calculation:
  * read-then-write oversells 50 × 20/s × (20 ms + 28 ms) ≈ 48 seats; FOR UPDATE holds the row 2 × 28 + 20 = 76 ms, 13.2/s;
- * deadlocks 60 × 50² × 0.028 s / (50 × 49) ≈ 1.71 a minute; one counter row at 30/s is M/G/1 (P-K): 0.5 + 27.5 + 79.3 ≈ 107 ms.
+ * deadlocks 60 × 50² × 0.028 s / (50 × 49) ≈ 1.71 a minute; one counter row at 30/s is M/G/1 (P-K): 0.5 + 27.5 + 79.3 ≈ 107 ms;
+ * ten-minute holds: 100 seats × 0.7 paying × (1 − e^(−10/2)) ≈ 69.5 sold, abandoned seats back after the sale.
  */
 const contentionExpected: { widget: string; choice: number; theory: number }[] = [
   { widget: 'double-booking', choice: 3, theory: 48 },
   { widget: 'locking-vs-optimistic', choice: 1, theory: 13.2 },
   { widget: 'deadlocks', choice: 1, theory: 1.71 },
   { widget: 'hot-row', choice: 2, theory: 107.3 },
+  { widget: 'seat-holds', choice: 3, theory: 69.5 },
 ];
 
 describePredictions('contention', contentionExpected);
