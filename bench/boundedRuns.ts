@@ -26,6 +26,7 @@ export const EXTREME_CONTROLS: [widget: string, controls: ControlValues][] = [
   ['deadlocks', { order: 'random', transfersPerSecond: 200, accounts: 2, deadlockTimeoutMs: 10_000 }],
   ['hot-row', { strategy: 'oneRow', writesPerSecond: 100, shards: 64 }],
   ['seat-holds', { strategy: 'lock', seats: 1000, buyers: 5000, holdMinutes: 60, abandonRate: 1, payMinutes: 30 }],
+  ['coordination', { protocol: 'twoPhase', ordersPerSecond: 200, downSeconds: 600, declineRate: 0.5 }],
 ];
 
 function timedMs(body: () => void): number {

@@ -14,12 +14,13 @@ import { experiment as lockingVsOptimistic } from './lockingVsOptimistic';
 import { experiment as deadlocks } from './deadlocks';
 import { experiment as hotRow } from './hotRow';
 import { experiment as seatHolds } from './seatHolds';
+import { experiment as coordination } from './coordination';
 
 export { ExperimentError, RunStopped } from './errors';
 export type * from './types';
 
 export const experiments: Record<string, Experiment> = Object.fromEntries(
-  [cacheAside, evictionRace, stampede, writeStrategies, cacheWarming, consistentHashing, hotKey, doubleBooking, lockingVsOptimistic, deadlocks, hotRow, seatHolds].map((e) => [e.spec.widget, e]),
+  [cacheAside, evictionRace, stampede, writeStrategies, cacheWarming, consistentHashing, hotKey, doubleBooking, lockingVsOptimistic, deadlocks, hotRow, seatHolds, coordination].map((e) => [e.spec.widget, e]),
 );
 
 export function listExperimentSpecs(): ExperimentSpec[] {

@@ -32,11 +32,11 @@ async function simulatorSays(page: Page, widget: string, controls: Record<string
   return body.value.metrics;
 }
 
-test('the contention lesson shows its five widget cards, waiting for a prediction, and no error box', async ({ page }) => {
+test('the contention lesson shows its six widget cards, waiting for a prediction, and no error box', async ({ page }) => {
   await openContention(page);
   const cards = page.locator('section[data-widget]');
-  await expect(cards).toHaveCount(5);
-  expect(await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-widget')))).toEqual(['double-booking', 'locking-vs-optimistic', 'deadlocks', 'hot-row', 'seat-holds']);
+  await expect(cards).toHaveCount(6);
+  expect(await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-widget')))).toEqual(['double-booking', 'locking-vs-optimistic', 'deadlocks', 'hot-row', 'seat-holds', 'coordination']);
   await expect(page.getByRole('alert')).toHaveCount(0);
   for (const card of await cards.all()) await expect(card).toHaveAttribute('data-state', 'idle');
 });

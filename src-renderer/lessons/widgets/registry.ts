@@ -14,6 +14,7 @@ import LockingVsOptimistic from './LockingVsOptimistic.svelte';
 import Deadlocks from './Deadlocks.svelte';
 import HotRow from './HotRow.svelte';
 import SeatHolds from './SeatHolds.svelte';
+import Coordination from './Coordination.svelte';
 
 export interface WidgetProps {
   lessonId: string;
@@ -35,6 +36,7 @@ export const widgets: Record<string, Component<WidgetProps>> = {
   deadlocks: Deadlocks,
   'hot-row': HotRow,
   'seat-holds': SeatHolds,
+  coordination: Coordination,
 };
 
 export function widgetFor(kind: string): Component<WidgetProps> | undefined {

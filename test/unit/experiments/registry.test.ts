@@ -11,7 +11,7 @@ const defaults = (widget: string): ControlValues => Object.fromEntries(experimen
 describe('the experiment registry', () => {
   it('lists the caching and contention widgets, each with labelled controls and metrics', () => {
     expect(listExperimentSpecs().map((s) => s.widget).sort()).toEqual(
-      ['cache-aside', 'cache-warming', 'consistent-hashing', 'deadlocks', 'double-booking', 'eviction-race', 'hot-key', 'hot-row', 'locking-vs-optimistic', 'seat-holds', 'stampede', 'write-strategies'],
+      ['cache-aside', 'cache-warming', 'consistent-hashing', 'coordination', 'deadlocks', 'double-booking', 'eviction-race', 'hot-key', 'hot-row', 'locking-vs-optimistic', 'seat-holds', 'stampede', 'write-strategies'],
     );
     for (const spec of listExperimentSpecs()) {
       for (const c of spec.controls) {
@@ -119,7 +119,8 @@ describePredictions('caching', expected);
  * The contention lesson's blocks, in lesson order, with the hand calculation:
  * read-then-write oversells 50 × 20/s × (20 ms + 28 ms) ≈ 48 seats; FOR UPDATE holds the row 2 × 28 + 20 = 76 ms, 13.2/s;
  * deadlocks 60 × 50² × 0.028 s / (50 × 49) ≈ 1.71 a minute; one counter row at 30/s is M/G/1 (P-K): 0.5 + 27.5 + 79.3 ≈ 107 ms;
- * ten-minute holds: 100 seats × 0.7 paying × (1 − e^(−10/2)) ≈ 69.5 sold, abandoned seats back after the sale.
+ * ten-minute holds: 100 seats × 0.7 paying × (1 − e^(−10/2)) ≈ 69.5 sold, abandoned seats back after the sale;
+ * 2PC caught mid-way: 20/s × (0.35 s charge + 0.028 s decision log) ≈ 7.6 orders (Little's law).
  */
 const contentionExpected: { widget: string; choice: number; theory: number }[] = [
   { widget: 'double-booking', choice: 3, theory: 48 },
@@ -127,6 +128,7 @@ const contentionExpected: { widget: string; choice: number; theory: number }[] =
   { widget: 'deadlocks', choice: 1, theory: 1.71 },
   { widget: 'hot-row', choice: 2, theory: 107.3 },
   { widget: 'seat-holds', choice: 3, theory: 69.5 },
+  { widget: 'coordination', choice: 1, theory: 7.6 },
 ];
 
 describePredictions('contention', contentionExpected);
