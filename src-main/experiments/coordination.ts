@@ -56,7 +56,7 @@ function run(controls: ControlValues, seed: number): ExperimentResult {
   // down. An order spends about max(prepare, charge) + the decision's log write in that state (Little's law).
   const midWaySec = (CHARGE_MIN_MS + CHARGE_MAX_MS) / 2 / 1000 + DATABASE.meanQueryMs / 1000;
   const bars = (pick: (x: CoordinationResult) => number) =>
-    (['twoPhase', 'saga'] as const).map((p) => ({ label: LABELS[p], value: round(pick(both[p]), 1), tone: p === chosen ? ('accent' as const) : ('muted' as const) }));
+    (['twoPhase', 'saga'] as const).map((p) => ({ label: LABELS[p], value: round(pick(both[p]), 2), tone: p === chosen ? ('accent' as const) : ('muted' as const) }));
 
   return {
     widget: spec.widget,
@@ -77,8 +77,8 @@ function run(controls: ControlValues, seed: number): ExperimentResult {
         : {},
     series: [],
     bars: [
-      { id: 'blockedBars', label: 'Row locks held waiting for the coordinator (seconds), same orders', unit: 's', bars: bars((x) => x.blockedSeatSec) },
-      { id: 'inconsistentBars', label: 'Seats reserved but unpaid (seat-seconds), same orders', unit: 's', bars: bars((x) => x.inconsistentSeatSec) },
+      { id: 'blockedBars', label: 'Lock time spent waiting for the coordinator, same orders', unit: 's', bars: bars((x) => x.blockedSeatSec) },
+      { id: 'inconsistentBars', label: 'Seat time reserved but unpaid, same orders', unit: 's', bars: bars((x) => x.inconsistentSeatSec) },
       { id: 'longestBars', label: 'Longest a stock row stayed locked, same orders', unit: 's', bars: bars((x) => x.longestLockSec) },
     ],
     thresholds: [{ axis: 'value', seriesId: 'longestBars', value: downSec, label: `outage ${fmtInt(downSec)} s` }],

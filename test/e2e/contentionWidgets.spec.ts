@@ -2,8 +2,9 @@
 // prediction gates the first run, the verdict agrees with the hand calculation, and a
 // strategy or order switch re-runs with exactly the figures the simulator's API gives.
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect, startAppServer, stopAppServer, repoRoot, type AppServer } from './harness';
+import { lockPrediction, simulatorFigures } from './widgetCards';
 
 let content: AppServer;
 test.beforeEach(async () => {
@@ -16,20 +17,8 @@ async function openContention(page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Contention', { timeout: 15_000 });
 }
 
-async function lockPrediction(card: Locator, choice: string | RegExp) {
-  await card.scrollIntoViewIfNeeded();
-  const lock = card.getByRole('button', { name: 'Lock in my prediction' });
-  await expect(lock).toBeDisabled();
-  await card.getByRole('radio', { name: choice }).check();
-  await lock.click();
-  await expect(card).toHaveAttribute('data-state', 'ready');
-}
-
-async function simulatorSays(page: Page, widget: string, controls: Record<string, number | string>, seed: number) {
-  const response = await page.request.post(`${content.url}/api/runExperiment`, { data: { widget, controls, seed } });
-  const body = (await response.json()) as { ok: boolean; value: { metrics: Record<string, number> } };
-  expect(body.ok).toBe(true);
-  return body.value.metrics;
+function simulatorSays(page: Page, widget: string, controls: Record<string, number | string>, seed: number) {
+  return simulatorFigures(page, content.url, widget, controls, seed);
 }
 
 test('the contention lesson shows its six widget cards, waiting for a prediction, and no error box', async ({ page }) => {
