@@ -21,6 +21,12 @@ export const EXTREME_CONTROLS: [widget: string, controls: ControlValues][] = [
   ['consistent-hashing', { nodes: 100, keys: 10_000_000, virtualNodes: 500 }],
   ['hot-key', { nodes: 100, readsPerSecond: 10_000_000, nodeCapacityOpsPerSecond: 1000 }],
   ['eviction-race', { durationSeconds: 600, keys: 1_000_000, cacheSize: 10 }],
+  ['double-booking', { strategy: 'conditionalUpdate', buyers: 5000, seats: 1000, arrivalWindowSec: 1, thinkMs: 1000, lockTimeoutMs: 60_000 }],
+  ['locking-vs-optimistic', { buyersPerSecond: 200, thinkMs: 1000, maxAttempts: 10 }],
+  ['deadlocks', { order: 'random', transfersPerSecond: 200, accounts: 2, deadlockTimeoutMs: 10_000 }],
+  ['hot-row', { strategy: 'oneRow', writesPerSecond: 100, shards: 64 }],
+  ['seat-holds', { strategy: 'lock', seats: 1000, buyers: 5000, holdMinutes: 60, abandonRate: 1, payMinutes: 30 }],
+  ['coordination', { protocol: 'twoPhase', ordersPerSecond: 200, downSeconds: 600, declineRate: 0.5 }],
 ];
 
 function timedMs(body: () => void): number {

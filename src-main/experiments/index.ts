@@ -9,12 +9,18 @@ import { experiment as writeStrategies } from './writeStrategies';
 import { experiment as cacheWarming } from './cacheWarming';
 import { experiment as consistentHashing } from './consistentHashing';
 import { experiment as hotKey } from './hotKey';
+import { experiment as doubleBooking } from './doubleBooking';
+import { experiment as lockingVsOptimistic } from './lockingVsOptimistic';
+import { experiment as deadlocks } from './deadlocks';
+import { experiment as hotRow } from './hotRow';
+import { experiment as seatHolds } from './seatHolds';
+import { experiment as coordination } from './coordination';
 
 export { ExperimentError, RunStopped } from './errors';
 export type * from './types';
 
 export const experiments: Record<string, Experiment> = Object.fromEntries(
-  [cacheAside, evictionRace, stampede, writeStrategies, cacheWarming, consistentHashing, hotKey].map((e) => [e.spec.widget, e]),
+  [cacheAside, evictionRace, stampede, writeStrategies, cacheWarming, consistentHashing, hotKey, doubleBooking, lockingVsOptimistic, deadlocks, hotRow, seatHolds, coordination].map((e) => [e.spec.widget, e]),
 );
 
 export function listExperimentSpecs(): ExperimentSpec[] {

@@ -41,5 +41,7 @@ export const DATABASE = {
     (postgres.concurrency.value * 1000) / postgresServiceMs,
     (SPECIFIC_DEFAULTS.databaseCpuCores.value * 1000) / (SPECIFIC_DEFAULTS.databaseCpuShare.value * postgresServiceMs),
   ),
+  /** One query's mean round trip: the network hop plus the mean service time. */
+  meanQueryMs: postgres.baseLatencyMs.value + postgresServiceMs,
   queryMs: (rng: RandomStream): number => postgres.baseLatencyMs.value + drawMs(postgresService, rng),
 };

@@ -3,8 +3,9 @@
 // search opens a lesson at a section.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect, startAppServer, stopAppServer, repoRoot, type AppServer } from './harness';
+import { lockPrediction, simulatorFigures } from './widgetCards';
 
 const widgetKinds = ['cache-aside', 'write-strategies', 'eviction-race', 'cache-warming', 'stampede', 'hot-key', 'consistent-hashing'];
 
@@ -21,20 +22,8 @@ async function openCaching(page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Caching', { timeout: 15_000 });
 }
 
-async function lockPrediction(card: Locator, choice: string | RegExp) {
-  await card.scrollIntoViewIfNeeded();
-  const lock = card.getByRole('button', { name: 'Lock in my prediction' });
-  await expect(lock).toBeDisabled();
-  await card.getByRole('radio', { name: choice }).check();
-  await lock.click();
-  await expect(card).toHaveAttribute('data-state', 'ready');
-}
-
-async function runExperiment(page: Page, widget: string, controls: Record<string, number | string>, seed: number) {
-  const response = await page.request.post(`${content.url}/api/runExperiment`, { data: { widget, controls, seed } });
-  const body = (await response.json()) as { ok: boolean; value: { metrics: Record<string, number> } };
-  expect(body.ok).toBe(true);
-  return body.value.metrics;
+function runExperiment(page: Page, widget: string, controls: Record<string, number | string>, seed: number) {
+  return simulatorFigures(page, content.url, widget, controls, seed);
 }
 
 test('the caching lesson shows a card for every widget and no error box', async ({ page }) => {

@@ -9,6 +9,12 @@ import WriteStrategies from './WriteStrategies.svelte';
 import CacheWarming from './CacheWarming.svelte';
 import ConsistentHashing from './ConsistentHashing.svelte';
 import HotKey from './HotKey.svelte';
+import DoubleBooking from './DoubleBooking.svelte';
+import LockingVsOptimistic from './LockingVsOptimistic.svelte';
+import Deadlocks from './Deadlocks.svelte';
+import HotRow from './HotRow.svelte';
+import SeatHolds from './SeatHolds.svelte';
+import Coordination from './Coordination.svelte';
 
 export interface WidgetProps {
   lessonId: string;
@@ -25,6 +31,12 @@ export const widgets: Record<string, Component<WidgetProps>> = {
   'cache-warming': CacheWarming,
   'consistent-hashing': ConsistentHashing,
   'hot-key': HotKey,
+  'double-booking': DoubleBooking,
+  'locking-vs-optimistic': LockingVsOptimistic,
+  deadlocks: Deadlocks,
+  'hot-row': HotRow,
+  'seat-holds': SeatHolds,
+  coordination: Coordination,
 };
 
 export function widgetFor(kind: string): Component<WidgetProps> | undefined {
