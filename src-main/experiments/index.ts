@@ -9,12 +9,14 @@ import { experiment as writeStrategies } from './writeStrategies';
 import { experiment as cacheWarming } from './cacheWarming';
 import { experiment as consistentHashing } from './consistentHashing';
 import { experiment as hotKey } from './hotKey';
+import { experiment as syncVsAsync } from './syncVsAsync';
+import { experiment as queueBurst } from './queueBurst';
 
 export { ExperimentError, RunStopped } from './errors';
 export type * from './types';
 
 export const experiments: Record<string, Experiment> = Object.fromEntries(
-  [cacheAside, evictionRace, stampede, writeStrategies, cacheWarming, consistentHashing, hotKey].map((e) => [e.spec.widget, e]),
+  [cacheAside, evictionRace, stampede, writeStrategies, cacheWarming, consistentHashing, hotKey, syncVsAsync, queueBurst].map((e) => [e.spec.widget, e]),
 );
 
 export function listExperimentSpecs(): ExperimentSpec[] {

@@ -9,6 +9,8 @@ import WriteStrategies from './WriteStrategies.svelte';
 import CacheWarming from './CacheWarming.svelte';
 import ConsistentHashing from './ConsistentHashing.svelte';
 import HotKey from './HotKey.svelte';
+import SyncVsAsync from './SyncVsAsync.svelte';
+import QueueBurst from './QueueBurst.svelte';
 
 export interface WidgetProps {
   lessonId: string;
@@ -25,6 +27,8 @@ export const widgets: Record<string, Component<WidgetProps>> = {
   'cache-warming': CacheWarming,
   'consistent-hashing': ConsistentHashing,
   'hot-key': HotKey,
+  'sync-vs-async': SyncVsAsync,
+  'queue-burst': QueueBurst,
 };
 
 export function widgetFor(kind: string): Component<WidgetProps> | undefined {
