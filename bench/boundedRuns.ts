@@ -21,6 +21,8 @@ export const EXTREME_CONTROLS: [widget: string, controls: ControlValues][] = [
   ['consistent-hashing', { nodes: 100, keys: 10_000_000, virtualNodes: 500 }],
   ['hot-key', { nodes: 100, readsPerSecond: 10_000_000, nodeCapacityOpsPerSecond: 1000 }],
   ['eviction-race', { durationSeconds: 600, keys: 1_000_000, cacheSize: 10 }],
+  ['sync-vs-async', { mode: 'sync', reportsPerMinute: 30, workers: 1 }],
+  ['burst-backlog', { workers: 1, normalPerSecond: 200, burstPerSecond: 500, burstSeconds: 120 }],
 ];
 
 function timedMs(body: () => void): number {

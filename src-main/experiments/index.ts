@@ -10,13 +10,13 @@ import { experiment as cacheWarming } from './cacheWarming';
 import { experiment as consistentHashing } from './consistentHashing';
 import { experiment as hotKey } from './hotKey';
 import { experiment as syncVsAsync } from './syncVsAsync';
-import { experiment as queueBurst } from './queueBurst';
+import { experiment as burstBacklog } from './burstBacklog';
 
 export { ExperimentError, RunStopped } from './errors';
 export type * from './types';
 
 export const experiments: Record<string, Experiment> = Object.fromEntries(
-  [cacheAside, evictionRace, stampede, writeStrategies, cacheWarming, consistentHashing, hotKey, syncVsAsync, queueBurst].map((e) => [e.spec.widget, e]),
+  [cacheAside, evictionRace, stampede, writeStrategies, cacheWarming, consistentHashing, hotKey, syncVsAsync, burstBacklog].map((e) => [e.spec.widget, e]),
 );
 
 export function listExperimentSpecs(): ExperimentSpec[] {

@@ -10,7 +10,7 @@ import CacheWarming from './CacheWarming.svelte';
 import ConsistentHashing from './ConsistentHashing.svelte';
 import HotKey from './HotKey.svelte';
 import SyncVsAsync from './SyncVsAsync.svelte';
-import QueueBurst from './QueueBurst.svelte';
+import BurstBacklog from './BurstBacklog.svelte';
 
 export interface WidgetProps {
   lessonId: string;
@@ -28,7 +28,7 @@ export const widgets: Record<string, Component<WidgetProps>> = {
   'consistent-hashing': ConsistentHashing,
   'hot-key': HotKey,
   'sync-vs-async': SyncVsAsync,
-  'queue-burst': QueueBurst,
+  'burst-backlog': BurstBacklog,
 };
 
 export function widgetFor(kind: string): Component<WidgetProps> | undefined {

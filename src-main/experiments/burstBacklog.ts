@@ -19,7 +19,7 @@ const RUN_SEC = 600;
 const PER_WORKER = (THREADS_PER_WORKER * 1000) / JOB_MS;
 
 const spec: ExperimentSpec = {
-  widget: 'queue-burst',
+  widget: 'burst-backlog',
   title: `A burst of jobs into a queue; each worker runs ${THREADS_PER_WORKER} jobs of ${JOB_MS} ms at once (${fmtInt(PER_WORKER)} jobs/s)`,
   controls: [
     { id: 'workers', label: 'Workers', kind: 'number', unit: 'workers', min: 1, max: 20, step: 1, default: 3 },
@@ -37,7 +37,7 @@ const spec: ExperimentSpec = {
 
 function model(workers: number, normal: number, burst: number, burstSec: number): ModelInput {
   return {
-    name: 'queue-burst widget',
+    name: 'burst-backlog widget',
     traffic: { ratePerSec: burst, baselineRatePerSec: normal, shape: 'spike', startSec: BURST_START_SEC, holdSec: burstSec, durationSec: RUN_SEC },
     components: {
       jobs: { kind: 'queue' },
@@ -54,9 +54,9 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const burstSec = num(controls, 'burstSeconds');
   const capacity = workers * PER_WORKER;
 
-  const checked = validateModel(model(workers, normal, burst, burstSec), 'queue-burst widget');
+  const checked = validateModel(model(workers, normal, burst, burstSec), 'burst-backlog widget');
   const outcome = simulate(checked, { seed, level: 'request', ...(hooks?.shouldStop ? { shouldStop: hooks.shouldStop } : {}) });
-  if (outcome.status === 'cancelled') throw new RunStopped('queue-burst: stopped');
+  if (outcome.status === 'cancelled') throw new RunStopped('burst-backlog: stopped');
 
   const pool = outcome.components.find((c) => c.id === 'workers')!;
   const timeSec = outcome.timeSec.map((t) => round(t + outcome.bucketSec, 3));
