@@ -1,0 +1,131 @@
+// Background jobs in the model language: retry backoff timing, dead-lettering after a queue's
+// attempts, priority order where jobs wait, and the autoscaler's decisions with warm-up.
+import { describe, expect, it } from 'vitest';
+import { RandomStream } from '../../../src-main/sim/engine/rng';
+import { RETRY_EXPONENTIAL, RETRY_FIXED, retryDelay, type WorkloadParams } from '../../../src-main/sim/request/workloads';
+import type { ModelInput } from '../../../src-main/sim/index';
+import { relativeError, run } from './helpers';
+
+function params(retry: number, jitter: boolean): WorkloadParams {
+  const one = (v: number) => [v];
+  return {
+    peakRate: one(1), steady: one(1), timeout: one(Infinity), deadline: one(1), maxAttempts: one(10), retry: one(retry),
+    retryBase: one(0.1), retryMax: one(1), jitter: one(jitter ? 1 : 0), fallback: one(-1), priority: one(0),
+  };
+}
+
+describe('retry backoff', () => {
+  const rng = new RandomStream(1, 'test');
+  it('waits the base delay every time with fixed backoff', () => {
+    expect([1, 2, 3, 4].map((k) => retryDelay(params(RETRY_FIXED, false), 0, k, rng))).toEqual([0.1, 0.1, 0.1, 0.1]);
+  });
+
+  it('doubles the wait after each attempt with exponential backoff, up to its cap', () => {
+    // 100, 200, 400, 800 ms, then the 1 s cap.
+    expect([1, 2, 3, 4, 5, 6].map((k) => retryDelay(params(RETRY_EXPONENTIAL, false), 0, k, rng))).toEqual([0.1, 0.2, 0.4, 0.8, 1, 1]);
+  });
+
+  it('draws a jittered wait between zero and the backoff, half of it on average', () => {
+    const draws = Array.from({ length: 20_000 }, () => retryDelay(params(RETRY_EXPONENTIAL, true), 0, 3, rng));
+    expect(Math.min(...draws)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...draws)).toBeLessThanOrEqual(0.4);
+    expect(relativeError(draws.reduce((a, b) => a + b, 0) / draws.length, 0.2)).toBeLessThan(0.02);
+  });
+
+  it.each([
+    ['fixed', 4 + 3 * 100],
+    ['exponential', 4 + 100 + 200 + 400],
+  ] as const)('spends the %s backoff between attempts: four failed 1 ms attempts end after %i ms', (policy, ms) => {
+    const model: ModelInput = {
+      traffic: { ratePerSec: 20, durationSec: 60 },
+      components: { api: { kind: 'server', concurrency: 100, serviceTime: { distribution: 'deterministic', meanMs: 1 }, baseLatencyMs: 0, errorRate: 1 } },
+      workloads: {
+        calls: { path: ['api'], deadlineMs: 10_000, retry: { policy, maxAttempts: 4, baseDelayMs: 100, jitter: false }, fallback: { latencyMs: 0, acceptable: true } },
+      },
+    };
+    const w = run(model, 1).workloads[0]!;
+    expect(w.fallbacks).toBe(w.userRequests - w.unfinished);
+    expect(w.attempts).toBeGreaterThanOrEqual(4 * w.fallbacks);
+    expect(w.p50Ms).toBeCloseTo(ms, 6);
+    expect(w.p95Ms).toBeCloseTo(ms, 6);
+  });
+});
+
+describe('dead-lettering', () => {
+  const model = (maxAttempts: number): ModelInput => ({
+    traffic: { ratePerSec: 10, durationSec: 120 },
+    components: {
+      jobs: { kind: 'queue', maxAttempts },
+      workers: { kind: 'workerPool', concurrency: 8, serviceTime: { distribution: 'deterministic', meanMs: 10 } },
+      provider: { kind: 'external', serviceTime: { distribution: 'deterministic', meanMs: 5 }, errorRate: 1 },
+    },
+    workloads: { send: { path: ['jobs', 'workers', 'provider'] } },
+  });
+
+  it.each([1, 3, 5])('a message that always fails is dead-lettered after %i attempts, each one a visit to the worker', (n) => {
+    const r = run(model(n), 1);
+    const w = r.workloads[0]!;
+    const workers = r.components.find((c) => c.id === 'workers')!;
+    expect(w.asyncCompleted).toBe(0);
+    // Every message accepted early enough to use its attempts is parked; none is lost.
+    expect(w.deadLettered).toBeGreaterThan(0.95 * w.userRequests);
+    expect(w.deadLettered).toBeLessThanOrEqual(w.userRequests);
+    expect(relativeError(workers.arrivals, n * w.userRequests)).toBeLessThan(0.02);
+  });
+});
+
+describe('priority where jobs wait', () => {
+  it('serves the higher priority first: mean waits match the non-preemptive M/M/1 priority formula', () => {
+    // ρ1 = 0.3 (paid), ρ2 = 0.5 (free), S = 10 ms: R = ρS = 8 ms; W1 = R/(1−ρ1), W2 = R/((1−ρ1)(1−ρ)).
+    const model: ModelInput = {
+      traffic: { ratePerSec: 80, durationSec: 4000, warmupSec: 100 },
+      components: { worker: { kind: 'server', concurrency: 1, serviceTime: { distribution: 'exponential', meanMs: 10 }, baseLatencyMs: 0 } },
+      workloads: {
+        paid: { share: 3, path: ['worker'], priority: 5, deadlineMs: 1e7 },
+        free: { share: 5, path: ['worker'], deadlineMs: 1e7 },
+      },
+    };
+    const r = run(model, 3);
+    const paid = r.workloads.find((w) => w.id === 'paid')!;
+    const free = r.workloads.find((w) => w.id === 'free')!;
+    expect(relativeError(paid.meanMs, 10 + 8 / 0.7)).toBeLessThan(0.08);
+    expect(relativeError(free.meanMs, 10 + 8 / (0.7 * 0.2))).toBeLessThan(0.08);
+  });
+});
+
+describe('autoscaling on queue depth', () => {
+  const model: ModelInput = {
+    traffic: { ratePerSec: 200, baselineRatePerSec: 20, shape: 'spike', startSec: 60, holdSec: 300, durationSec: 900 },
+    components: {
+      jobs: { kind: 'queue' },
+      workers: {
+        kind: 'workerPool', instances: 1, concurrency: 4, serviceTime: { distribution: 'deterministic', meanMs: 100 },
+        autoscale: { minInstances: 1, maxInstances: 6, targetQueuePerInstance: 50, warmupSec: 60, checkEverySec: 15 },
+      },
+    },
+    workloads: { send: { path: ['jobs', 'workers'] } },
+  };
+  const r = run(model, 1);
+  const pool = r.components.find((c) => c.id === 'workers')!;
+  const at = (sec: number) => pool.series.instances[r.timeSec.findIndex((t) => t >= sec)]!;
+
+  const rises = pool.series.instances.flatMap((n, i) => (i > 0 && n > pool.series.instances[i - 1]! ? [r.timeSec[i]!] : []));
+
+  it('brings a new worker into service only a warm-up after the check that asked for it', () => {
+    // Checks run every 15 s from 15 s; each new worker serves 60 s later, so at 75 s, 90 s, ... (series steps of 1.5 s).
+    expect(rises.length).toBeGreaterThan(0);
+    for (const t of rises) {
+      expect(t).toBeGreaterThanOrEqual(75);
+      expect(Math.abs(((t - 60) / 15) - Math.round((t - 60) / 15)) * 15).toBeLessThanOrEqual(r.bucketSec);
+    }
+  });
+
+  it('grows to its maximum under a backlog it cannot clear, never beyond, and shrinks once the burst is over', () => {
+    // The burst starts at 60 s: the 75 s check sees it, so the pool is at its cap of 6 from 135 s, and not before.
+    expect(at(130)).toBeLessThanOrEqual(2);
+    expect(at(140)).toBe(6);
+    expect(Math.max(...pool.series.instances)).toBe(6);
+    // The burst ends at 360 s; surplus workers go at the next check that finds no backlog.
+    expect(at(400)).toBeLessThanOrEqual(2);
+  });
+});
