@@ -11,6 +11,7 @@ import ConsistentHashing from './ConsistentHashing.svelte';
 import HotKey from './HotKey.svelte';
 import SyncVsAsync from './SyncVsAsync.svelte';
 import BurstBacklog from './BurstBacklog.svelte';
+import RetryStorm from './RetryStorm.svelte';
 
 export interface WidgetProps {
   lessonId: string;
@@ -29,6 +30,7 @@ export const widgets: Record<string, Component<WidgetProps>> = {
   'hot-key': HotKey,
   'sync-vs-async': SyncVsAsync,
   'burst-backlog': BurstBacklog,
+  'retry-storm': RetryStorm,
 };
 
 export function widgetFor(kind: string): Component<WidgetProps> | undefined {
