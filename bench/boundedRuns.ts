@@ -23,6 +23,7 @@ export const EXTREME_CONTROLS: [widget: string, controls: ControlValues][] = [
   ['eviction-race', { durationSeconds: 600, keys: 1_000_000, cacheSize: 10 }],
   ['sync-vs-async', { mode: 'sync', reportsPerMinute: 30, workers: 1 }],
   ['retry-storm', { policy: 'immediate', maxAttempts: 5, loadPercent: 95, slowSeconds: 30 }],
+  ['poison-messages', { maxAttempts: 20, poisonPerThousand: 10, failAfterSeconds: 30, workers: 1 }],
   ['burst-backlog', { workers: 1, normalPerSecond: 200, burstPerSecond: 500, burstSeconds: 120 }],
 ];
 

@@ -12,6 +12,7 @@ import HotKey from './HotKey.svelte';
 import SyncVsAsync from './SyncVsAsync.svelte';
 import BurstBacklog from './BurstBacklog.svelte';
 import RetryStorm from './RetryStorm.svelte';
+import PoisonMessages from './PoisonMessages.svelte';
 
 export interface WidgetProps {
   lessonId: string;
@@ -31,6 +32,7 @@ export const widgets: Record<string, Component<WidgetProps>> = {
   'sync-vs-async': SyncVsAsync,
   'burst-backlog': BurstBacklog,
   'retry-storm': RetryStorm,
+  'poison-messages': PoisonMessages,
 };
 
 export function widgetFor(kind: string): Component<WidgetProps> | undefined {
