@@ -13,6 +13,7 @@ import SyncVsAsync from './SyncVsAsync.svelte';
 import BurstBacklog from './BurstBacklog.svelte';
 import RetryStorm from './RetryStorm.svelte';
 import PoisonMessages from './PoisonMessages.svelte';
+import PriorityJobs from './PriorityJobs.svelte';
 
 export interface WidgetProps {
   lessonId: string;
@@ -33,6 +34,7 @@ export const widgets: Record<string, Component<WidgetProps>> = {
   'burst-backlog': BurstBacklog,
   'retry-storm': RetryStorm,
   'poison-messages': PoisonMessages,
+  'priority-jobs': PriorityJobs,
 };
 
 export function widgetFor(kind: string): Component<WidgetProps> | undefined {
