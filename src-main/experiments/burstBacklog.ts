@@ -4,9 +4,9 @@
  * after the burst it drains at the spare capacity, and if the normal rate
  * alone is more than the workers can do, it never drains.
  */
-import { simulate, validateModel, type ModelInput } from '../sim/index';
+import type { ModelInput } from '../sim/index';
 import { num } from './controls';
-import { RunStopped } from './errors';
+import { intervalEnds, runModel } from './simulation';
 import { fmtInt, fmtMs, round } from './format';
 import { thinSeries } from './series';
 import type { ControlValues, Experiment, ExperimentResult, ExperimentSpec, RunHooks } from './types';
@@ -54,12 +54,10 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const burstSec = num(controls, 'burstSeconds');
   const capacity = workers * PER_WORKER;
 
-  const checked = validateModel(model(workers, normal, burst, burstSec), 'burst-backlog widget');
-  const outcome = simulate(checked, { seed, level: 'request', ...(hooks?.shouldStop ? { shouldStop: hooks.shouldStop } : {}) });
-  if (outcome.status === 'cancelled') throw new RunStopped('burst-backlog: stopped');
+  const outcome = runModel(model(workers, normal, burst, burstSec), spec.widget, seed, hooks);
 
   const pool = outcome.components.find((c) => c.id === 'workers')!;
-  const timeSec = outcome.timeSec.map((t) => round(t + outcome.bucketSec, 3));
+  const timeSec = intervalEnds(outcome);
   const depth = pool.series.queueDepth;
   const peak = Math.max(0, ...depth);
   const burstEnd = BURST_START_SEC + burstSec;

@@ -4,9 +4,9 @@
  * queue retries them up to its attempts, then dead-letters them; until then
  * they take worker time from the good jobs.
  */
-import { simulate, validateModel, type ModelInput } from '../sim/index';
+import type { ModelInput } from '../sim/index';
 import { num } from './controls';
-import { RunStopped } from './errors';
+import { intervalEnds, runModel } from './simulation';
 import { fmtInt, fmtMs, fmtPct, round } from './format';
 import { thinSeries } from './series';
 import type { ControlValues, Experiment, ExperimentResult, ExperimentSpec, RunHooks } from './types';
@@ -59,9 +59,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const workers = Math.round(num(controls, 'workers'));
   const threads = workers * THREADS_PER_WORKER;
 
-  const checked = validateModel(model(maxAttempts, poisonShare, failSec * 1000, workers), 'poison-messages widget');
-  const outcome = simulate(checked, { seed, level: 'request', ...(hooks?.shouldStop ? { shouldStop: hooks.shouldStop } : {}) });
-  if (outcome.status === 'cancelled') throw new RunStopped('poison-messages: stopped');
+  const outcome = runModel(model(maxAttempts, poisonShare, failSec * 1000, workers), spec.widget, seed, hooks);
 
   const pool = outcome.components.find((c) => c.id === 'workers')!;
   const parser = outcome.components.find((c) => c.id === 'parser')!;
@@ -72,7 +70,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const totalBusy = pool.utilisation * pool.servers * (outcome.durationSec - outcome.warmupSec);
   const share = totalBusy > 0 ? Math.min(1, poisonBusy / totalBusy) : 0;
   const depth = pool.series.queueDepth;
-  const timeSec = outcome.timeSec.map((t) => round(t + outcome.bucketSec, 3));
+  const timeSec = intervalEnds(outcome);
 
   // Threads each kind needs in steady state: poison rate × attempts × time per attempt; good rate × job time.
   const poisonThreads = RATE * poisonShare * maxAttempts * failSec;

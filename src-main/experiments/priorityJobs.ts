@@ -5,10 +5,10 @@
  * C for the shared queue, and Cobham's formula for non-preemptive priorities
  * on M/M/c (the same mean service for both classes).
  */
-import { simulate, validateModel, type ModelInput } from '../sim/index';
+import type { ModelInput } from '../sim/index';
 import { erlangC } from '../sim/theory/index';
 import { num, str } from './controls';
-import { RunStopped } from './errors';
+import { runModel } from './simulation';
 import { fmtInt, fmtMs, round } from './format';
 import type { ControlValues, Experiment, ExperimentResult, ExperimentSpec, RunHooks } from './types';
 
@@ -81,9 +81,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const paidShare = num(controls, 'paidPercent') / 100;
   const rate = load * CAPACITY;
 
-  const checked = validateModel(model(order, rate, paidShare), 'priority-jobs widget');
-  const outcome = simulate(checked, { seed, level: 'request', ...(hooks?.shouldStop ? { shouldStop: hooks.shouldStop } : {}) });
-  if (outcome.status === 'cancelled') throw new RunStopped('priority-jobs: stopped');
+  const outcome = runModel(model(order, rate, paidShare), spec.widget, seed, hooks);
 
   const byId = (id: string) => outcome.workloads.find((w) => w.id === id)!;
   // Time to done less the mean job: the wait (the sample's mean service differs from 500 ms by a few ms).

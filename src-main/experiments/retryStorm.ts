@@ -5,9 +5,9 @@
  * every attempt times out and is retried, so the load it receives is the
  * callers' rate times their attempts: above its capacity, it never recovers.
  */
-import { simulate, validateModel, type ModelInput } from '../sim/index';
+import type { ModelInput } from '../sim/index';
 import { num, str } from './controls';
-import { RunStopped } from './errors';
+import { intervalEnds, runModel } from './simulation';
 import { fmtInt, fmtPct, round } from './format';
 import { thinSeries } from './series';
 import type { ControlValues, Experiment, ExperimentResult, ExperimentSpec, RunHooks } from './types';
@@ -69,12 +69,10 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const rate = load * CAPACITY;
   const attemptsAllowed = policy === 'none' ? 1 : maxAttempts;
 
-  const checked = validateModel(model(policy, maxAttempts, rate, slowSec), 'retry-storm widget');
-  const outcome = simulate(checked, { seed, level: 'request', ...(hooks?.shouldStop ? { shouldStop: hooks.shouldStop } : {}) });
-  if (outcome.status === 'cancelled') throw new RunStopped('retry-storm: stopped');
+  const outcome = runModel(model(policy, maxAttempts, rate, slowSec), spec.widget, seed, hooks);
 
   const w = outcome.workloads[0]!;
-  const timeSec = outcome.timeSec.map((t) => round(t + outcome.bucketSec, 3));
+  const timeSec = intervalEnds(outcome);
   const failed = w.series.errorRate.map((e, i) => e + w.series.timeoutRate[i]!);
   const attempts = w.series.attemptsPerSec;
   const slowEnd = SLOW_FROM_SEC + slowSec;

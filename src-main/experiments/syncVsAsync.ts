@@ -5,9 +5,9 @@
  * timeout; behind a queue, the API answers "accepted" with a job id at once,
  * workers build the report, and the client polls for its status.
  */
-import { simulate, validateModel, type ModelInput, type SimResult } from '../sim/index';
+import type { ModelInput } from '../sim/index';
 import { num, str } from './controls';
-import { RunStopped } from './errors';
+import { intervalEnds, runModel } from './simulation';
 import { fmtInt, fmtMs, fmtPct, round } from './format';
 import { thinSeries } from './series';
 import type { ControlValues, Experiment, ExperimentResult, ExperimentSpec, RunHooks } from './types';
@@ -96,9 +96,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const workers = Math.round(num(controls, 'workers'));
   const reportsPerSec = perMinute / 60;
 
-  const checked = validateModel(model(mode, reportsPerSec, workers), 'sync-vs-async widget');
-  const outcome: SimResult | { status: 'cancelled' } = simulate(checked, { seed, level: 'request', ...(hooks?.shouldStop ? { shouldStop: hooks.shouldStop } : {}) });
-  if (outcome.status === 'cancelled') throw new RunStopped('sync-vs-async: stopped');
+  const outcome = runModel(model(mode, reportsPerSec, workers), spec.widget, seed, hooks);
 
   const api = byId(outcome.components, 'api');
   const pages = byId(outcome.workloads, 'pages');
@@ -115,7 +113,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const pageThreads = (PAGES_PER_SEC * PAGE_MS) / 1000;
   const workerLoad = reportsPerSec * (REPORT_MS / 1000);
 
-  const timeSec = outcome.timeSec.map((t) => round(t + outcome.bucketSec, 3));
+  const timeSec = intervalEnds(outcome);
   const latency = pages.series.p95Ms;
   const kept = latency.map((v, i) => (v === null ? -1 : i)).filter((i) => i >= 0);
   const notes: string[] = [];
