@@ -107,8 +107,8 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
       },
     ],
     thresholds: [
-      { axis: 'time', seriesId: null, value: BURST_START_SEC, label: 'burst starts' },
-      { axis: 'time', seriesId: null, value: burstEnd, label: 'burst ends' },
+      { axis: 'time', seriesId: null, value: BURST_START_SEC, label: 'burst' },
+      { axis: 'time', seriesId: null, value: burstEnd, label: 'burst over' },
       { axis: 'value', seriesId: 'rates', value: capacity, label: `capacity ${fmtInt(capacity)} jobs/s` },
     ],
     summary:
