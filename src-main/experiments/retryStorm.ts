@@ -115,11 +115,11 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
     bars: [
       {
         id: 'load',
-        label: 'Load on the downstream (attempts: mean after the slowdown)',
+        label: 'Calls, and attempts after the slowdown (mean)',
         unit: 'calls/s',
         bars: [
           { label: 'calls', value: round(rate, 0), tone: 'accent' },
-          { label: 'attempts, later', value: round(after, 0), tone: after > CAPACITY ? 'fail' : 'pass' },
+          { label: 'attempts', value: round(after, 0), tone: after > CAPACITY ? 'fail' : 'pass' },
         ],
       },
     ],
