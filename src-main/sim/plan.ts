@@ -90,7 +90,12 @@ export interface CachePlan {
 export interface AutoscalePlan {
   minInstances: number;
   maxInstances: number;
+  /** What it scales on: waiting messages per instance, or the CPU's utilisation (the pool needs cpuCores). */
+  on: 'queueDepth' | 'cpu';
+  /** Waiting messages per instance it aims for (queueDepth). */
   targetQueuePerInstance: number;
+  /** CPU utilisation it aims for, 0..1 (cpu). */
+  targetCpu: number;
   warmupSec: number;
   checkEverySec: number;
 }

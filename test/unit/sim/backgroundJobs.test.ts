@@ -129,3 +129,57 @@ describe('autoscaling on queue depth', () => {
     expect(at(400)).toBeLessThanOrEqual(2);
   });
 });
+
+describe('autoscaling on the CPU', () => {
+  // 30 jobs/s of 100 ms of CPU need 3 cores; at 2 cores an instance and a 60 % target: ceil(3 / 1.2) = 3 instances.
+  const cpuBound = (level: 'request' | 'horizon'): ModelInput => ({
+    traffic: { ratePerSec: 30, durationSec: 1800 },
+    components: {
+      jobs: { kind: 'queue' },
+      workers: {
+        kind: 'workerPool', instances: 1, concurrency: 4, cpuCores: 2, serviceTime: { distribution: 'exponential', meanMs: 100 },
+        autoscale: { on: 'cpu', targetCpuUtilisation: 0.6, minInstances: 1, maxInstances: 8, warmupSec: 30, checkEverySec: 15 },
+      },
+    },
+    workloads: { [level]: { path: ['jobs', 'workers'] } },
+  });
+
+  it.each(['request', 'horizon'] as const)('settles where the CPU is at its target (%s level)', (level) => {
+    const r = run(cpuBound(level), 1, level);
+    const pool = r.components.find((c) => c.id === 'workers')!;
+    const late = pool.series.instances.slice(-Math.floor(pool.series.instances.length / 3));
+    expect(Math.min(...late)).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...late)).toBeLessThanOrEqual(4);
+  });
+
+  it('never scales a pool that waits on calls, while scaling on queue depth does', () => {
+    // Each job: 10 ms of CPU, then a 200 ms call it waits for; 8 threads and 2 cores an instance: the CPU stays under 20 %.
+    const pool = (autoscale: Record<string, unknown>): ModelInput => ({
+      traffic: { ratePerSec: 150, durationSec: 600 },
+      components: {
+        jobs: { kind: 'queue' },
+        workers: { kind: 'workerPool', instances: 2, concurrency: 8, cpuCores: 2, serviceTime: { distribution: 'exponential', meanMs: 10 }, autoscale: { minInstances: 2, maxInstances: 10, warmupSec: 60, checkEverySec: 15, ...autoscale } },
+        provider: { kind: 'external', serviceTime: { distribution: 'deterministic', meanMs: 200 } },
+      },
+      workloads: { send: { path: ['jobs', 'workers', 'provider'] } },
+    });
+    const onCpu = run(pool({ on: 'cpu', targetCpuUtilisation: 0.6 }), 1).components.find((c) => c.id === 'workers')!;
+    const onDepth = run(pool({ on: 'queueDepth', targetQueuePerInstance: 100 }), 1).components.find((c) => c.id === 'workers')!;
+    expect(Math.max(...onCpu.series.instances)).toBe(2);
+    expect(onCpu.cpuUtilisation!).toBeLessThan(0.25);
+    expect(onCpu.peakQueueDepth).toBeGreaterThan(10_000);
+    expect(Math.max(...onDepth.series.instances)).toBeGreaterThanOrEqual(4);
+    expect(onDepth.queueDepth).toBeLessThan(onCpu.queueDepth / 10);
+  });
+
+  it('refuses cpu autoscaling without cores or a target, naming the field', () => {
+    const model = (workers: Record<string, unknown>): ModelInput => ({
+      traffic: { ratePerSec: 1, durationSec: 10 },
+      components: { jobs: { kind: 'queue' }, workers: { kind: 'workerPool', ...workers } },
+      workloads: { send: { path: ['jobs', 'workers'] } },
+    });
+    expect(() => run(model({ autoscale: { on: 'cpu', targetCpuUtilisation: 0.6, minInstances: 1, maxInstances: 2 } }), 1)).toThrow(/components\.workers\.cpuCores: expected cpuCores/);
+    expect(() => run(model({ cpuCores: 2, autoscale: { on: 'cpu', minInstances: 1, maxInstances: 2 } }), 1)).toThrow(/targetCpuUtilisation: expected a fraction/);
+    expect(() => run(model({ autoscale: { minInstances: 1, maxInstances: 2 } }), 1)).toThrow(/targetQueuePerInstance: expected a number of messages/);
+  });
+});
