@@ -25,6 +25,7 @@ export const EXTREME_CONTROLS: [widget: string, controls: ControlValues][] = [
   ['retry-storm', { policy: 'immediate', maxAttempts: 5, loadPercent: 95, slowSeconds: 30 }],
   ['poison-messages', { maxAttempts: 20, poisonPerThousand: 10, failAfterSeconds: 30, workers: 1 }],
   ['priority-jobs', { order: 'priority', loadPercent: 98, paidPercent: 95 }],
+  ['autoscaling-workers', { on: 'cpu', surgePerSecond: 300, warmupSeconds: 300 }],
   ['burst-backlog', { workers: 1, normalPerSecond: 200, burstPerSecond: 500, burstSeconds: 120 }],
 ];
 

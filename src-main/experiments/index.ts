@@ -14,12 +14,13 @@ import { experiment as burstBacklog } from './burstBacklog';
 import { experiment as retryStorm } from './retryStorm';
 import { experiment as poisonMessages } from './poisonMessages';
 import { experiment as priorityJobs } from './priorityJobs';
+import { experiment as autoscalingWorkers } from './autoscalingWorkers';
 
 export { ExperimentError, RunStopped } from './errors';
 export type * from './types';
 
 export const experiments: Record<string, Experiment> = Object.fromEntries(
-  [cacheAside, evictionRace, stampede, writeStrategies, cacheWarming, consistentHashing, hotKey, syncVsAsync, burstBacklog, retryStorm, poisonMessages, priorityJobs].map((e) => [e.spec.widget, e]),
+  [cacheAside, evictionRace, stampede, writeStrategies, cacheWarming, consistentHashing, hotKey, syncVsAsync, burstBacklog, retryStorm, poisonMessages, priorityJobs, autoscalingWorkers].map((e) => [e.spec.widget, e]),
 );
 
 export function listExperimentSpecs(): ExperimentSpec[] {

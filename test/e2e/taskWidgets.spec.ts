@@ -33,9 +33,9 @@ async function simulated(page: Page, widget: string, controls: Record<string, nu
 test('the lesson shows a card for each of its widgets and no error box', async ({ page }) => {
   await openLesson(page);
   const cards = page.locator('section[data-widget]');
-  await expect(cards).toHaveCount(5);
+  await expect(cards).toHaveCount(6);
   const kinds = await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-widget')));
-  expect(kinds).toEqual(['sync-vs-async', 'burst-backlog', 'retry-storm', 'poison-messages', 'priority-jobs']);
+  expect(kinds).toEqual(['sync-vs-async', 'burst-backlog', 'retry-storm', 'poison-messages', 'priority-jobs', 'autoscaling-workers']);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 

@@ -14,6 +14,7 @@ import BurstBacklog from './BurstBacklog.svelte';
 import RetryStorm from './RetryStorm.svelte';
 import PoisonMessages from './PoisonMessages.svelte';
 import PriorityJobs from './PriorityJobs.svelte';
+import AutoscalingWorkers from './AutoscalingWorkers.svelte';
 
 export interface WidgetProps {
   lessonId: string;
@@ -35,6 +36,7 @@ export const widgets: Record<string, Component<WidgetProps>> = {
   'retry-storm': RetryStorm,
   'poison-messages': PoisonMessages,
   'priority-jobs': PriorityJobs,
+  'autoscaling-workers': AutoscalingWorkers,
 };
 
 export function widgetFor(kind: string): Component<WidgetProps> | undefined {
