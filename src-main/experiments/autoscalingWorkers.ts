@@ -133,7 +133,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
     ],
     summary:
       `Scaling on ${on === 'cpu' ? 'CPU' : 'queue depth'}, the autoscaler added ${fmtInt(peakInstances - MIN_WORKERS)} worker${peakInstances - MIN_WORKERS === 1 ? '' : 's'} ` +
-      `(the surge needs ${fmtInt(needed)} of ${fmtInt(PER_WORKER)} jobs/s each); at most ${fmtInt(pool.peakQueueDepth)} jobs waited, a job took ${fmtMs(send.asyncMeanMs)} on average, and the workers' CPU averaged ${fmtPct(cpu)}.`,
+      `(the surge needs ${fmtInt(needed)} workers of ${fmtInt(PER_WORKER)} jobs/s each); at most ${fmtInt(pool.peakQueueDepth)} jobs waited, a job took ${fmtMs(send.asyncMeanMs)} on average, and the workers' CPU averaged ${fmtPct(cpu)}.`,
   };
 }
 
