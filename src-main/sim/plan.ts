@@ -133,6 +133,8 @@ export interface StationPlan {
   /** For async roles. */
   maxDepth: number;
   maxAttempts: number;
+  /** A message a consumer has held this long without finishing is delivered again (Infinity: never; request level only). */
+  visibilityTimeoutSec: number;
   fanout: number;
   partitions: number;
   /** For a pool consuming a stream: at most one message per partition at once (Infinity otherwise). */

@@ -183,3 +183,43 @@ describe('autoscaling on the CPU', () => {
     expect(() => run(model({ autoscale: { minInstances: 1, maxInstances: 2 } }), 1)).toThrow(/targetQueuePerInstance: expected a number of messages/);
   });
 });
+
+describe('redelivery after a visibility timeout', () => {
+  // 1.5 s jobs that send an email, 10 messages/s, plenty of workers.
+  const model = (visibilityTimeoutSec?: number): ModelInput => ({
+    traffic: { ratePerSec: 10, durationSec: 600, warmupSec: 60 },
+    components: {
+      jobs: { kind: 'queue', maxAttempts: 5, ...(visibilityTimeoutSec ? { visibilityTimeoutSec } : {}) },
+      workers: { kind: 'workerPool', instances: 20, concurrency: 4, serviceTime: { distribution: 'deterministic', meanMs: 1500 } },
+    },
+    workloads: { send: { path: ['jobs', { component: 'workers', sideEffect: true }] } },
+  });
+  const outcome = (vt?: number) => {
+    const r = run(model(vt), 1);
+    return { w: r.workloads[0]!, deliveries: r.components.find((c) => c.id === 'workers')!.arrivals };
+  };
+
+  it('delivers nothing twice when the timeout outlasts the job', () => {
+    const { w, deliveries } = outcome(2);
+    expect(w.duplicates).toBe(0);
+    expect(deliveries).toBe(w.userRequests);
+  });
+
+  it('delivers a job again each time it outlasts the timeout, up to the attempts, and each delivery repeats the email', () => {
+    // Redelivered at 1, 2, 3 and 4 s: five deliveries of every message, four of them duplicates; each message is done once.
+    const { w, deliveries } = outcome(1);
+    expect(relativeError(deliveries, 5 * w.userRequests)).toBeLessThan(0.01);
+    expect(relativeError(w.duplicates, 4 * w.asyncCompleted)).toBeLessThan(0.02);
+    expect(w.asyncCompleted).toBeLessThanOrEqual(w.userRequests);
+    expect(w.asyncCompleted).toBeGreaterThan(0.98 * w.userRequests);
+    expect(w.deadLettered).toBe(0);
+    // The message is done when its last delivery, started 4 s after the first, ends 1.5 s later.
+    expect(w.asyncMeanMs).toBeGreaterThan(5500);
+  });
+
+  it('makes no duplicate with an idempotency key', () => {
+    const m = model(1);
+    m.workloads.send!.idempotencyKey = true;
+    expect(run(m, 1).workloads[0]!.duplicates).toBe(0);
+  });
+});
