@@ -36,7 +36,7 @@ const spec: ExperimentSpec = {
   title: `Callers retry a downstream of ${fmtInt(CAPACITY)} calls/s that slows down ${SLOW_FACTOR}× for a few seconds (timeout 1 s)`,
   controls: [
     { id: 'policy', label: 'Retry a failed call', kind: 'choice', options: (Object.keys(POLICIES) as Policy[]).map((p) => ({ value: p, label: POLICIES[p].label })), default: 'immediate' },
-    { id: 'maxAttempts', label: 'Attempts per call (first included)', kind: 'number', unit: 'attempts', min: 2, max: 5, step: 1, default: 4 },
+    { id: 'maxAttempts', label: 'Attempts per call when retrying (first included)', kind: 'number', unit: 'attempts', min: 2, max: 5, step: 1, default: 4 },
     { id: 'loadPercent', label: 'Normal load', kind: 'number', unit: '% of capacity', min: 10, max: 95, step: 5, default: 75 },
     { id: 'slowSeconds', label: 'Slowdown lasts', kind: 'number', unit: 's', min: 0, max: 30, step: 1, default: 10 },
   ],
