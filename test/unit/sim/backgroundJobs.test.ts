@@ -223,3 +223,48 @@ describe('redelivery after a visibility timeout', () => {
     expect(run(m, 1).workloads[0]!.duplicates).toBe(0);
   });
 });
+
+describe('rate-limited workers that protect a downstream', () => {
+  // 150 jobs/s for a provider that allows 100 calls/s; 40 worker threads each wait for the provider's 100 ms.
+  const model = (whenEmpty: 'reject' | 'wait', level: 'request' | 'horizon' = 'request'): ModelInput => ({
+    traffic: { ratePerSec: 150, durationSec: 300, warmupSec: 30 },
+    components: {
+      jobs: { kind: 'queue', maxAttempts: 3 },
+      workers: { kind: 'workerPool', instances: 10, concurrency: 4, serviceTime: { distribution: 'exponential', meanMs: 5 } },
+      limit: { kind: 'rateLimiter', ratePerSec: 100, whenEmpty, ...(whenEmpty === 'reject' ? { burst: 10 } : {}) },
+      provider: { kind: 'external', serviceTime: { distribution: 'deterministic', meanMs: 100 }, errorRate: 0 },
+    },
+    workloads: { [level]: { path: ['jobs', 'workers', 'limit', 'provider'] } },
+  });
+
+  it('waiting for a token holds the provider to its rate and loses nothing; the backlog stays in the queue', () => {
+    const r = run(model('wait'), 1);
+    const provider = r.components.find((c) => c.id === 'provider')!;
+    const w = r.workloads[0]!;
+    expect(relativeError(provider.arrivalRatePerSec, 100)).toBeLessThan(0.03);
+    expect(r.components.find((c) => c.id === 'limit')!.rejected).toBe(0);
+    expect(w.deadLettered).toBe(0);
+    expect(r.components.find((c) => c.id === 'workers')!.peakQueueDepth).toBeGreaterThan(5000);
+  });
+
+  it('at the horizon level the waiting limiter is a saturated station that refuses nobody', () => {
+    // The horizon passes a saturated station's offered flow on to the hops after it, so only the limiter itself is checked here.
+    const r = run(model('wait', 'horizon'), 1, 'horizon');
+    const limit = r.components.find((c) => c.id === 'limit')!;
+    expect(limit.utilisation).toBeGreaterThan(0.97);
+    expect(limit.throughputPerSec).toBeLessThanOrEqual(100.5);
+    expect(limit.rejected).toBe(0);
+  });
+
+  it('rejecting instead fails the calls past the rate, and the messages that use their attempts are dead-lettered', () => {
+    const r = run(model('reject'), 1);
+    expect(r.components.find((c) => c.id === 'limit')!.rejected).toBeGreaterThan(0);
+    expect(r.workloads[0]!.deadLettered).toBeGreaterThan(0);
+  });
+
+  it('refuses a burst for a limiter that makes callers wait, naming the field', () => {
+    const m = model('wait');
+    (m.components.limit as Record<string, unknown>).burst = 10;
+    expect(() => run(m, 1)).toThrow(/components\.limit\.burst: expected no burst/);
+  });
+});
