@@ -27,6 +27,12 @@ export const EXTREME_CONTROLS: [widget: string, controls: ControlValues][] = [
   ['hot-row', { strategy: 'oneRow', writesPerSecond: 100, shards: 64 }],
   ['seat-holds', { strategy: 'lock', seats: 1000, buyers: 5000, holdMinutes: 60, abandonRate: 1, payMinutes: 30 }],
   ['coordination', { protocol: 'twoPhase', ordersPerSecond: 200, downSeconds: 600, declineRate: 0.5 }],
+  ['sync-vs-async', { mode: 'sync', reportsPerMinute: 30, workers: 1 }],
+  ['retry-storm', { policy: 'immediate', maxAttempts: 5, loadPercent: 95, slowSeconds: 30 }],
+  ['poison-messages', { maxAttempts: 20, poisonPerThousand: 10, failAfterSeconds: 30, workers: 1 }],
+  ['priority-jobs', { order: 'priority', loadPercent: 98, paidPercent: 95 }],
+  ['autoscaling-workers', { on: 'cpu', surgePerSecond: 300, warmupSeconds: 300 }],
+  ['burst-backlog', { workers: 1, normalPerSecond: 200, burstPerSecond: 500, burstSeconds: 120 }],
 ];
 
 function timedMs(body: () => void): number {

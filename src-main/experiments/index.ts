@@ -15,12 +15,18 @@ import { experiment as deadlocks } from './deadlocks';
 import { experiment as hotRow } from './hotRow';
 import { experiment as seatHolds } from './seatHolds';
 import { experiment as coordination } from './coordination';
+import { experiment as syncVsAsync } from './syncVsAsync';
+import { experiment as burstBacklog } from './burstBacklog';
+import { experiment as retryStorm } from './retryStorm';
+import { experiment as poisonMessages } from './poisonMessages';
+import { experiment as priorityJobs } from './priorityJobs';
+import { experiment as autoscalingWorkers } from './autoscalingWorkers';
 
 export { ExperimentError, RunStopped } from './errors';
 export type * from './types';
 
 export const experiments: Record<string, Experiment> = Object.fromEntries(
-  [cacheAside, evictionRace, stampede, writeStrategies, cacheWarming, consistentHashing, hotKey, doubleBooking, lockingVsOptimistic, deadlocks, hotRow, seatHolds, coordination].map((e) => [e.spec.widget, e]),
+  [cacheAside, evictionRace, stampede, writeStrategies, cacheWarming, consistentHashing, hotKey, doubleBooking, lockingVsOptimistic, deadlocks, hotRow, seatHolds, coordination, syncVsAsync, burstBacklog, retryStorm, poisonMessages, priorityJobs, autoscalingWorkers].map((e) => [e.spec.widget, e]),
 );
 
 export function listExperimentSpecs(): ExperimentSpec[] {

@@ -90,7 +90,12 @@ export interface CachePlan {
 export interface AutoscalePlan {
   minInstances: number;
   maxInstances: number;
+  /** What it scales on: waiting messages per instance, or the CPU's utilisation (the pool needs cpuCores). */
+  on: 'queueDepth' | 'cpu';
+  /** Waiting messages per instance it aims for (queueDepth). */
   targetQueuePerInstance: number;
+  /** CPU utilisation it aims for, 0..1 (cpu). */
+  targetCpu: number;
   warmupSec: number;
   checkEverySec: number;
 }
@@ -128,6 +133,8 @@ export interface StationPlan {
   /** For async roles. */
   maxDepth: number;
   maxAttempts: number;
+  /** A message a consumer has held this long without finishing is delivered again (Infinity: never; request level only). */
+  visibilityTimeoutSec: number;
   fanout: number;
   partitions: number;
   /** For a pool consuming a stream: at most one message per partition at once (Infinity otherwise). */

@@ -121,7 +121,7 @@ export function stepStation(state: HorizonState, s: number): void {
   sst.waitVar = station.role === ROLE_ASYNC ? 0 : waitVar;
   sst.slow = slow;
   sst.lockWait = lockWait;
-  if (station.autoscale) autoscale(state, s, utilisation, poolServers, depth);
+  if (station.autoscale) autoscale(state, s, utilisation, poolServers, depth, cpuUtilisation);
 
   const busy = utilisation * poolServers;
   const { b, perBucket } = state;
@@ -188,15 +188,17 @@ function readyInstances(state: HorizonState, s: number): void {
   }
 }
 
-/** Autoscaling on the queue depth: starts instances (ready after a warm-up) or stops them at once. */
-function autoscale(state: HorizonState, s: number, utilisation: number, poolServers: number, depth: number): void {
+/** Autoscaling on the queue depth or the CPU: starts instances (ready after a warm-up) or stops them at once. */
+function autoscale(state: HorizonState, s: number, utilisation: number, poolServers: number, depth: number, cpuUtilisation: number): void {
   const { pendingReady, instances, lastCheck, t } = state;
   const station = state.st[s]!;
   const a = station.autoscale!;
   if (t - lastCheck[s]! < a.checkEverySec) return;
   lastCheck[s] = t;
   const pending = pendingReady.filter((r) => r.station === s).length;
-  const desired = Math.min(a.maxInstances, Math.max(a.minInstances, Math.ceil((utilisation * poolServers) / station.concurrency + depth / a.targetQueuePerInstance)));
+  // On the CPU: this step's utilisation stands for the period since the last check.
+  const wanted = a.on === 'cpu' ? Math.ceil((instances[s]! * cpuUtilisation) / a.targetCpu) : Math.ceil((utilisation * poolServers) / station.concurrency + depth / a.targetQueuePerInstance);
+  const desired = Math.min(a.maxInstances, Math.max(a.minInstances, wanted));
   if (desired > instances[s]! + pending) for (let k = instances[s]! + pending; k < desired; k++) pendingReady.push({ at: t + a.warmupSec, station: s });
   else if (desired < instances[s]! && pending === 0) instances[s] = desired;
 }

@@ -1,5 +1,5 @@
 /** What the kinds that end the synchronous path (queue, stream, pub/sub) share: fields, a default, a setting, the station's role. */
-import { LIMITS, wholeNumber } from '../fields';
+import { LIMITS, positive, wholeNumber } from '../fields';
 import { ROLE_ASYNC, type StationPlan } from '../plan';
 import type { OptionSpec } from './kind';
 
@@ -8,6 +8,8 @@ export const asyncFields = {
   maxDepth: wholeNumber(0, LIMITS.maxQueue).optional(),
   /** Processing attempts per message before it goes to the dead-letter queue. */
   maxAttempts: wholeNumber(1, LIMITS.maxAttempts).optional(),
+  /** Seconds a consumer may hold a message before it is delivered again (request level only). Never when omitted. */
+  visibilityTimeoutSec: positive(43_200, 'seconds').optional(),
 };
 
 export const asyncSettings = {
@@ -26,9 +28,13 @@ export const attemptsBeforeDeadLetterOption: OptionSpec = {
   default: asyncSettings.queueMaxAttempts.value,
 };
 
-export function makeAsync(station: StationPlan, c: { maxDepth?: number | undefined; maxAttempts?: number | undefined }): StationPlan {
+export function makeAsync(
+  station: StationPlan,
+  c: { maxDepth?: number | undefined; maxAttempts?: number | undefined; visibilityTimeoutSec?: number | undefined },
+): StationPlan {
   station.role = ROLE_ASYNC;
   station.maxDepth = c.maxDepth ?? Infinity;
   station.maxAttempts = c.maxAttempts ?? asyncSettings.queueMaxAttempts.value;
+  station.visibilityTimeoutSec = c.visibilityTimeoutSec ?? Infinity;
   return station;
 }

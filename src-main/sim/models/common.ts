@@ -86,6 +86,7 @@ export function baseStation(of: KindBasics, id: string, index: number, c: Common
     replicationLagMs: null,
     maxDepth: Infinity,
     maxAttempts: 1,
+    visibilityTimeoutSec: Infinity,
     fanout: 1,
     partitions: 0,
     consumerCap: Infinity,

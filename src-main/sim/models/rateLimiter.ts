@@ -1,6 +1,10 @@
 /**
  * Rate limiter: a token bucket refilled at ratePerSec, holding at most burst
- * tokens. A request that finds the bucket empty is rejected at once (HTTP 429).
+ * tokens. A request that finds the bucket empty is rejected at once (HTTP 429),
+ * or, with whenEmpty: wait, waits its turn: workers that protect a downstream
+ * queue for a token instead of failing. Waiting is a pacer (tokens spaced
+ * 1 / ratePerSec apart, no burst): one server per instance whose fixed service
+ * is that spacing, so it works the same at both levels.
  */
 import { z } from 'zod';
 import { LIMITS, positive, wholeNumber } from '../fields';
@@ -39,8 +43,14 @@ export const rateLimiter = defineKind({
     concurrency: concurrencyField,
     ratePerSec: positive(LIMITS.maxRatePerSec, 'requests per second'),
     burst: wholeNumber(1, LIMITS.maxQueue).optional(),
-  }),
+    whenEmpty: z.enum(['reject', 'wait'], { error: 'expected reject or wait' }).optional(),
+  }).refine((c) => c.whenEmpty !== 'wait' || c.burst === undefined, { error: 'expected no burst when callers wait (the pacer lets no burst through)', path: ['burst'] }),
   toStation(id, index, c): StationPlan {
+    if (c.whenEmpty === 'wait') {
+      // One token at a time per instance, spaced so that all instances together pass ratePerSec.
+      const instances = c.instances ?? 1;
+      return baseStation(rateLimiter, id, index, { ...c, serviceTime: { distribution: 'deterministic', meanMs: (1000 * instances) / c.ratePerSec } }, 1);
+    }
     const station = baseStation(rateLimiter, id, index, c, c.concurrency);
     station.role = ROLE_RATE_LIMITER;
     station.rateLimit = { ratePerSec: c.ratePerSec, burst: c.burst ?? settings.rateLimiterBurst.value };

@@ -1,8 +1,9 @@
 /**
  * Worker pool: consumers sharing one waiting line (the queue before them).
- * Optionally autoscaled on queue depth: every checkEverySec it aims for
- * targetQueuePerInstance waiting messages per instance; new instances start
- * serving after warmupSec.
+ * Optionally autoscaled, every checkEverySec: on queue depth it aims for
+ * targetQueuePerInstance waiting messages per instance; on CPU for
+ * targetCpuUtilisation of its cores (instances × CPU since the last check /
+ * target, as a Kubernetes HPA does). New instances start serving after warmupSec.
  */
 import { z } from 'zod';
 import { LIMITS, numberIn, positive, wholeNumber } from '../fields';
@@ -53,13 +54,22 @@ export const workerPool = defineKind({
       .strictObject({
         minInstances: wholeNumber(1, LIMITS.maxInstances),
         maxInstances: wholeNumber(1, LIMITS.maxInstances),
-        targetQueuePerInstance: positive(LIMITS.maxQueue, 'messages'),
+        on: z.enum(['queueDepth', 'cpu'], { error: 'expected queueDepth or cpu' }).optional(),
+        targetQueuePerInstance: positive(LIMITS.maxQueue, 'messages').optional(),
+        targetCpuUtilisation: numberIn(0.05, 1, 'a fraction from 0.05 to 1').optional(),
         warmupSec: numberIn(0, 86_400, 'seconds').optional(),
         checkEverySec: positive(86_400, 'seconds').optional(),
       })
       .refine((a) => a.maxInstances >= a.minInstances, { error: 'expected maxInstances >= minInstances', path: ['maxInstances'] })
+      .refine((a) => (a.on ?? 'queueDepth') !== 'queueDepth' || a.targetQueuePerInstance !== undefined, {
+        error: 'expected a number of messages per instance (autoscaling on queueDepth)',
+        path: ['targetQueuePerInstance'],
+      })
+      .refine((a) => a.on !== 'cpu' || a.targetCpuUtilisation !== undefined, { error: 'expected a fraction from 0.05 to 1 (autoscaling on cpu)', path: ['targetCpuUtilisation'] })
       .optional(),
-  }),
+  })
+    // CPU utilisation exists only where the pool's cores are modelled.
+    .refine((c) => c.autoscale?.on !== 'cpu' || c.cpuCores !== undefined, { error: 'expected cpuCores (autoscaling on cpu needs the cores it measures)', path: ['cpuCores'] }),
   toStation(id, index, c): StationPlan {
     const station = instanceStation(workerPool, id, index, c);
     station.sharedQueue = true;
@@ -67,7 +77,9 @@ export const workerPool = defineKind({
       station.autoscale = {
         minInstances: c.autoscale.minInstances,
         maxInstances: c.autoscale.maxInstances,
-        targetQueuePerInstance: c.autoscale.targetQueuePerInstance,
+        on: c.autoscale.on ?? 'queueDepth',
+        targetQueuePerInstance: c.autoscale.targetQueuePerInstance ?? Infinity,
+        targetCpu: c.autoscale.targetCpuUtilisation ?? 1,
         warmupSec: c.autoscale.warmupSec ?? settings.autoscaleWarmupSec.value,
         checkEverySec: c.autoscale.checkEverySec ?? settings.autoscaleCheckEverySec.value,
       };

@@ -8,6 +8,7 @@ export const EV_AUTOSCALE = 5;
 export const EV_INSTANCE_READY = 6;
 export const EV_WARMUP_END = 7;
 export const EV_FALLBACK = 8;
+export const EV_VISIBILITY = 9;
 
 export const OUTCOME_SUCCESS = 0;
 export const OUTCOME_ERROR = 1;

@@ -39,3 +39,5 @@ export const JF_ARRIVE = 0;
 export const JF_START = 1;
 /** When the message (or attempt) started, for asynchronous completion times. */
 export const JF_MSG_START = 2;
+/** For a background message: the id of its delivery while a visibility timeout runs on it, 0 without one, -1 once delivered again (it carries on, superseded). */
+export const JF_DELIVERY = 3;

@@ -16,7 +16,7 @@ import { collectResults } from './results';
 import { Paths } from './paths';
 
 // Module-local copies, read once: under vitest each read of an imported binding is a getter call, and these are read on every event.
-const { EV_ARRIVAL, EV_AUTOSCALE, EV_FALLBACK, EV_HOP_READY, EV_INSTANCE_READY, EV_RETRY, EV_SERVICE_DONE, EV_TIMEOUT, EV_WARMUP_END, LOOP_CANCELLED, LOOP_DONE, LOOP_TRUNCATED, OUTCOME_FALLBACK } = eventCodes;
+const { EV_ARRIVAL, EV_AUTOSCALE, EV_FALLBACK, EV_HOP_READY, EV_INSTANCE_READY, EV_RETRY, EV_SERVICE_DONE, EV_TIMEOUT, EV_VISIBILITY, EV_WARMUP_END, LOOP_CANCELLED, LOOP_DONE, LOOP_TRUNCATED, OUTCOME_FALLBACK } = eventCodes;
 
 export type RequestLevelOutcome = { cancelled: false; raw: RawRun } | { cancelled: true; fraction: number };
 
@@ -118,6 +118,9 @@ export class RequestLevelRun extends Paths {
         break;
       case EV_FALLBACK:
         this.finishRequest(a, OUTCOME_FALLBACK);
+        break;
+      case EV_VISIBILITY:
+        this.onVisibilityExpired(a, b);
         break;
     }
   }

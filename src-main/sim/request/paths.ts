@@ -8,6 +8,12 @@
  * will do those behind it) are marked per request and per message: one done
  * again by another attempt (a timed-out one included: the server carried
  * on) or a later delivery is a duplicate.
+ *
+ * A message a consumer holds past its queue's visibility timeout is
+ * delivered again (while it has attempts left): the new delivery inherits
+ * the effects done so far, and the old one carries on, superseded. Its
+ * effects from then on are duplicates (the new delivery does them too), and
+ * neither its end nor its failure counts for the message.
  */
 import { faultErrorRate } from '../faults';
 import * as planCodes from '../plan';
@@ -21,7 +27,7 @@ import { Retries } from './retries';
 const { ROLE_ASYNC, ROLE_CACHE } = planCodes;
 const { NONE, OUTCOME_ERROR, OUTCOME_SUCCESS } = eventCodes;
 const { HOP_EFFECT } = hopBits;
-const { J_ATTEMPT_ID, J_EFFECTS, J_FILL_HOP, J_FILL_STATION, J_FROM_QUEUE, J_GH, J_HELD, J_HOP, J_QUEUE, J_REQ, J_RETRY_HOP, J_ROW, J_TRIES, J_WORKLOAD, JF_MSG_START, JOB_FLOAT_SHIFT, JOB_INT_SHIFT } = jobFields;
+const { J_ATTEMPT_ID, J_EFFECTS, J_FILL_HOP, J_FILL_STATION, J_FROM_QUEUE, J_GH, J_HELD, J_HOP, J_QUEUE, J_REQ, J_RETRY_HOP, J_ROW, J_TRIES, J_WORKLOAD, JF_DELIVERY, JF_MSG_START, JOB_FLOAT_SHIFT, JOB_INT_SHIFT } = jobFields;
 const { LV_BUSY, LV_SHIFT } = areaFields;
 
 export abstract class Paths extends Retries {
@@ -87,7 +93,8 @@ export abstract class Paths extends Retries {
       measured = this.rStart[req]! >= this.warmupSec;
     } else {
       const done = this.ji[o + J_EFFECTS]!;
-      again = done & bits;
+      // A superseded delivery repeats what the delivery after it does.
+      again = this.jf[(job << JOB_FLOAT_SHIFT) + JF_DELIVERY] === -1 ? bits : done & bits;
       this.ji[o + J_EFFECTS] = done | bits;
       measured = this.jf[(job << JOB_FLOAT_SHIFT) + JF_MSG_START]! >= this.warmupSec;
     }
@@ -117,6 +124,7 @@ export abstract class Paths extends Retries {
       this.ji[(m << JOB_INT_SHIFT) + J_RETRY_HOP] = hop;
       this.ji[(m << JOB_INT_SHIFT) + J_TRIES] = 1;
       this.ji[(m << JOB_INT_SHIFT) + J_EFFECTS] = 0;
+      this.jf[(m << JOB_FLOAT_SHIFT) + JF_DELIVERY] = 0;
       this.joinQueue(m, s);
       this.enterHop(m, hop);
     }
@@ -137,14 +145,18 @@ export abstract class Paths extends Retries {
     if (req !== NONE) {
       if (this.rAttemptId[req] === this.ji[(job << JOB_INT_SHIFT) + J_ATTEMPT_ID]) this.finishRequest(req, OUTCOME_SUCCESS);
       else this.orphanEnded(req, this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!);
-    } else this.messageDone(job);
+    } else {
+      this.messageDone(job);
+      // The delivery is over: a visibility timeout still pending on it must find nothing to redeliver.
+      this.jf[(job << JOB_FLOAT_SHIFT) + JF_DELIVERY] = 0;
+    }
     this.freeJob(job);
   }
 
   /** A background message is done: its time from birth (and whether it passed its workload's background deadline), if born in the measured window. */
   protected messageDone(job: number): void {
     const born = this.jf[(job << JOB_FLOAT_SHIFT) + JF_MSG_START]!;
-    if (born < this.warmupSec) return;
+    if (born < this.warmupSec || this.jf[(job << JOB_FLOAT_SHIFT) + JF_DELIVERY] === -1) return;
     const w = this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!;
     const took = this.now - born;
     this.wAsyncDone[w]!++;
@@ -167,20 +179,57 @@ export abstract class Paths extends Retries {
       this.freeJob(job);
       return;
     }
+    // A superseded delivery's failure is not the message's: its new delivery goes on.
+    if (this.jf[(job << JOB_FLOAT_SHIFT) + JF_DELIVERY] === -1) {
+      this.jf[(job << JOB_FLOAT_SHIFT) + JF_DELIVERY] = 0;
+      this.freeJob(job);
+      return;
+    }
     // A background message goes back to its queue until it has used its attempts.
     const w = this.ji[(job << JOB_INT_SHIFT) + J_WORKLOAD]!;
     const retryHop = this.ji[(job << JOB_INT_SHIFT) + J_RETRY_HOP]!;
     const queueStation = this.hopStation[this.wHopStart[w]! + retryHop - 1]!;
     if (this.ji[(job << JOB_INT_SHIFT) + J_TRIES]! < this.st[queueStation]!.maxAttempts) {
       this.ji[(job << JOB_INT_SHIFT) + J_TRIES]!++;
+      this.jf[(job << JOB_FLOAT_SHIFT) + JF_DELIVERY] = 0;
       this.joinQueue(job, queueStation);
       this.enterHop(job, retryHop);
     } else {
+      this.jf[(job << JOB_FLOAT_SHIFT) + JF_DELIVERY] = 0;
       if (this.jf[(job << JOB_FLOAT_SHIFT) + JF_MSG_START]! >= this.warmupSec) {
         this.stDead[queueStation]!++;
         this.wDead[w]!++;
       }
       this.freeJob(job);
     }
+  }
+
+  /**
+   * A delivery's visibility timeout ran out (the event carries the delivery's id). If that
+   * delivery is still going and the message has attempts left, a new delivery joins the queue
+   * with the effects done so far; the old one carries on, superseded.
+   */
+  protected onVisibilityExpired(job: number, id: number): void {
+    const f = job << JOB_FLOAT_SHIFT;
+    const o = job << JOB_INT_SHIFT;
+    // The delivery ended (its slot may now hold a request's attempt, or another message).
+    if (this.jf[f + JF_DELIVERY] !== id || this.ji[o + J_REQ] !== NONE) return;
+    const w = this.ji[o + J_WORKLOAD]!;
+    const retryHop = this.ji[o + J_RETRY_HOP]!;
+    const queueStation = this.hopStation[this.wHopStart[w]! + retryHop - 1]!;
+    const tries = this.ji[o + J_TRIES]!;
+    // The last attempt is not delivered again: it finishes or fails as it is.
+    if (tries >= this.st[queueStation]!.maxAttempts) return;
+    this.jf[f + JF_DELIVERY] = -1;
+    const m = this.allocJob();
+    this.ji[(m << JOB_INT_SHIFT) + J_REQ] = NONE;
+    this.ji[(m << JOB_INT_SHIFT) + J_WORKLOAD] = w;
+    this.jf[(m << JOB_FLOAT_SHIFT) + JF_MSG_START] = this.jf[f + JF_MSG_START]!;
+    this.ji[(m << JOB_INT_SHIFT) + J_RETRY_HOP] = retryHop;
+    this.ji[(m << JOB_INT_SHIFT) + J_TRIES] = tries + 1;
+    this.ji[(m << JOB_INT_SHIFT) + J_EFFECTS] = this.ji[o + J_EFFECTS]!;
+    this.jf[(m << JOB_FLOAT_SHIFT) + JF_DELIVERY] = 0;
+    this.joinQueue(m, queueStation);
+    this.enterHop(m, retryHop);
   }
 }

@@ -15,9 +15,9 @@ import { Caches } from './caches';
 
 // Module-local copies, read once: under vitest each read of an imported binding is a getter call, and these are read on every event.
 const { DIST_DETERMINISTIC, DIST_EXPONENTIAL, DIST_UNIFORM, POLICY_LEAST_CONNECTIONS, POLICY_RANDOM, ROLE_ASYNC, ROLE_CACHE, ROLE_RATE_LIMITER } = planCodes;
-const { EV_HOP_READY, EV_SERVICE_DONE, NONE, OUTCOME_ERROR } = eventCodes;
+const { EV_HOP_READY, EV_SERVICE_DONE, EV_VISIBILITY, NONE, OUTCOME_ERROR } = eventCodes;
 const { HOP_CPU } = hopBits;
-const { J_FROM_QUEUE, J_GH, J_HOP, J_NEXT, J_QUEUE, J_WORKLOAD, JF_ARRIVE, JF_START, JOB_FLOAT_SHIFT, JOB_INT_SHIFT } = jobFields;
+const { J_FROM_QUEUE, J_GH, J_HOP, J_NEXT, J_QUEUE, J_WORKLOAD, JF_ARRIVE, JF_DELIVERY, JF_START, JOB_FLOAT_SHIFT, JOB_INT_SHIFT } = jobFields;
 const { LV_BUSY, LV_QUEUED, LV_SHIFT } = areaFields;
 
 export abstract class Stations extends Caches {
@@ -104,12 +104,24 @@ export abstract class Stations extends Caches {
     return i;
   }
 
+  /** Deliveries under a visibility timeout so far: each gets its own id. */
+  protected deliveries = 0;
+
   protected startService(job: number, g: number, s: number, gh: number): void {
     const o = job << JOB_INT_SHIFT;
     this.ji[o + J_QUEUE] = g;
     this.jf[(job << JOB_FLOAT_SHIFT) + JF_START] = this.now;
     const fromQueue = this.ji[o + J_FROM_QUEUE]!;
-    if (fromQueue !== NONE) this.leaveQueue(job, fromQueue);
+    if (fromQueue !== NONE) {
+      this.leaveQueue(job, fromQueue);
+      // A consumer took the message: unless it finishes within the queue's visibility timeout, it is delivered again.
+      const visibility = this.st[fromQueue]!.visibilityTimeoutSec;
+      if (visibility < Infinity) {
+        const id = ++this.deliveries;
+        this.jf[(job << JOB_FLOAT_SHIFT) + JF_DELIVERY] = id;
+        this.q.schedule(this.now + visibility, EV_VISIBILITY, job, id);
+      }
+    }
     if (this.hopLocks[gh] === 1 && !this.lockRow(job, s)) return;
     this.scheduleServiceDone(job, s, gh);
   }

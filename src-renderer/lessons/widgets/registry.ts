@@ -15,6 +15,12 @@ import Deadlocks from './Deadlocks.svelte';
 import HotRow from './HotRow.svelte';
 import SeatHolds from './SeatHolds.svelte';
 import Coordination from './Coordination.svelte';
+import SyncVsAsync from './SyncVsAsync.svelte';
+import BurstBacklog from './BurstBacklog.svelte';
+import RetryStorm from './RetryStorm.svelte';
+import PoisonMessages from './PoisonMessages.svelte';
+import PriorityJobs from './PriorityJobs.svelte';
+import AutoscalingWorkers from './AutoscalingWorkers.svelte';
 
 export interface WidgetProps {
   lessonId: string;
@@ -37,6 +43,12 @@ export const widgets: Record<string, Component<WidgetProps>> = {
   'hot-row': HotRow,
   'seat-holds': SeatHolds,
   coordination: Coordination,
+  'sync-vs-async': SyncVsAsync,
+  'burst-backlog': BurstBacklog,
+  'retry-storm': RetryStorm,
+  'poison-messages': PoisonMessages,
+  'priority-jobs': PriorityJobs,
+  'autoscaling-workers': AutoscalingWorkers,
 };
 
 export function widgetFor(kind: string): Component<WidgetProps> | undefined {

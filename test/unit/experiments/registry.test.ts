@@ -9,9 +9,9 @@ import { EXTREME_CONTROLS } from '../../../bench/boundedRuns';
 const defaults = (widget: string): ControlValues => Object.fromEntries(experiments[widget]!.spec.controls.map((c) => [c.id, c.default]));
 
 describe('the experiment registry', () => {
-  it('lists the caching and contention widgets, each with labelled controls and metrics', () => {
+  it('lists every lesson widget, each with labelled controls and metrics', () => {
     expect(listExperimentSpecs().map((s) => s.widget).sort()).toEqual(
-      ['cache-aside', 'cache-warming', 'consistent-hashing', 'coordination', 'deadlocks', 'double-booking', 'eviction-race', 'hot-key', 'hot-row', 'locking-vs-optimistic', 'seat-holds', 'stampede', 'write-strategies'],
+      ['cache-aside', 'cache-warming', 'consistent-hashing', 'coordination', 'deadlocks', 'double-booking', 'eviction-race', 'hot-key', 'hot-row', 'locking-vs-optimistic', 'seat-holds', 'stampede', 'write-strategies', 'sync-vs-async', 'burst-backlog', 'retry-storm', 'poison-messages', 'priority-jobs', 'autoscaling-workers'].sort(),
     );
     for (const spec of listExperimentSpecs()) {
       for (const c of spec.controls) {
@@ -132,3 +132,13 @@ const contentionExpected: { widget: string; choice: number; theory: number }[] =
 ];
 
 describePredictions('contention', contentionExpected);
+
+// Busy threads by Little's law, 4/min × 3 min + 100/s × 20 ms = 14; the burst's backlog by the fluid model, (200 − 3 × 40)/s × 60 s = 4,800;
+// a retry storm after a 10 s slowdown: only the calls of the first 30 s of 180 succeed; poison at 0.2/s × 5 attempts × 5 s = 5 threads
+// against 99.8/s × 0.1 s of good jobs; paid jobs first on M/M/20 at 90 %: Erlang C 0.551 / (20 × 2/s) / (1 − 0.18) = 16.8 ms;
+// a full email worker uses 8 × 10/210 of a core on each of 2 cores, 19 %, under a 60 % CPU target: nobody is added.
+describePredictions('long-running-tasks', [
+  { widget: 'sync-vs-async', choice: 1, theory: 14 }, { widget: 'burst-backlog', choice: 1, theory: 4800 }, { widget: 'retry-storm', choice: 2, theory: 30 / 180 }, { widget: 'poison-messages', choice: 0, theory: 5 / (5 + 9.98) },
+  { widget: 'priority-jobs', choice: 2, theory: 16.8 },
+  { widget: 'autoscaling-workers', choice: 1, theory: 0 },
+]);
