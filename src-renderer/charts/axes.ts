@@ -39,3 +39,25 @@ export function hourAxis(x: ScaleLinear<number, number>, innerWidth: number) {
     .tickFormat((d) => formatTimeTick(+d))
     .tickSizeOuter(0);
 }
+
+/** Minute steps (seconds) a seconds axis may use once the run is long enough to read in minutes. */
+const MINUTE_STEPS = [60, 120, 300, 600, 900, 1200, 1800, 3600];
+
+/** Past ten minutes a run reads in minutes ("20 min"), not as "1200 s". */
+export const readsInMinutes = (lo: number, hi: number): boolean => hi - lo > 600;
+
+/** A widget run's time axis: seconds for short runs, whole minutes for long ones, a tick about every 70 px. */
+export function secondsAxis(x: ScaleLinear<number, number>, innerWidth: number) {
+  const [lo, hi] = x.domain() as [number, number];
+  const limit = Math.max(2, Math.floor(innerWidth / 70));
+  if (!readsInMinutes(lo, hi)) return axisBottom(x).ticks(limit).tickFormat((d) => `${+d}\u00a0s`).tickSizeOuter(0);
+  return axisBottom(x).tickValues(minuteTicks(lo, hi, limit)).tickFormat((d) => `${+d / 60}\u00a0min`).tickSizeOuter(0);
+}
+
+/** Tick positions (seconds) on whole minute steps: at most `limit` of them between lo and hi. */
+export function minuteTicks(lo: number, hi: number, limit: number): number[] {
+  const step = MINUTE_STEPS.find((s) => Math.floor(hi / s) - Math.ceil(lo / s) + 1 <= limit) ?? 3600;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi + 1e-9; t += step) ticks.push(t);
+  return ticks;
+}

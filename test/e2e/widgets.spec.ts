@@ -180,8 +180,10 @@ test('an unknown widget kind shows an error box naming it', async ({ page, app }
   await expect(alert).toContainText('cache-aside');
 });
 
-test('no two tick labels of a widget chart overlap, while a re-run animates or after it', async ({ page }) => {
-  await openCaching(page);
+for (const lesson of ['caching', 'long-running-tasks']) test(`no two tick labels of a ${lesson} widget chart overlap, while a re-run animates or after it`, async ({ page }) => {
+  await page.goto(`${content.url}/#/lesson/${lesson}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('section[data-widget]').first()).toBeVisible({ timeout: 15_000 });
   const cards = page.locator('section[data-widget]');
   // Every pair of labels on one axis, measured on screen; overlaps listed by their text.
   const overlaps = () =>

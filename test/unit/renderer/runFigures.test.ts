@@ -16,12 +16,21 @@ import {
   allZero,
   worstWorkload,
 } from '../../../src-renderer/scenarios/runFigures';
-import { hourTicks, logTicks } from '../../../src-renderer/charts/axes';
+import { hourTicks, logTicks, minuteTicks, readsInMinutes } from '../../../src-renderer/charts/axes';
 import type { Design, TermVerdict } from '../../../src-main/api/contract';
 
 const sp = '\u00a0';
 
 describe('time axis ticks', () => {
+  it('reads a widget run longer than ten minutes in whole minutes, never as "1200 s"', () => {
+    expect(readsInMinutes(0, 600)).toBe(false);
+    expect(readsInMinutes(0, 1200)).toBe(true);
+    expect(minuteTicks(0, 1200, 8)).toEqual([0, 300, 600, 900, 1200]);
+    expect(minuteTicks(0, 3600, 8)).toEqual([0, 600, 1200, 1800, 2400, 3000, 3600]);
+    expect(minuteTicks(30, 1000, 4).every((t) => t % 60 === 0 && t >= 30 && t <= 1000)).toBe(true);
+    expect(minuteTicks(0, 7200, 3).length).toBeLessThanOrEqual(3);
+  });
+
   it('puts hour ticks on round steps, never more than asked', () => {
     expect(hourTicks(0, 24 * 3600, 8)).toEqual([0, 4, 8, 12, 16, 20, 24].map((h) => h * 3600));
     expect(hourTicks(0, 24 * 3600, 13)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24].map((h) => h * 3600));
