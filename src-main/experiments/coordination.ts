@@ -31,7 +31,7 @@ const spec: ExperimentSpec = {
     { id: 'ordersPerSecond', label: 'Orders', kind: 'number', unit: 'orders/s', min: 1, max: 200, step: 1, default: 20, scale: 'log' },
     { id: 'downSeconds', label: 'Coordinator down for', kind: 'number', unit: 's', min: 1, max: 600, step: 1, default: 30, scale: 'log' },
     // The scenarios' payment provider declines about 1 % of charges.
-    { id: 'declineRate', label: 'Charges declined', kind: 'number', unit: '', min: 0, max: 0.5, step: 0.01, default: 0.01 },
+    { id: 'declinedPercent', label: 'Charges declined', kind: 'number', unit: '%', min: 0, max: 50, step: 1, default: 1 },
   ],
   metrics: [
     { id: 'inDoubtOrders', label: 'Orders caught mid-way by the crash', unit: 'count' },
@@ -48,7 +48,7 @@ function run(controls: ControlValues, seed: number): ExperimentResult {
   const downSec = num(controls, 'downSeconds');
   const runOf = (protocol: Protocol): CoordinationResult =>
     runCoordination(
-      { ordersPerSec: rate, durationSec: RUN_SEC, seats: STOCK_ROWS, protocol, crashAtSec: CRASH_AT_SEC, downSec, declineRate: num(controls, 'declineRate'), statementMs: DATABASE.queryMs, chargeMs },
+      { ordersPerSec: rate, durationSec: RUN_SEC, seats: STOCK_ROWS, protocol, crashAtSec: CRASH_AT_SEC, downSec, declineRate: num(controls, 'declinedPercent') / 100, statementMs: DATABASE.queryMs, chargeMs },
       seed,
     );
   const both = { twoPhase: runOf('twoPhase'), saga: runOf('saga') };

@@ -24,7 +24,7 @@ const spec: ExperimentSpec = {
     { id: 'seats', label: 'Seats', kind: 'number', unit: 'seats', min: 1, max: 1000, step: 1, default: 100, scale: 'log' },
     { id: 'buyers', label: 'Buyers during the sale', kind: 'number', unit: 'buyers', min: 1, max: 5000, step: 1, default: 300, scale: 'log' },
     { id: 'holdMinutes', label: 'Seat kept for at most', kind: 'number', unit: 'min', min: 0.5, max: 60, step: 0.5, default: 10 },
-    { id: 'abandonRate', label: 'Buyers who walk away', kind: 'number', unit: '', min: 0, max: 1, step: 0.05, default: 0.3 },
+    { id: 'walkAwayPercent', label: 'Buyers who walk away', kind: 'number', unit: '%', min: 0, max: 100, step: 5, default: 30 },
     { id: 'payMinutes', label: 'Mean time to pay', kind: 'number', unit: 'min', min: 0.1, max: 30, step: 0.1, default: 2 },
   ],
   metrics: [
@@ -41,7 +41,7 @@ function run(controls: ControlValues, seed: number): ExperimentResult {
   const seats = Math.round(num(controls, 'seats'));
   const buyers = Math.round(num(controls, 'buyers'));
   const ttlSec = num(controls, 'holdMinutes') * 60;
-  const abandonRate = num(controls, 'abandonRate');
+  const abandonRate = num(controls, 'walkAwayPercent') / 100;
   const payMeanSec = num(controls, 'payMinutes') * 60;
   const runOf = (strategy: SeatHoldStrategy): SeatHoldsResult =>
     runSeatHolds(
