@@ -10,7 +10,8 @@ export async function lockPrediction(card: Locator, choice: string | RegExp) {
   await expect(lock).toBeDisabled();
   await card.getByRole('radio', { name: choice }).check();
   await lock.click();
-  await expect(card).toHaveAttribute('data-state', 'ready');
+  // A first run on a loaded machine can take longer than the default 5 s.
+  await expect(card).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
 }
 
 /** The figures the simulator gives for these controls and seed, from the app's own API. */
