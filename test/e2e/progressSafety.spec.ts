@@ -2,18 +2,13 @@
 // file back after a preview, and find every lesson, answer and scenario run as it was.
 import { readFileSync } from 'node:fs';
 import { expect, startAppServer, stopAppServer, test } from './harness';
-import { ownCopy } from './runs';
+import { api, ownCopy } from './runs';
 import type { Design } from '../../src-main/api/contract';
 
 test('exports progress, resets it after a confirmation naming what goes, and imports it back', async ({ page }, testInfo) => {
   const app = await startAppServer();
   try {
-    const post = async (method: string, data: object) => {
-      const response = await page.request.post(`${app.url}/api/${method}`, { data });
-      const body = (await response.json()) as { ok: boolean; value: Record<string, unknown> };
-      expect(body.ok, method).toBe(true);
-      return body.value;
-    };
+    const post = (method: string, data: object) => api<Record<string, unknown>>(page.request, app.url, method, data);
     await post('recordProgress', { lessonId: 'queues-101', event: 'opened' });
     await post('recordCheckAnswer', { lessonId: 'queues-101', checkId: 'check-1', optionIndex: 0 }); // wrong
     const { design } = (await post('getTemplate', { scenarioId: 'place-order', which: 'reference' })) as { design: Design };
