@@ -9,8 +9,11 @@ import { toSummary, type AttemptRow } from './scenarioAttempts';
 
 export const progressFormat = 'backpressure-progress';
 export const progressFileVersion = 1;
-/** A learner's progress is well under a megabyte; a file far beyond that is not a progress file. */
-export const maxProgressFileBytes = 20 * 1024 * 1024;
+/**
+ * Each scenario run keeps its full results (about 0.2 MB for a Place order run), so a learner with
+ * a few hundred runs has a file of tens of megabytes; one far beyond that is not a progress file.
+ */
+export const maxProgressFileBytes = 100 * 1024 * 1024;
 
 const text = z.string().min(1).max(200);
 const timestamp = z.iso.datetime({ offset: true, error: 'expected an ISO date and time' });

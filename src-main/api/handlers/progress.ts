@@ -91,7 +91,8 @@ export function progressHandlers(ctx: AppContext) {
     exportProgress(): { fileName: string; text: string } {
       const now = ctx.now();
       const file = exportProgressFile(ctx.db, now);
-      return { fileName: `backpressure-progress-${now.toISOString().slice(0, 10)}.json`, text: JSON.stringify(file, null, 1) };
+      // Compact: each scenario run keeps its full series (about 0.2 MB), so whitespace would add up.
+      return { fileName: `backpressure-progress-${now.toISOString().slice(0, 10)}.json`, text: JSON.stringify(file) };
     },
 
     previewImport({ text }: ParsedInputOf<'previewImport'>) {
