@@ -1,6 +1,7 @@
 // Keeping progress safe, as a learner does it: export to a file, reset (confirming), import the
 // file back after a preview, and find every lesson, answer and scenario run as it was.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { expect, startAppServer, stopAppServer, test } from './harness';
 import { api, ownCopy } from './runs';
 import type { Design } from '../../src-main/api/contract';
@@ -59,6 +60,29 @@ test('exports progress, resets it after a confirmation naming what goes, and imp
     await page.getByTestId('import-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"notes"}') });
     await expect(page.getByTestId('safe-error')).toContainText('not a Backpressure progress file');
     await seeEverything();
+  } finally {
+    stopAppServer(app);
+  }
+});
+
+test('a damaged progress database does not stop the app: it is moved aside and the learner is told where', async ({ page }, testInfo) => {
+  const dbFile = testInfo.outputPath('progress.db');
+  mkdirSync(dirname(dbFile), { recursive: true });
+  writeFileSync(dbFile, 'not a database: the first sectors of this file were lost '.repeat(100));
+  const app = await startAppServer({ dbFile });
+  try {
+    await page.goto(app.open('/progress'));
+    const notice = page.getByTestId('startup-notice');
+    await expect(notice).toContainText('Your progress database was damaged and there was no good backup, so Backpressure started a fresh one');
+    const aside = readdirSync(dirname(dbFile)).find((name) => name.startsWith('progress.damaged-'));
+    expect(aside).toBeDefined();
+    await expect(notice).toContainText(`kept beside your progress database as ${aside}.`);
+    await expect(page.getByText('Nothing here yet')).toBeVisible();
+    // Told once: dismissing it keeps it away while the learner moves around.
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByRole('link', { name: 'Library' }).first().click();
+    await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+    await expect(notice).toHaveCount(0);
   } finally {
     stopAppServer(app);
   }
