@@ -40,10 +40,15 @@ function parseStamp(stamp: string): string | null {
 /** The backups of this database, newest first. Files that do not follow our naming are left alone. */
 export function listBackups(databaseFile: string): BackupFile[] {
   const folder = backupFolder(databaseFile);
-  if (!existsSync(folder)) return [];
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return []; // no folder yet, or something else in its place: there are no backups to list
+  }
   const stem = basename(databaseFile, extname(databaseFile));
   const found: BackupFile[] = [];
-  for (const name of readdirSync(folder)) {
+  for (const name of names) {
     const m = new RegExp(`^${escape(stem)}-(.+Z)-(${reasons.join('|')})\\.db$`).exec(name);
     const at = m && parseStamp(m[1]!);
     if (m && at) found.push({ file: join(folder, name), reason: m[2] as BackupReason, at });
@@ -65,7 +70,13 @@ export function takeBackup(db: Database.Database, databaseFile: string, reason: 
     at = new Date(at.getTime() + 1);
     file = join(folder, `${stem}-${fileStamp(at)}-${reason}.db`);
   }
-  db.prepare('VACUUM INTO ?').run(file);
+  try {
+    db.prepare('VACUUM INTO ?').run(file);
+  } catch (err) {
+    // A half-written copy (a full disk) must never be mistaken for a good backup later.
+    rmSync(file, { force: true });
+    throw err;
+  }
   rotateBackups(databaseFile);
   return { file, reason, at: at.toISOString() };
 }
@@ -79,5 +90,19 @@ export function takeDailyBackupIfDue(db: Database.Database, databaseFile: string
   const newest = listBackups(databaseFile)[0];
   if (newest && now.getTime() - Date.parse(newest.at) < dayMs) return null;
   const hasProgress = db.prepare('SELECT EXISTS (SELECT 1 FROM events) OR EXISTS (SELECT 1 FROM lesson_progress)').pluck().get() === 1;
-  return hasProgress ? takeBackup(db, databaseFile, 'daily', now) : null;
+  return hasProgress ? tryBackup(db, databaseFile, 'daily', now) : null;
+}
+
+/**
+ * A backup that must not stop the app (at startup): when it fails (a full disk, a read-only
+ * backups folder) the app still opens, and says why on its console. Each migration is its own
+ * transaction, so going ahead without the copy loses nothing already committed.
+ */
+export function tryBackup(db: Database.Database, databaseFile: string, reason: BackupReason, now: Date): BackupFile | null {
+  try {
+    return takeBackup(db, databaseFile, reason, now);
+  } catch (err) {
+    console.warn(`Backpressure could not take a backup (${reason}) of ${databaseFile} in ${backupFolder(databaseFile)}: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
 }

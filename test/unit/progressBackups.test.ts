@@ -98,6 +98,28 @@ describe('backups', () => {
   });
 });
 
+describe('when a backup cannot be taken', () => {
+  it('still opens (and migrates) at startup, but refuses an import or a reset, changing nothing', async () => {
+    const folder = dir();
+    const file = join(folder, 'progress.db');
+    databaseAt(file, 3);
+    writeFileSync(join(folder, 'backups'), 'a file where the backups folder should be');
+    const backend = startBackend({ transport: 'http', databaseFile: file, lessonsFolder: folder, scenariosFolder: folder, version: 'test', now: at('2026-12-02T09:00:00Z') });
+    try {
+      expect(schemaVersion(backend.context.db)).toBe(latestSchemaVersion);
+      const exported = await backend.dispatch('exportProgress', {});
+      const text = exported.ok ? (exported.value as { text: string }).text : '';
+      const reset = await backend.dispatch('resetProgress', { confirm: true });
+      expect(reset).toMatchObject({ ok: false, error: { message: expect.stringMatching(/could not save a backup of your progress first .*so nothing was reset\.$/) } });
+      const imported = await backend.dispatch('importProgress', { text });
+      expect(imported).toMatchObject({ ok: false, error: { message: expect.stringMatching(/so nothing was imported\.$/) } });
+      expect(backend.context.db.prepare('SELECT COUNT(*) FROM lesson_progress').pluck().get()).toBe(1);
+    } finally {
+      backend.close();
+    }
+  });
+});
+
 describe('a damaged progress database', () => {
   function damage(file: string): void {
     writeFileSync(file, 'this is not a database, just some bytes '.repeat(200));

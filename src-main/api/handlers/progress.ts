@@ -23,7 +23,16 @@ function readFile(text: string): ProgressFile {
 
 export function progressHandlers(ctx: AppContext) {
   // Before an import or a reset; an in-memory database (tests) has nowhere to put one.
-  const backup = (reason: 'before-import' | 'before-reset') => (ctx.databaseFile === ':memory:' ? null : basename(takeBackup(ctx.db, ctx.databaseFile, reason, ctx.now()).file));
+  // Without its backup the change does not happen: the learner is told why, and nothing is changed.
+  const backup = (reason: 'before-import' | 'before-reset'): string | null => {
+    if (ctx.databaseFile === ':memory:') return null;
+    try {
+      return basename(takeBackup(ctx.db, ctx.databaseFile, reason, ctx.now()).file);
+    } catch (err) {
+      const what = reason === 'before-import' ? 'imported' : 'reset';
+      throw new ApiFailure('internal', `Backpressure could not save a backup of your progress first (${err instanceof Error ? err.message : String(err)}), so nothing was ${what}.`);
+    }
+  };
   return {
     recordProgress(input: ParsedInputOf<'recordProgress'>): LessonProgress {
       // Progress for a lesson that does not exist would be unreachable clutter.
