@@ -31,16 +31,26 @@ interface Plan {
 }
 
 const attemptKey = (scenarioId: string, at: string, seed: number, drill: string | null) => JSON.stringify([scenarioId, at, seed, drill]);
-const eventKey = (at: string, kind: string, subject: string | null, data: string) => JSON.stringify([at, kind, subject, data]);
+/**
+ * An event is the same event whatever attempt id it names: ids are each database's own, so a
+ * run's event names one id here and another in the file it came from.
+ */
+const eventKey = (at: string, kind: string, subject: string | null, data: Record<string, unknown>) => JSON.stringify([at, kind, subject, { ...data, attemptId: undefined }]);
+
+/** Each attempt here, by what identifies it across databases, with its id in this one. */
+function localAttempts(db: ProgressDb): Map<string, number> {
+  const rows = db.prepare('SELECT id, scenario_id, created_at, seed, drill FROM attempts').all() as { id: number; scenario_id: string; created_at: string; seed: number; drill: string | null }[];
+  return new Map(rows.map((r) => [attemptKey(r.scenario_id, r.created_at, r.seed, r.drill), r.id]));
+}
 
 function plan(db: ProgressDb, file: ProgressFile): Plan {
   const stamp = (sql: string, ...key: string[]) => (db.prepare(sql).pluck().get(...key) as string | undefined);
-  const attempts = new Set(
-    (db.prepare('SELECT scenario_id, created_at, seed, drill FROM attempts').all() as { scenario_id: string; created_at: string; seed: number; drill: string | null }[]).map((r) =>
-      attemptKey(r.scenario_id, r.created_at, r.seed, r.drill),
+  const attempts = new Set(localAttempts(db).keys());
+  const events = new Set(
+    (db.prepare('SELECT at, kind, subject, data FROM events').all() as { at: string; kind: string; subject: string | null; data: string }[]).map((r) =>
+      eventKey(r.at, r.kind, r.subject, JSON.parse(r.data) as Record<string, unknown>),
     ),
   );
-  const events = new Set((db.prepare('SELECT at, kind, subject, data FROM events').all() as { at: string; kind: string; subject: string | null; data: string }[]).map((r) => eventKey(r.at, r.kind, r.subject, r.data)));
   // A file may hold the same attempt or event twice; the second copy is already "here" once the first is added.
   const once = (seen: Set<string>, key: string): Verdict => (seen.has(key) ? 'kept' : (seen.add(key), 'added'));
   return {
@@ -49,7 +59,7 @@ function plan(db: ProgressDb, file: ProgressFile): Plan {
     predictions: file.predictions.map((p) => byTimestamp(stamp('SELECT predicted_at FROM widget_predictions WHERE lesson_id = ? AND widget_id = ?', p.lessonId, p.widgetId), p.at)),
     drafts: file.drafts.map((d) => byTimestamp(stamp('SELECT saved_at FROM scenario_drafts WHERE scenario_id = ?', d.scenarioId), d.savedAt)),
     attempts: file.attempts.map((a) => once(attempts, attemptKey(a.scenarioId, a.at, a.seed, a.drill))),
-    events: file.events.map((e) => once(events, eventKey(e.at, e.kind, e.subject, JSON.stringify(e.data)))),
+    events: file.events.map((e) => once(events, eventKey(e.at, e.kind, e.subject, e.data))),
   };
 }
 
@@ -107,17 +117,30 @@ export function applyMerge(db: ProgressDb, file: ProgressFile): ImportPreview {
       `INSERT INTO attempts (scenario_id, created_at, seed, drill, pass, terms_passed, terms_total, uptime_pct, p95_ms, cost_per_month, silent_failures, from_reference, design, run)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    // The file's attempt ids, as ids in this database, so imported events point at the right run.
+    const here = localAttempts(db);
+    const idHere = new Map<number, number>();
     file.attempts.forEach((a, i) => {
-      if (!writes(p.attempts[i]!)) return;
-      insertAttempt.run(a.scenarioId, a.at, a.seed, a.drill, a.pass ? 1 : 0, a.termsPassed, a.termsTotal, a.uptimePct, a.p95Ms, a.costPerMonth, a.silentFailures, a.fromReference ? 1 : 0, JSON.stringify(a.design ?? null), JSON.stringify(a.run ?? null));
+      const key = attemptKey(a.scenarioId, a.at, a.seed, a.drill);
+      if (writes(p.attempts[i]!)) {
+        const info = insertAttempt.run(a.scenarioId, a.at, a.seed, a.drill, a.pass ? 1 : 0, a.termsPassed, a.termsTotal, a.uptimePct, a.p95Ms, a.costPerMonth, a.silentFailures, a.fromReference ? 1 : 0, JSON.stringify(a.design ?? null), JSON.stringify(a.run ?? null));
+        here.set(key, Number(info.lastInsertRowid));
+      }
+      if (a.id !== undefined) idHere.set(a.id, here.get(key)!);
     });
+    const withLocalIds = (data: Record<string, unknown>): Record<string, unknown> => {
+      if (typeof data.attemptId !== 'number') return data;
+      const local = idHere.get(data.attemptId);
+      // An id the file does not explain would point at some other run here: better none.
+      return local === undefined ? { ...data, attemptId: undefined } : { ...data, attemptId: local };
+    };
     // Events keep their own times; ordered by time, so the log still reads in the order things happened.
     const insertEvent = db.prepare('INSERT INTO events (at, kind, subject, data) VALUES (?, ?, ?, ?)');
     file.events
       .map((e, i) => ({ e, v: p.events[i]! }))
       .filter(({ v }) => writes(v))
       .sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : 0))
-      .forEach(({ e }) => insertEvent.run(e.at, e.kind, e.subject, JSON.stringify(e.data)));
+      .forEach(({ e }) => insertEvent.run(e.at, e.kind, e.subject, JSON.stringify(withLocalIds(e.data))));
     return summarise(p);
   })();
 }

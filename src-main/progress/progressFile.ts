@@ -49,6 +49,8 @@ const prediction = z
 
 const attempt = z
   .object({
+    /** Its id where it was exported; events name attempts by it. */
+    id: z.number().int().min(1).optional(),
     scenarioId: text,
     at: timestamp,
     seed: count,
@@ -149,11 +151,9 @@ export function exportProgressFile(db: ProgressDb, now: Date): ProgressFile {
     })),
     checkAnswers: all<AnswerRow>('SELECT * FROM check_answers ORDER BY lesson_id, check_id').map(toAnswer),
     predictions: all<PredictionRow>('SELECT * FROM widget_predictions ORDER BY lesson_id, widget_id').map(toPrediction),
-    attempts: all<AttemptRow & { design: string; run: string }>('SELECT * FROM attempts ORDER BY id').map((r) => {
-      // The id is this database's own; the file identifies an attempt by scenario, time, seed and drill.
-      const { id: _id, ...summary } = toSummary(r);
-      return { ...summary, design: json(r.design), run: json(r.run) };
-    }),
+    // An attempt is matched across databases by scenario, time, seed and drill; its id here only
+    // lets the importer point this file's events at the same run under its new id.
+    attempts: all<AttemptRow & { design: string; run: string }>('SELECT * FROM attempts ORDER BY id').map((r) => ({ ...toSummary(r), design: json(r.design), run: json(r.run) })),
     drafts: all<{ scenario_id: string; design: string; saved_at: string }>('SELECT * FROM scenario_drafts ORDER BY scenario_id').map((r) => ({ scenarioId: r.scenario_id, design: json(r.design), savedAt: r.saved_at })),
     events: all<{ at: string; kind: string; subject: string | null; data: string }>('SELECT at, kind, subject, data FROM events ORDER BY id').map((r) => ({
       at: r.at,

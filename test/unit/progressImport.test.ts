@@ -86,6 +86,28 @@ describe('export and import', () => {
     expect(older.changes.checkAnswers).toEqual(kept(1));
   });
 
+  it("points an imported run's activity entry at the run's id here, and counts it once on a second import", async () => {
+    const run = { scenarioId: 'place-order', seed: 7, drill: null, pass: true, termsPassed: 3, termsTotal: 3, uptimePct: 99.9, p95Ms: 120, costPerMonth: 430, silentFailures: 0, fromReference: false, design: {}, run: {} };
+    const file = {
+      format: 'backpressure-progress', version: 1, exportedAt: '2026-12-01T12:00:00.000Z',
+      lessons: [], checkAnswers: [], predictions: [], drafts: [],
+      attempts: [{ id: 1, at: '2026-12-01T11:00:00.000Z', ...run }],
+      events: [{ at: '2026-12-01T11:00:00.000Z', kind: 'scenario.attempted', subject: 'place-order', data: { attemptId: 1, pass: true, drill: null } }],
+    };
+    const a = learner();
+    // A run of our own already holds id 1 here.
+    a.context.db.prepare("INSERT INTO attempts (scenario_id, created_at, seed, pass, terms_passed, terms_total, uptime_pct, p95_ms, cost_per_month, design, run) VALUES ('place-order', '2026-11-30T09:00:00.000Z', 1, 0, 1, 3, 90, 900, 200, '{}', '{}')").run();
+    await a.call('importProgress', { text: JSON.stringify(file) });
+    const imported = a.context.db.prepare("SELECT id FROM attempts WHERE created_at = '2026-12-01T11:00:00.000Z'").pluck().get();
+    expect(imported).toBe(2);
+    const data = () => a.context.db.prepare("SELECT data FROM events WHERE kind = 'scenario.attempted'").pluck().all().map((d) => JSON.parse(d as string));
+    expect(data()).toEqual([{ attemptId: 2, pass: true, drill: null }]);
+    const again = await a.call('importProgress', { text: JSON.stringify(file) });
+    expect(again.changes.attempts).toEqual(kept(1));
+    expect(again.changes.events).toEqual(kept(1));
+    expect(data()).toHaveLength(1);
+  });
+
   it.each([
     ['not JSON', 'name,lesson\nq,1', /not JSON/],
     ['another format', JSON.stringify({ format: 'something-else', version: 1 }), /not a Backpressure progress file/],
