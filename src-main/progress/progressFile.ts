@@ -118,7 +118,10 @@ export function parseProgressFile(contents: string): ProgressFile {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? issue.path.join('.') : 'the file';
-    throw new ProgressFileError(`The progress file is not valid at ${where}: ${issue.message}. Nothing was imported.`);
+    // A field that is not there at all is said so, not described by the shape it should have had.
+    const found = issue.path.reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined), raw);
+    const what = found === undefined && issue.path.length ? 'it is missing' : issue.message;
+    throw new ProgressFileError(`The progress file is not valid at ${where}: ${what}. Nothing was imported.`);
   }
   return parsed.data;
 }

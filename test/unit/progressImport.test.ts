@@ -112,6 +112,7 @@ describe('export and import', () => {
     ['not JSON', 'name,lesson\nq,1', /not JSON/],
     ['another format', JSON.stringify({ format: 'something-else', version: 1 }), /not a Backpressure progress file/],
     ['a newer version', JSON.stringify({ format: 'backpressure-progress', version: 2 }), /newer Backpressure \(progress file version 2; this one reads version 1\)/],
+    ['missing a field', JSON.stringify({ format: 'backpressure-progress', version: 1 }), /not valid at exportedAt: it is missing\. Nothing was imported\./],
     ['over 100 MB', ' '.repeat(101 * 1024 * 1024), /larger than 100 MB/],
   ])('refuses a file that is %s, naming why, and changes nothing', async (_what, text, why) => {
     const a = learner();
