@@ -1,4 +1,4 @@
-import { openDatabase } from './progress/db';
+import { openProgress } from './progress/recovery';
 import { createHandlers, type AppContext } from './api/handlers/index';
 import { createDispatch, type Dispatch } from './api/dispatch';
 import { availableParallelism } from 'node:os';
@@ -29,7 +29,11 @@ export interface Backend {
 
 /** Everything behind the API, shared by the Electron entry and browser mode. */
 export function startBackend(options: BackendOptions): Backend {
-  const db = openDatabase(options.databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  // A damaged file is moved aside and replaced (from a backup when there is one); other refusals stop here.
+  const { db, recovery } = openProgress(options.databaseFile, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const context: AppContext = {
     db,
     databaseFile: options.databaseFile,
@@ -38,6 +42,7 @@ export function startBackend(options: BackendOptions): Backend {
     transport: options.transport,
     version: options.version,
     now: options.now ?? (() => new Date()),
+    recovery,
   };
   // Workers start on the first simulation, so the app and tests that never simulate pay nothing.
   let pool: SimulationPool | null = null;

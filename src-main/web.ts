@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { createHttpServer, listen } from './api/http';
 import { startBackend } from './backend';
 import { DatabaseOpenError } from './progress/db';
+import { describeRecovery } from './progress/recovery';
 import { appVersion, databaseFile, defaultUserDataDir, findAppRoot, lessonsFolder, scenariosFolder } from './paths';
 import { parseWebArgs } from './webArgs';
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   const port = await listen(server, args.port);
   console.log(`Backpressure is running at http://127.0.0.1:${port}/?token=${args.token}`);
   console.log(`Progress is saved in ${backend.context.databaseFile}`);
+  if (backend.context.recovery) console.log(describeRecovery(backend.context.recovery, true));
 
   const stop = () => {
     server.close();

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { SimResult } from '../sim/types';
 import type { LessonDocument, LessonList, SearchHit } from '../content/types';
-import type { CheckAnswer, LessonProgress, LessonState, ProgressOverview, WidgetPrediction } from '../progress/types';
+import type { CheckAnswer, ImportPreview, LessonProgress, LessonState, ProgressCounts, ProgressOverview, WidgetPrediction } from '../progress/types';
 import type { AttemptSummary, Design, DesignCheck, ScenarioDocument, ScenarioList, ScenarioRunResult } from '../scenarios/types';
 import { idField, requestKeyField, seedField } from './fields';
 
@@ -28,6 +28,8 @@ function method<O>() {
 
 const lessonId = idField('a lesson id');
 const scenarioId = idField('a scenario id');
+// The file's size is checked by the importer itself, so the learner hears about it in its words.
+const progressFileText = z.string();
 
 export interface AppInfo {
   name: string;
@@ -36,6 +38,8 @@ export interface AppInfo {
   /** The desktop app only: a browser page is not told where progress is kept. */
   databaseFile?: string;
   lessonsFolder: string;
+  /** One sentence when the progress database had to be replaced at startup (damaged: moved aside, restored or started fresh). */
+  startupNotice?: string;
 }
 
 // ---------- lesson widgets: their types live with the experiments ----------
@@ -169,6 +173,23 @@ export const contract = {
   listAttempts: method<{ attempts: AttemptSummary[] }>()(z.object({ scenarioId }).strict()),
 
   getAttempt: method<{ run: ScenarioRunResult; design: Design }>()(z.object({ id: z.number().int().min(1) }).strict()),
+
+  // ---------- keeping progress safe ----------
+
+  /** All progress as one versioned JSON file's text, and a file name for it. */
+  exportProgress: method<{ fileName: string; text: string }>()(z.object({}).strict()),
+
+  /** What importing this progress file would change, per kind; writes nothing. A bad file is refused naming what is wrong. */
+  previewImport: method<{ changes: ImportPreview; exportedAt: string }>()(z.object({ text: progressFileText }).strict()),
+
+  /** Merges a progress file in one transaction (newer wins per item), after a backup. */
+  importProgress: method<{ changes: ImportPreview; backup: string }>()(z.object({ text: progressFileText }).strict()),
+
+  /** How many items of each kind there are: what a reset would delete. */
+  countProgress: method<ProgressCounts>()(z.object({}).strict()),
+
+  /** Deletes all progress, after a backup; answers how much was deleted. */
+  resetProgress: method<{ deleted: ProgressCounts; backup: string | null }>()(z.object({ confirm: z.literal(true) }).strict()),
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import { migrations, type Migration } from './migrations/index';
 import { backpressureApplicationId, identifyFile } from './fileIdentity';
 import { missingSchema } from './schemaCheck';
 import { DatabaseOpenError, describeOpenFailure, refuse } from './openProblems';
+import { tryBackup } from './backups';
 
 export { DatabaseOpenError, type DatabaseProblem } from './openProblems';
 export { backpressureApplicationId } from './fileIdentity';
@@ -17,6 +18,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Only for tests of the migration runner. */
   migrations?: Migration[];
+  /** The clock that names backups; tests pass their own. */
+  now?: () => Date;
 }
 
 /**
@@ -51,6 +54,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): ProgressD
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // An older file is copied before its schema changes, so a migration that goes wrong loses nothing.
+    const pending = list.some((m) => m.version > version);
+    if (path !== ':memory:' && version >= 1 && pending) tryBackup(db, path, 'before-migration', (options.now ?? (() => new Date()))());
     migrate(db, list);
     if (path !== ':memory:') probeWrite(db);
     return db;

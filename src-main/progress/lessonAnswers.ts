@@ -2,7 +2,7 @@ import type { CheckAnswer, LessonScore, WidgetPrediction } from './types';
 import type { ProgressDb } from './db';
 import { appendEvent } from './events';
 
-interface AnswerRow {
+export interface AnswerRow {
   lesson_id: string;
   check_id: string;
   option_index: number;
@@ -10,7 +10,7 @@ interface AnswerRow {
   answered_at: string;
 }
 
-interface PredictionRow {
+export interface PredictionRow {
   lesson_id: string;
   widget_id: string;
   widget: string;
@@ -22,7 +22,7 @@ interface PredictionRow {
   predicted_at: string;
 }
 
-const toAnswer = (r: AnswerRow): CheckAnswer => ({
+export const toAnswer = (r: AnswerRow): CheckAnswer => ({
   lessonId: r.lesson_id,
   checkId: r.check_id,
   optionIndex: r.option_index,
@@ -30,7 +30,7 @@ const toAnswer = (r: AnswerRow): CheckAnswer => ({
   at: r.answered_at,
 });
 
-const toPrediction = (r: PredictionRow): WidgetPrediction => ({
+export const toPrediction = (r: PredictionRow): WidgetPrediction => ({
   lessonId: r.lesson_id,
   widgetId: r.widget_id,
   widget: r.widget,

@@ -3,7 +3,7 @@ import type { AttemptSummary, Design, GradedRun, ScenarioRunResult } from '../sc
 import type { ProgressDb } from './db';
 import { appendEvent } from './events';
 
-interface AttemptRow {
+export interface AttemptRow {
   id: number;
   scenario_id: string;
   created_at: string;
@@ -21,7 +21,7 @@ interface AttemptRow {
 
 const SUMMARY_COLUMNS = 'id, scenario_id, created_at, seed, drill, pass, terms_passed, terms_total, uptime_pct, p95_ms, cost_per_month, silent_failures, from_reference';
 
-const toSummary = (r: AttemptRow): AttemptSummary => ({
+export const toSummary = (r: AttemptRow): AttemptSummary => ({
   id: r.id,
   scenarioId: r.scenario_id,
   at: r.created_at,

@@ -67,3 +67,20 @@ export interface LessonState {
   checkAnswers: CheckAnswer[];
   predictions: WidgetPrediction[];
 }
+
+/** For one kind of item in a progress file: what importing it does. */
+export interface KindChange {
+  added: number;
+  /** The file's copy is newer, so it replaces ours. */
+  updated: number;
+  /** Ours is newer or the same age (or, for attempts and events, already here). */
+  kept: number;
+}
+
+export type ProgressKind = 'lessons' | 'checkAnswers' | 'predictions' | 'attempts' | 'drafts' | 'events';
+
+/** Per kind, what an import changes (or would change, in a preview). */
+export type ImportPreview = Record<ProgressKind, KindChange>;
+
+/** How many items of each kind the learner has: what a reset deletes. */
+export type ProgressCounts = Record<ProgressKind, number>;

@@ -93,6 +93,8 @@ describe('dispatch', () => {
   });
 });
 
+const emptyProgressFile = JSON.stringify({ format: 'backpressure-progress', version: 1, exportedAt: '2026-12-02T10:00:00.000Z', lessons: [], checkAnswers: [], predictions: [], attempts: [], drafts: [], events: [] });
+
 /** One input each method accepts; a method added to the contract without one here is a type error. */
 const validInputs: { [M in MethodName]: InputOf<M> } = {
   appInfo: {},
@@ -118,4 +120,9 @@ const validInputs: { [M in MethodName]: InputOf<M> } = {
   runScenario: { scenarioId: 'flash-sale', design: {}, seed: 3, drill: 'db-down', requestKey: 'r' },
   listAttempts: { scenarioId: 'flash-sale' },
   getAttempt: { id: 1 },
+  exportProgress: {},
+  previewImport: { text: emptyProgressFile },
+  importProgress: { text: emptyProgressFile },
+  countProgress: {},
+  resetProgress: { confirm: true },
 };

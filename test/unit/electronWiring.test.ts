@@ -112,6 +112,8 @@ const startingDesign = templateDesign(checkout, 'starting');
 
 const ownFrame = { senderFrame: { url: 'app://backpressure/index.html#/library' } };
 
+const emptyProgressFile = JSON.stringify({ format: 'backpressure-progress', version: 1, exportedAt: '2026-12-02T10:00:00.000Z', lessons: [], checkAnswers: [], predictions: [], attempts: [], drafts: [], events: [] });
+
 /** One valid input per method; a method added to the contract without one here is a type error. */
 const sampleInputs: { [M in MethodName]: unknown } = {
   appInfo: {},
@@ -146,6 +148,11 @@ const sampleInputs: { [M in MethodName]: unknown } = {
   runScenario: { scenarioId: 'checkout-contention', design: startingDesign, seed: 1 },
   listAttempts: { scenarioId: 'checkout-contention' },
   getAttempt: { id: 1 },
+  exportProgress: {},
+  previewImport: { text: emptyProgressFile },
+  importProgress: { text: emptyProgressFile },
+  countProgress: {},
+  resetProgress: { confirm: true },
 };
 
 describe('the Electron main process', () => {

@@ -1,3 +1,4 @@
+import type { Recovery } from '../../progress/recovery';
 import type { ProgressDb } from '../../progress/db';
 
 /** What handlers may touch. Built once by whichever entry starts the app (Electron or browser mode). */
@@ -9,4 +10,6 @@ export interface AppContext {
   transport: 'ipc' | 'http';
   version: string;
   now: () => Date;
+  /** Set when a damaged database was replaced at startup, so the learner is told. */
+  recovery: Recovery | null;
 }

@@ -1,6 +1,7 @@
 import type { AppInfo } from '../contract';
 import type { HandlerTable } from '../dispatch';
 import type { AppContext } from './context';
+import { describeRecovery } from '../../progress/recovery';
 import { lessonHandlers } from './lessons';
 import { progressHandlers } from './progress';
 import { simulationHandlers } from './simulation';
@@ -19,6 +20,7 @@ export function createHandlers(ctx: AppContext, simulationPool: () => Simulation
       // Only the desktop window learns where progress is kept; browser mode prints it to its own console instead.
       ...(ctx.transport === 'ipc' ? { databaseFile: ctx.databaseFile } : {}),
       lessonsFolder: ctx.lessonsFolder,
+      ...(ctx.recovery ? { startupNotice: describeRecovery(ctx.recovery, ctx.transport === 'ipc') } : {}),
     }),
     ...lessonHandlers(ctx),
     ...progressHandlers(ctx),

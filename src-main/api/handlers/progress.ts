@@ -3,10 +3,36 @@ import { ApiFailure } from '../errors';
 import { recordLessonEvent, listLessonProgress, getLessonProgress, promoteIfRead, ensureLessonRow } from '../../progress/lessonProgress';
 import { lessonScores, listCheckAnswers, listPredictions, saveCheckAnswer, savePrediction } from '../../progress/lessonAnswers';
 import { recentEvents } from '../../progress/events';
+import { exportProgressFile, parseProgressFile, ProgressFileError, type ProgressFile } from '../../progress/progressFile';
+import { applyMerge, previewMerge } from '../../progress/importMerge';
+import { progressCounts, resetProgress } from '../../progress/reset';
+import { takeBackup } from '../../progress/backups';
+import { basename } from 'node:path';
 import type { AppContext } from './context';
 import { checkIdsOf, requireLesson } from './lessons';
 
+/** A progress file's text, read and checked; a bad file is refused whole, in words naming what is wrong. */
+function readFile(text: string): ProgressFile {
+  try {
+    return parseProgressFile(text);
+  } catch (err) {
+    if (err instanceof ProgressFileError) throw new ApiFailure('invalid_input', err.message, [{ path: 'text', message: err.message }]);
+    throw err;
+  }
+}
+
 export function progressHandlers(ctx: AppContext) {
+  // Before an import or a reset; an in-memory database (tests) has nowhere to put one.
+  // Without its backup the change does not happen: the learner is told why, and nothing is changed.
+  const backup = (reason: 'before-import' | 'before-reset'): string | null => {
+    if (ctx.databaseFile === ':memory:') return null;
+    try {
+      return basename(takeBackup(ctx.db, ctx.databaseFile, reason, ctx.now()).file);
+    } catch (err) {
+      const what = reason === 'before-import' ? 'imported' : 'reset';
+      throw new ApiFailure('internal', `Backpressure could not save a backup of your progress first (${err instanceof Error ? err.message : String(err)}), so nothing was ${what}.`);
+    }
+  };
   return {
     recordProgress(input: ParsedInputOf<'recordProgress'>): LessonProgress {
       // Progress for a lesson that does not exist would be unreachable clutter.
@@ -69,6 +95,32 @@ export function progressHandlers(ctx: AppContext) {
         recentEvents: recentEvents(ctx.db, input.recentEvents ?? 20),
         scores: lessonScores(ctx.db),
       };
+    },
+
+    exportProgress(): { fileName: string; text: string } {
+      const now = ctx.now();
+      const file = exportProgressFile(ctx.db, now);
+      // Compact: each scenario run keeps its full series (about 0.2 MB), so whitespace would add up.
+      return { fileName: `backpressure-progress-${now.toISOString().slice(0, 10)}.json`, text: JSON.stringify(file) };
+    },
+
+    previewImport({ text }: ParsedInputOf<'previewImport'>) {
+      const file = readFile(text);
+      return { changes: previewMerge(ctx.db, file), exportedAt: file.exportedAt };
+    },
+
+    importProgress({ text }: ParsedInputOf<'importProgress'>) {
+      // Checked whole before the backup and the merge, so a bad file changes nothing at all.
+      const file = readFile(text);
+      const taken = backup('before-import');
+      return { changes: applyMerge(ctx.db, file), backup: taken ?? '' };
+    },
+
+    countProgress: () => progressCounts(ctx.db),
+
+    resetProgress() {
+      const taken = backup('before-reset');
+      return { deleted: resetProgress(ctx.db), backup: taken };
     },
   };
 }
