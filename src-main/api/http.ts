@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import type { ApiErrorCode, ApiResult, InvokeFn } from './result';
 import { httpStatusFor } from './errors';
 import { contentSecurityPolicy } from '../security';
-import { maxBodyBytes, maxJsonDepth, readJsonBody } from './jsonBody';
+import { bodyLimitFor, maxJsonDepth, readJsonBody } from './jsonBody';
 
 /** The header every browser-mode API call carries this launch's token in (the renderer sends it). */
 export const launchTokenHeader = 'X-Backpressure-Token';
@@ -58,8 +58,8 @@ function decodePath(text: string): string | null {
 }
 
 /** "Connection: close" makes Node drop the socket once the answer is sent, so the rest of the body is never read. */
-const refuseTooLarge = (res: ServerResponse) =>
-  refuse(res, 413, 'invalid_input', `The input is larger than ${maxBodyBytes / 1024 / 1024} MB.`, { Connection: 'close' });
+const refuseTooLarge = (res: ServerResponse, limit: number) =>
+  refuse(res, 413, 'invalid_input', `The input is larger than ${limit / 1024 / 1024} MB.`, { Connection: 'close' });
 
 /**
  * Only pages we served may call the API: the Host must be our loopback address
@@ -92,14 +92,16 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, method: stri
   if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
     return refuse(res, 411, 'invalid_input', 'Send the input with a Content-Length (an empty call sends "{}").');
   }
-  const body = await readJsonBody(req);
+  const name = decodePath(method);
+  // Refused before its body is read: close the connection, so the unread body is never taken for a request.
+  if (name === null) return refuse(res, 404, 'unknown_method', 'The method name in the address is not valid percent-encoding.', { Connection: 'close' });
+  const limit = bodyLimitFor(name);
+  const body = await readJsonBody(req, limit);
   if (!body.ok) {
-    if (body.refusal === 'too_large') return refuseTooLarge(res);
+    if (body.refusal === 'too_large') return refuseTooLarge(res, limit);
     const message = body.refusal === 'too_deep' ? `The input nests deeper than ${maxJsonDepth} levels.` : 'The request body is not valid JSON.';
     return refuse(res, 400, 'invalid_input', message);
   }
-  const name = decodePath(method);
-  if (name === null) return refuse(res, 404, 'unknown_method', 'The method name in the address is not valid percent-encoding.');
   const result = await invoke(name, body.value);
   sendJson(res, result.ok ? 200 : httpStatusFor[result.error.code], result);
 }

@@ -102,6 +102,14 @@ describe('browser-mode HTTP transport', () => {
   it('refuses a body over the size limit', async () => {
     const reply = await send('POST', '/api/listLessons', JSON.stringify({ pad: 'x'.repeat(3 * 1024 * 1024) }));
     expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body).error.message).toBe('The input is larger than 2 MB.');
+  });
+
+  it('reads a progress file being imported past 2 MB, and judges it by its content', async () => {
+    // A 3 MB file reaches the importer, which names what is wrong with it (not a 413 at the door).
+    const reply = await send('POST', '/api/previewImport', JSON.stringify({ text: JSON.stringify({ format: 'something else', pad: 'x'.repeat(3 * 1024 * 1024) }) }));
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body).error.message).toMatch(/format/);
   });
 
   it('serves the renderer with a strict Content-Security-Policy', async () => {
