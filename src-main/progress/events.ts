@@ -15,6 +15,6 @@ export function appendEvent(db: ProgressDb, at: Date, kind: string, subject: str
 }
 
 export function recentEvents(db: ProgressDb, limit: number): LearnerEvent[] {
-  const rows = db.prepare('SELECT id, at, kind, subject, data FROM events ORDER BY id DESC LIMIT ?').all(limit) as EventRow[];
+  const rows = db.prepare('SELECT id, at, kind, subject, data FROM events ORDER BY at DESC, id DESC LIMIT ?').all(limit) as EventRow[];
   return rows.map((row) => ({ ...row, data: JSON.parse(row.data) as Record<string, unknown> }));
 }

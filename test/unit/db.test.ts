@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { backpressureApplicationId, DatabaseOpenError, openDatabase, schemaVersion } from '../../src-main/progress/db';
 import { latestSchemaVersion, migrations } from '../../src-main/progress/migrations/index';
-import { appendEvent } from '../../src-main/progress/events';
+import { appendEvent, recentEvents } from '../../src-main/progress/events';
 import { refusal } from './helpers/openOutcome';
 import { tempDir } from './helpers/tempBackend';
 
@@ -26,6 +26,16 @@ function rawFile(file: string, sql: string, pragmas: Record<string, number> = {}
 }
 
 describe('the progress database', () => {
+  it('reads the activity record newest first by when it happened, whatever order it was written in', () => {
+    const db = openDatabase(join(dir(), 'progress.db'));
+    // Events merged in from an export arrive after the learner's own, with higher ids but older times.
+    appendEvent(db, new Date('2026-12-02T10:00:00Z'), 'lesson.opened', 'mine');
+    appendEvent(db, new Date('2026-11-20T09:00:00Z'), 'lesson.opened', 'imported-old');
+    appendEvent(db, new Date('2026-12-01T09:00:00Z'), 'lesson.opened', 'imported-newer');
+    expect(recentEvents(db, 10).map((e) => e.subject)).toEqual(['mine', 'imported-newer', 'imported-old']);
+    db.close();
+  });
+
   it('creates the schema on a new file with WAL and foreign keys on', () => {
     const file = join(dir(), 'nested', 'progress.db');
     const db = openDatabase(file);
