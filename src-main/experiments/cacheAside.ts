@@ -4,10 +4,10 @@
  * request level. The hit ratio, the database's load and queue, and the read
  * latency are the simulator's own figures for that model.
  */
-import { simulate, validateModel, type ComponentResult, type ModelInput, type SimResult } from '../sim/index';
+import type { ComponentResult, ModelInput, SimResult } from '../sim/index';
 import { groupedCharacteristicTime, groupedLruTtlHitRatio, zipfGroups } from '../sim/theory/cheZipf';
 import { cacheSizeControl, keysControl, num, readsControl } from './controls';
-import { RunStopped } from './errors';
+import { intervalEnds, runModel } from './simulation';
 import { fmtInt, fmtMs, fmtPct, round } from './format';
 import { DATABASE } from './scenarioComponents';
 import { thinSeries } from './series';
@@ -68,9 +68,10 @@ function measuredIntervals(...columns: (number | null | undefined)[][]): number[
   return columns[0]!.map((_, i) => i).filter((i) => columns.every((c) => c[i] !== null && c[i] !== undefined));
 }
 
-/** When each interval ends, in seconds. */
+/** When each of these intervals ends, in seconds. */
 function endsOf(result: SimResult, intervals: number[]): number[] {
-  return intervals.map((i) => round(result.timeSec[i]! + result.bucketSec, 3));
+  const ends = intervalEnds(result);
+  return intervals.map((i) => ends[i]!);
 }
 
 /** One series over the intervals that measured it. */
@@ -113,9 +114,7 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const warmupSec = round(Math.min(0.7 * durationSec, Math.max(durationSec / 3, Math.min(ttl, 3 * cheSec))), 2);
   const capped = wanted > durationSec;
 
-  const model = validateModel(cacheAsideModel({ keys, cacheSize, zipf, ttl, rate, durationSec, warmupSec }), 'cache-aside widget');
-  const outcome = simulate(model, { seed, level: 'request', ...(hooks?.shouldStop ? { shouldStop: hooks.shouldStop } : {}) });
-  if (outcome.status === 'cancelled') throw new RunStopped('cache-aside: stopped');
+  const outcome = runModel(cacheAsideModel({ keys, cacheSize, zipf, ttl, rate, durationSec, warmupSec }), 'cache-aside', seed, hooks);
 
   const cache = component(outcome, 'cache');
   const database = component(outcome, 'database');

@@ -5,9 +5,9 @@
  * writer thread. Run through the simulator at the request level; the three
  * are run with the same seed so the bars compare like with like.
  */
-import { simulate, validateModel, type ModelInput, type SimResult } from '../sim/index';
+import type { ModelInput, SimResult } from '../sim/index';
 import { num, str } from './controls';
-import { RunStopped } from './errors';
+import { intervalEnds, runModel } from './simulation';
 import { fmtInt, fmtMs, round } from './format';
 import { DATABASE } from './scenarioComponents';
 import { thinSeries } from './series';
@@ -53,12 +53,7 @@ function hotRowModel(strategy: Strategy, rate: number, shards: number): ModelInp
   };
 }
 
-function simulateOne(strategy: Strategy, rate: number, shards: number, seed: number, hooks?: RunHooks): SimResult {
-  const model = validateModel(hotRowModel(strategy, rate, shards), 'hot-row widget');
-  const outcome = simulate(model, { seed, level: 'request', ...(hooks?.shouldStop ? { shouldStop: hooks.shouldStop } : {}) });
-  if (outcome.status === 'cancelled') throw new RunStopped('hot-row: stopped');
-  return outcome;
-}
+const simulateOne = (strategy: Strategy, rate: number, shards: number, seed: number, hooks?: RunHooks): SimResult => runModel(hotRowModel(strategy, rate, shards), 'hot-row', seed, hooks);
 
 /** Mean time in an M/G/1 queue (Pollaczek-Khinchine) for the row's lock, plus the network hop; Infinity past capacity. */
 function rowMeanMs(rate: number): number {
@@ -85,12 +80,13 @@ function run(controls: ControlValues, seed: number, hooks?: RunHooks): Experimen
   const userTheory = chosen === 'queued' ? null : theoryRow;
   const s = writes.series;
   const kept = s.p95Ms.map((_, i) => i).filter((i) => s.p95Ms[i] !== null && r.timeSec[i]! >= WARMUP_SEC);
+  const ends = intervalEnds(r);
   const latency = thinSeries({
     id: 'writeP95',
     label: 'Write time p95',
     unit: 'ms',
     ratio: false,
-    timeSec: kept.map((i) => round(r.timeSec[i]! + r.bucketSec, 3)),
+    timeSec: kept.map((i) => ends[i]!),
     values: kept.map((i) => round(s.p95Ms[i]!, 2)),
   });
   const tone = (v: number) => (v > 1000 ? ('fail' as const) : v > 100 ? ('warn' as const) : ('pass' as const));
